@@ -1,0 +1,26 @@
+package app.ecommerce.auth;
+
+/**
+ * The auth service on the event bus. Every request body is JSON; a failure is a
+ * {@link io.vertx.serviceproxy.ServiceException} whose code is the HTTP status.
+ *
+ * <ul>
+ *   <li>{@link #REGISTER}: {first_name, last_name, email, password, timezone} → the user</li>
+ *   <li>{@link #LOGIN}: {email, password, client_address} → {access_token, token_type, expires_in};
+ *       422 for bad credentials, 429 when throttled</li>
+ *   <li>{@link #LOGOUT}: {caller} → {}; revokes the caller's token and publishes {@link #REVOKED}</li>
+ *   <li>{@link #VERIFY}: {jti, user_id} → the caller ({@code Principal} JSON), 401 when the token
+ *       is unknown, revoked or expired or its user is gone or inactive</li>
+ *   <li>{@link #REVOKED} (publish): {jti, exp}: every node drops that token from its caches</li>
+ * </ul>
+ */
+public final class AuthContract {
+  public static final String REGISTER = "auth.register";
+  public static final String LOGIN = "auth.login";
+  public static final String LOGOUT = "auth.logout";
+  public static final String VERIFY = "auth.verify";
+  public static final String REVOKED = "auth.revoked";
+
+  private AuthContract() {
+  }
+}

@@ -1,0 +1,50 @@
+package app.ecommerce.auth;
+
+import app.ecommerce.bus.ServiceClient;
+import app.ecommerce.http.Access;
+import app.ecommerce.http.ApiRequest;
+import app.ecommerce.http.Endpoint;
+import app.ecommerce.http.Reply;
+import app.ecommerce.http.RouteModule;
+import app.ecommerce.http.input.Field;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import java.util.List;
+
+/** register_user, login_user and logout_user (API.md §3.1–3.3). */
+public final class AuthRoutes implements RouteModule {
+  static final List<Field> REGISTER_FIELDS = List.of(
+      Field.string("first_name", 3, 50),
+      Field.string("last_name", 3, 50),
+      Field.string("email", 1, 254).format(Field.Format.EMAIL).describedAs("Stored lower-cased; unique"),
+      Field.string("password", 8, 255),
+      Field.string("timezone", 1, 64).format(Field.Format.TIMEZONE).describedAs("IANA zone id, e.g. Asia/Karachi or UTC"));
+  static final List<Field> LOGIN_FIELDS = List.of(
+      Field.string("email", 1, 254),
+      Field.string("password", 1, 255));
+
+  private final ServiceClient services;
+
+  public AuthRoutes(ServiceClient services) {
+    this.services = services;
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    return List.of(
+        Endpoint.of(HttpMethod.PUT, "register_user", Access.PUBLIC, "Register a customer account",
+            "User created successfully.", REGISTER_FIELDS, r -> call(AuthContract.REGISTER, r)),
+        Endpoint.of(HttpMethod.POST, "login_user", Access.PUBLIC, "Log in and receive a bearer token",
+            "User logged in successfully", LOGIN_FIELDS,
+            r -> {
+              r.input().put("client_address", r.clientAddress());
+              return call(AuthContract.LOGIN, r);
+            }),
+        Endpoint.of(HttpMethod.POST, "logout_user", Access.SIGNED_IN, "Revoke the presented token",
+            "User logged out successfully", List.of(), r -> call(AuthContract.LOGOUT, r)));
+  }
+
+  private Future<Reply> call(String address, ApiRequest request) {
+    return services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
+  }
+}

@@ -1,0 +1,94 @@
+package app.ecommerce.auth;
+
+import app.ecommerce.bus.Errors;
+import app.ecommerce.bus.ServiceClient;
+import app.ecommerce.http.Authenticator;
+import app.ecommerce.http.Principal;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Checks bearer tokens for the HTTP verticles of one node. The signature and expiry are checked
+ * locally; whether the token was issued, is unrevoked and belongs to an active user (and with
+ * which role) is asked of the auth service and then cached for {@link #CACHE_MILLIS}. A logout
+ * anywhere in the cluster is published on {@link AuthContract#REVOKED} and evicts the token here
+ * at once; a revoked token is remembered until it expires, so a late answer cannot revive it.
+ * Thread-safe: one instance serves every HTTP verticle of the node.
+ */
+public final class TokenAuthenticator implements Authenticator {
+  /** How long a user's role and active flag may be served from memory. */
+  public static final long CACHE_MILLIS = 10_000;
+  private static final int MAX_ENTRIES = 100_000;
+
+  private record Cached(Principal principal, long fetchedAtMillis) {
+  }
+
+  private final JwtCodec jwt;
+  private final ServiceClient services;
+  private final Map<String, Cached> cache = lru();
+  private final Map<String, Long> revoked = lru();
+
+  public TokenAuthenticator(JwtCodec jwt, ServiceClient services) {
+    this.jwt = jwt;
+    this.services = services;
+  }
+
+  /** Starts listening for revocations published by any node. */
+  public Future<Void> listen(Vertx vertx) {
+    return vertx.eventBus().<JsonObject>consumer(AuthContract.REVOKED, message -> {
+      JsonObject body = message.body();
+      revoke(body.getString("jti"), body.getLong("exp", Long.MAX_VALUE));
+    }).completion();
+  }
+
+  public void revoke(String jti, long expiresAtSeconds) {
+    synchronized (this) {
+      cache.remove(jti);
+      revoked.put(jti, expiresAtSeconds);
+    }
+  }
+
+  @Override
+  public Future<Principal> authenticate(String token, String requestId) {
+    long nowMillis = System.currentTimeMillis();
+    JsonObject claims;
+    try {
+      claims = jwt.verify(token, nowMillis / 1000);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    String jti = claims.getString("jti");
+    synchronized (this) {
+      if (revoked.containsKey(jti)) {
+        return Future.failedFuture(Errors.unauthorized("Token has been revoked"));
+      }
+      Cached hit = cache.get(jti);
+      if (hit != null && nowMillis - hit.fetchedAtMillis < CACHE_MILLIS) {
+        return Future.succeededFuture(hit.principal);
+      }
+    }
+    JsonObject question = new JsonObject().put("jti", jti).put("user_id", claims.getLong("user_id"));
+    return services.request(AuthContract.VERIFY, question, requestId).map(answer -> {
+      Principal principal = Principal.fromJson(answer);
+      synchronized (this) {
+        if (revoked.containsKey(jti)) {
+          throw Errors.unauthorized("Token has been revoked");
+        }
+        cache.put(jti, new Cached(principal, nowMillis));
+      }
+      return principal;
+    });
+  }
+
+  private static <V> Map<String, V> lru() {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > MAX_ENTRIES;
+      }
+    };
+  }
+}

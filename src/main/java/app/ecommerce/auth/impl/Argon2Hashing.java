@@ -1,0 +1,44 @@
+package app.ecommerce.auth.impl;
+
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+
+/**
+ * argon2id hashing, blocking: call it from a worker thread or a command-line tool, never from an
+ * event loop. Stored hashes are PHC strings that carry their own parameters, so hashes made with
+ * older settings keep verifying after the settings change.
+ */
+public final class Argon2Hashing {
+  private static final Argon2 ARGON2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
+
+  private final int memoryKib;
+  private final int iterations;
+  private final int parallelism;
+
+  public Argon2Hashing(int memoryKib, int iterations, int parallelism) {
+    this.memoryKib = memoryKib;
+    this.iterations = iterations;
+    this.parallelism = parallelism;
+  }
+
+  public String hash(String password) {
+    char[] chars = password.toCharArray();
+    try {
+      return ARGON2.hash(iterations, memoryKib, parallelism, chars);
+    } finally {
+      ARGON2.wipeArray(chars);
+    }
+  }
+
+  /** False for a wrong password and for a stored hash that is not a valid argon2 string. */
+  public boolean verify(String storedHash, String password) {
+    char[] chars = password.toCharArray();
+    try {
+      return ARGON2.verify(storedHash, chars);
+    } catch (RuntimeException malformed) {
+      return false;
+    } finally {
+      ARGON2.wipeArray(chars);
+    }
+  }
+}

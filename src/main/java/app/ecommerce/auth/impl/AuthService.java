@@ -1,0 +1,157 @@
+package app.ecommerce.auth.impl;
+
+import app.ecommerce.auth.AuthContract;
+import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.bus.Errors;
+import app.ecommerce.db.Database;
+import app.ecommerce.db.DbFailure;
+import app.ecommerce.http.Principal;
+import app.ecommerce.time.Times;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Accounts and tokens: registration, login, logout and token verification. */
+final class AuthService {
+  static final String BAD_CREDENTIALS = "User with specified credentials does not exists.";
+  static final String DUPLICATE_EMAIL = "User with specified email already exists.";
+
+  private final Vertx vertx;
+  private final Database db;
+  private final UserRepository users;
+  private final TokenRepository tokens;
+  private final PasswordHasher hasher;
+  private final JwtCodec jwt;
+  private final long ttlSeconds;
+
+  AuthService(Vertx vertx, Database db, PasswordHasher hasher, JwtCodec jwt, int ttlMinutes) {
+    this.vertx = vertx;
+    this.db = db;
+    this.users = new UserRepository(db);
+    this.tokens = new TokenRepository(db);
+    this.hasher = hasher;
+    this.jwt = jwt;
+    this.ttlSeconds = ttlMinutes * 60L;
+  }
+
+  Future<JsonObject> register(JsonObject in) {
+    String email = in.getString("email").toLowerCase(Locale.ROOT);
+    return users.findByEmail(email).compose(existing -> {
+      if (existing != null) {
+        return Future.failedFuture(Errors.unprocessable(DUPLICATE_EMAIL));
+      }
+      return hasher.hash(in.getString("password"));
+    }).compose(hash -> {
+      long now = Times.nowMicros();
+      return db.inTransaction(tx -> users.insert(tx, in.getString("first_name"), in.getString("last_name"), email,
+              hash, Principal.CUSTOMER, in.getString("timezone"), now))
+          .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+              ? Future.failedFuture(Errors.unprocessable(DUPLICATE_EMAIL)) // lost a race to the unique index
+              : Future.failedFuture(failure))
+          .map(id -> userJson(id, in.getString("first_name"), in.getString("last_name"), email,
+              in.getString("timezone"), Principal.CUSTOMER, now));
+    });
+  }
+
+  Future<JsonObject> login(JsonObject in) {
+    String email = in.getString("email").strip().toLowerCase(Locale.ROOT);
+    return users.findByEmail(email)
+        .compose(user -> hasher.verify(user == null ? null : user.passwordHash(), in.getString("password"))
+            .compose(matches -> {
+              if (!matches || !user.active()) {
+                return Future.failedFuture(Errors.unprocessable(BAD_CREDENTIALS));
+              }
+              return issueToken(user);
+            }));
+  }
+
+  private Future<JsonObject> issueToken(UserRepository.User user) {
+    long nowMicros = Times.nowMicros();
+    long iat = nowMicros / 1_000_000;
+    long exp = iat + ttlSeconds;
+    String jti = UUID.randomUUID().toString();
+    return db.inTransaction(tx -> tokens.insert(tx, jti, user.id(), nowMicros, exp * 1_000_000)
+            .compose(v -> users.touchLastLogin(tx, user.id(), nowMicros)))
+        .map(v -> {
+          JsonObject claims = new JsonObject()
+              .put("exp", exp)
+              .put("iat", iat)
+              .put("jti", jti)
+              .put("typ", "access")
+              .put("user_id", user.id())
+              .put("email", user.email())
+              .put("first_name", user.firstName())
+              .put("last_name", user.lastName())
+              .put("role", user.role());
+          return new JsonObject()
+              .put("access_token", jwt.sign(claims))
+              .put("token_type", "bearer")
+              .put("expires_in", ttlSeconds);
+        });
+  }
+
+  Future<JsonObject> logout(JsonObject in) {
+    Principal caller = Principal.fromJson(in.getJsonObject("caller"));
+    return db.inTransaction(tx -> tokens.revoke(tx, caller.jti(), Times.nowMicros()))
+        .map(v -> {
+          vertx.eventBus().publish(AuthContract.REVOKED,
+              new JsonObject().put("jti", caller.jti()).put("exp", caller.expiresAtSeconds()));
+          return new JsonObject();
+        });
+  }
+
+  Future<JsonObject> verify(JsonObject in) {
+    String jti = in.getString("jti");
+    return tokens.find(jti).map(state -> {
+      if (state == null || state.userId() != in.getLong("user_id")) {
+        throw Errors.unauthorized("Invalid token");
+      }
+      if (state.revokedAt() != null) {
+        throw Errors.unauthorized("Token has been revoked");
+      }
+      if (state.expiresAt() <= Times.nowMicros()) {
+        throw Errors.unauthorized("Token has expired");
+      }
+      if (!state.userActive()) {
+        throw Errors.unauthorized("User is inactive");
+      }
+      return new Principal(state.userId(), state.email(), state.role(), state.timezone(), jti,
+          state.expiresAt() / 1_000_000).toJson();
+    });
+  }
+
+  /** Creates or updates the configured administrator; safe when several nodes start at once. */
+  Future<Void> ensureAdmin(String email, String password, String timezone) {
+    String normalized = email.strip().toLowerCase(Locale.ROOT);
+    return hasher.hash(password).compose(hash -> db.inTransaction(tx -> {
+      long now = Times.nowMicros();
+      return users.updateAdmin(tx, normalized, hash, timezone, now).compose(updated -> updated > 0
+          ? Future.<Void>succeededFuture()
+          : users.insert(tx, "Admin", "Administrator", normalized, hash, Principal.ADMIN, timezone, now).mapEmpty());
+    }).recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+        ? ensureAdmin(email, password, timezone) // another node inserted it first: update instead
+        : Future.failedFuture(failure)));
+  }
+
+  Future<Integer> deleteExpiredTokens() {
+    return db.inTransaction(tx -> tokens.deleteExpired(tx, Times.nowMicros()));
+  }
+
+  static JsonObject userJson(long id, String firstName, String lastName, String email, String timezone, String role,
+                             long createdAt) {
+    ZoneId zone = Times.zone(timezone);
+    return new JsonObject()
+        .put("id", id)
+        .put("first_name", firstName)
+        .put("last_name", lastName)
+        .put("email", email)
+        .put("timezone", timezone)
+        .put("role", role)
+        .put("is_active", true)
+        .put("created_at", Times.iso(createdAt, zone))
+        .put("updated_at", Times.iso(createdAt, zone));
+  }
+}

@@ -1,0 +1,52 @@
+package app.ecommerce.auth.impl;
+
+import app.ecommerce.auth.AuthContract;
+import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.config.AppConfig;
+import app.ecommerce.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves {@link AuthContract} on the event bus; creates or updates the configured admin at start. */
+public final class AuthVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AuthVerticle.class);
+  private static final long TOKEN_SWEEP_MS = 60 * 60 * 1000L;
+
+  private final AppConfig config;
+  private final Database db;
+  private final JwtCodec jwt;
+  private PasswordHasher hasher;
+
+  public AuthVerticle(AppConfig config, Database db, JwtCodec jwt) {
+    this.config = config;
+    this.db = db;
+    this.jwt = jwt;
+  }
+
+  @Override
+  public Future<?> start() {
+    hasher = new PasswordHasher(vertx, new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(),
+        config.argon2Parallelism()));
+    AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes());
+    vertx.setPeriodic(TOKEN_SWEEP_MS, id -> service.deleteExpiredTokens()
+        .onFailure(e -> LOG.warn("Could not delete expired tokens: {}", e.toString())));
+    Future<Void> admin = config.adminEmail() == null || config.adminPassword() == null
+        ? Future.succeededFuture()
+        : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
+            .onSuccess(v -> LOG.info("Administrator {} is ready", config.adminEmail()));
+    return Future.all(hasher.start(), admin).compose(ready -> ServiceBinder.bind(vertx, Map.of(
+        AuthContract.REGISTER, (body, msg) -> service.register(body),
+        AuthContract.LOGIN, (body, msg) -> service.login(body),
+        AuthContract.LOGOUT, (body, msg) -> service.logout(body),
+        AuthContract.VERIFY, (body, msg) -> service.verify(body)), db.dialect()::classify));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return hasher == null ? Future.succeededFuture() : hasher.close();
+  }
+}

@@ -1,0 +1,24 @@
+package app.ecommerce.catalog;
+
+/**
+ * The catalog service on the event bus: categories, products, stock and purchases. Request
+ * bodies are the validated API input plus {@code caller} (the Principal JSON); replies are the
+ * envelope's {@code data}. Failures are {@link io.vertx.serviceproxy.ServiceException}s whose
+ * code is the HTTP status (404 unknown product or category, 422 duplicate slug, 409 nothing
+ * purchasable or idempotency conflict, 503 database unavailable).
+ */
+public final class CatalogContract {
+  public static final String CREATE_CATEGORY = "catalog.create_category";
+  public static final String LIST_CATEGORIES = "catalog.list_categories";
+  public static final String CREATE_PRODUCT = "catalog.create_product";
+  public static final String LIST_PRODUCTS = "catalog.list_products";
+  public static final String GET_PRODUCT = "catalog.get_product";
+  public static final String LOW_STOCK = "catalog.low_stock";
+  public static final String ADD_INVENTORY = "catalog.add_inventory";
+  public static final String PURCHASE = "catalog.purchase";
+  /** {} → {} when the catalog service and its database answer (readiness). */
+  public static final String PING = "catalog.ping";
+
+  private CatalogContract() {
+  }
+}

@@ -1,0 +1,98 @@
+package app.ecommerce.catalog;
+
+import app.ecommerce.bus.Errors;
+import app.ecommerce.bus.ServiceClient;
+import app.ecommerce.http.Access;
+import app.ecommerce.http.ApiRequest;
+import app.ecommerce.http.Endpoint;
+import app.ecommerce.http.Reply;
+import app.ecommerce.http.RouteModule;
+import app.ecommerce.http.input.Field;
+import app.ecommerce.http.input.Pagination;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The catalog endpoints (API.md §3.4–3.11). */
+public final class CatalogRoutes implements RouteModule {
+  public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+  private static final long MAX_ID = Long.MAX_VALUE;
+
+  static final List<Field> CREATE_CATEGORY = List.of(
+      Field.string("category_name", 3, 50),
+      Field.string("category_slug", 3, 50)
+          .pattern(SLUG_PATTERN, "String should match pattern '" + SLUG_PATTERN + "'")
+          .describedAs("Lower-case words joined by single dashes; unique"));
+  static final List<Field> CREATE_PRODUCT = List.of(
+      Field.string("product_name", 3, 50),
+      Field.string("description", 0, 1000).nullable().defaultsTo(null),
+      Field.integer("category_id", 1, MAX_ID),
+      Field.money("price", "99999999.99").describedAs("Decimal string or number, > 0, at most 2 decimals"),
+      Field.bool("is_active").defaultsTo(true));
+  static final List<Field> LIST_CATEGORIES = Pagination.fields("id", "category_name", "category_slug", "created_at");
+  static final List<Field> LIST_PRODUCTS = Pagination.fieldsWith(List.of(
+          Field.integerList("category_ids", 1, MAX_ID, 100).defaultsTo(List.of())
+              .describedAs("Only products of these categories; a JSON list, repeated keys or 1,2,3"),
+          Field.bool("include_inactive").defaultsTo(false).describedAs("Admins only; ignored for customers")),
+      "id", "product_name", "price", "quantity", "created_at");
+  static final List<Field> GET_PRODUCT = List.of(Field.integer("product_id", 1, MAX_ID));
+  static final List<Field> LOW_STOCK = List.of(
+      Field.integer("quantity_threshold", 0, 1_000_000_000).defaultsTo(10L));
+  static final List<Field> ADD_INVENTORY = List.of(
+      Field.integer("product_id", 1, MAX_ID),
+      Field.integer("quantity", 1, 1_000_000));
+  static final List<Field> PURCHASE = List.of(
+      Field.objectList("items", 1, 100,
+          Field.integer("product_id", 1, MAX_ID),
+          Field.integer("quantity", 1, 10_000)));
+
+  private final ServiceClient services;
+
+  public CatalogRoutes(ServiceClient services) {
+    this.services = services;
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    return List.of(
+        Endpoint.of(HttpMethod.PUT, "create_category", Access.ADMIN, "Create a category",
+            "Category created successfully", CREATE_CATEGORY, r -> call(CatalogContract.CREATE_CATEGORY, r)),
+        Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
+            "Product created successfully", CREATE_PRODUCT, r -> call(CatalogContract.CREATE_PRODUCT, r)),
+        Endpoint.of(HttpMethod.GET, "get_categories", Access.SIGNED_IN, "List categories",
+            "Categories fetched successfully", LIST_CATEGORIES, r -> call(CatalogContract.LIST_CATEGORIES, r)),
+        Endpoint.of(HttpMethod.GET, "get_products", Access.SIGNED_IN, "List products with their stock",
+            "Products fetched successfully", LIST_PRODUCTS, r -> call(CatalogContract.LIST_PRODUCTS, r)),
+        Endpoint.of(HttpMethod.GET, "get_product", Access.SIGNED_IN, "One product with its stock",
+            "Product retrieved successfully", GET_PRODUCT, r -> call(CatalogContract.GET_PRODUCT, r)),
+        Endpoint.of(HttpMethod.GET, "get_low_stock_products", Access.ADMIN,
+            "Active products whose stock is at or below a threshold, lowest first",
+            "Low Stock Products retrieved successfully", LOW_STOCK, r -> call(CatalogContract.LOW_STOCK, r)),
+        Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
+            "Inventory added successfully", ADD_INVENTORY, r -> call(CatalogContract.ADD_INVENTORY, r)),
+        Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
+            "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
+            "Products purchased successfully", PURCHASE, this::purchase));
+  }
+
+  private Future<Reply> call(String address, ApiRequest request) {
+    return services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
+  }
+
+  /** The service answers the whole outcome (200 or 409) so that a replay repeats it exactly. */
+  private Future<Reply> purchase(ApiRequest request) {
+    String key = request.header(IDEMPOTENCY_HEADER);
+    if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      throw Errors.validation(Map.of(IDEMPOTENCY_HEADER, "Idempotency-Key must be 1-255 printable ASCII characters"));
+    }
+    JsonObject body = request.serviceBody().put("idempotency_key", key);
+    return services.request(CatalogContract.PURCHASE, body, request.requestId())
+        .map(outcome -> Reply.of(outcome.getInteger("status_code"), outcome.getString("message"),
+            outcome.getJsonObject("data")));
+  }
+}

@@ -1,0 +1,150 @@
+package app.ecommerce.catalog.impl;
+
+import app.ecommerce.bus.Errors;
+import app.ecommerce.db.Database;
+import app.ecommerce.db.DbFailure;
+import app.ecommerce.http.Principal;
+import app.ecommerce.money.Money;
+import app.ecommerce.time.Times;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.ZoneId;
+
+/** Categories, products and stock (everything of the catalog but purchases). */
+final class CatalogService {
+  static final String DUPLICATE_SLUG = "Category with this slug already exists";
+  static final String CATEGORY_NOT_FOUND = "Category not found";
+  static final String PRODUCT_NOT_FOUND = "Product does not exist";
+
+  private final Database db;
+  private final CategoryRepository categories;
+  private final ProductRepository products;
+  private final InventoryRepository inventory = new InventoryRepository();
+
+  CatalogService(Database db) {
+    this.db = db;
+    this.categories = new CategoryRepository(db);
+    this.products = new ProductRepository(db);
+  }
+
+  Future<JsonObject> createCategory(JsonObject in) {
+    long now = Times.nowMicros();
+    String name = in.getString("category_name");
+    String slug = in.getString("category_slug");
+    return db.inTransaction(tx -> categories.insert(tx, name, slug, now))
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+            ? Future.failedFuture(Errors.unprocessable(DUPLICATE_SLUG))
+            : Future.failedFuture(failure))
+        .map(id -> new JsonObject()
+            .put("id", id)
+            .put("category_name", name)
+            .put("category_slug", slug)
+            .put("created_at", Times.iso(now, zone(in))));
+  }
+
+  Future<JsonObject> listCategories(JsonObject in) {
+    Page page = Page.from(in);
+    ZoneId zone = zone(in);
+    return Future.all(categories.page(page), categories.count()).map(both -> {
+      JsonArray list = new JsonArray();
+      for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+        list.add(CatalogJson.category(row, zone));
+      }
+      return new JsonObject().put("categories", list).mergeIn(page.meta(both.resultAt(1)));
+    });
+  }
+
+  Future<JsonObject> createProduct(JsonObject in) {
+    long now = Times.nowMicros();
+    long categoryId = in.getLong("category_id");
+    boolean active = in.getBoolean("is_active");
+    return db.inTransaction(tx -> categories.exists(tx, categoryId).compose(exists -> {
+      if (!exists) {
+        return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+      }
+      return products.insert(tx, in.getString("product_name"), in.getString("description"), categoryId,
+          in.getLong("price"), active, now);
+    })).map(id -> {
+      ZoneId zone = zone(in);
+      return new JsonObject()
+          .put("id", id)
+          .put("product_name", in.getString("product_name"))
+          .put("description", in.getString("description"))
+          .put("category_id", categoryId)
+          .put("price", Money.format(in.getLong("price")))
+          .put("is_active", active)
+          .put("quantity", 0L)
+          .put("created_at", Times.iso(now, zone))
+          .put("updated_at", Times.iso(now, zone));
+    });
+  }
+
+  Future<JsonObject> listProducts(JsonObject in) {
+    Page page = Page.from(in);
+    ZoneId zone = zone(in);
+    boolean includeInactive = isAdmin(in) && in.getBoolean("include_inactive");
+    JsonArray categoryIds = in.getJsonArray("category_ids");
+    return Future.all(products.page(page, categoryIds, includeInactive), products.count(categoryIds, includeInactive))
+        .map(both -> {
+          JsonArray list = new JsonArray();
+          for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+            list.add(CatalogJson.product(row, zone));
+          }
+          return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
+        });
+  }
+
+  Future<JsonObject> getProduct(JsonObject in) {
+    ZoneId zone = zone(in);
+    return products.find(in.getLong("product_id"), isAdmin(in)).map(row -> {
+      if (row == null) {
+        throw Errors.notFound(PRODUCT_NOT_FOUND);
+      }
+      return CatalogJson.product(row, zone).put("inventory", new JsonObject()
+          .put("quantity", row.getLong("quantity"))
+          .put("updated_at", Times.iso(row.getLong("stock_updated_at"), zone)));
+    });
+  }
+
+  Future<JsonObject> lowStock(JsonObject in) {
+    ZoneId zone = zone(in);
+    return products.lowStock(in.getLong("quantity_threshold")).map(rows -> {
+      JsonArray list = new JsonArray();
+      rows.forEach(row -> list.add(CatalogJson.product(row, zone)));
+      return new JsonObject().put("products", list);
+    });
+  }
+
+  /** One transaction: the atomic increment and its ledger row. */
+  Future<JsonObject> addInventory(JsonObject in) {
+    long productId = in.getLong("product_id");
+    long quantity = in.getLong("quantity");
+    long userId = caller(in).userId();
+    long now = Times.nowMicros();
+    return db.inTransaction(tx -> inventory.add(tx, productId, quantity, now).compose(found -> {
+      if (!found) {
+        return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
+      }
+      return inventory.record(tx, productId, quantity, "restock", null, userId, now)
+          .compose(v -> inventory.stock(tx, productId));
+    })).map(stock -> new JsonObject()
+        .put("product_id", productId)
+        .put("quantity", stock.getLong("quantity"))
+        .put("added", quantity)
+        .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+  }
+
+  static Principal caller(JsonObject in) {
+    return Principal.fromJson(in.getJsonObject("caller"));
+  }
+
+  static ZoneId zone(JsonObject in) {
+    return Times.zone(caller(in).timezone());
+  }
+
+  private static boolean isAdmin(JsonObject in) {
+    return caller(in).isAdmin();
+  }
+}

@@ -1,0 +1,32 @@
+package app.ecommerce.catalog.impl;
+
+import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.catalog.CatalogContract;
+import app.ecommerce.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** Serves {@link CatalogContract} on the event bus. */
+public final class CatalogVerticle extends VerticleBase {
+  private final Database db;
+
+  public CatalogVerticle(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Future<?> start() {
+    CatalogService catalog = new CatalogService(db);
+    return ServiceBinder.bind(vertx, Map.of(
+        CatalogContract.CREATE_CATEGORY, (body, msg) -> catalog.createCategory(body),
+        CatalogContract.LIST_CATEGORIES, (body, msg) -> catalog.listCategories(body),
+        CatalogContract.CREATE_PRODUCT, (body, msg) -> catalog.createProduct(body),
+        CatalogContract.LIST_PRODUCTS, (body, msg) -> catalog.listProducts(body),
+        CatalogContract.GET_PRODUCT, (body, msg) -> catalog.getProduct(body),
+        CatalogContract.LOW_STOCK, (body, msg) -> catalog.lowStock(body),
+        CatalogContract.ADD_INVENTORY, (body, msg) -> catalog.addInventory(body),
+        CatalogContract.PING, (body, msg) -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
+  }
+}

@@ -1,0 +1,40 @@
+package app.ecommerce.catalog.impl;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Stock and its ledger. Stock only changes through atomic conditional updates, each with a
+ * ledger row in the same transaction, so the stock always equals the sum of the ledger.
+ */
+final class InventoryRepository {
+  static final String ADD = "UPDATE inventories SET quantity = quantity + ?, updated_at = ? WHERE product_id = ?";
+  /** Takes stock only if enough is there; never a read-then-write. */
+  static final String TAKE = "UPDATE inventories SET quantity = quantity - ?, updated_at = ?"
+      + " WHERE product_id = ? AND quantity >= ?";
+  static final String STOCK = "SELECT quantity, updated_at FROM inventories WHERE product_id = ?";
+  static final String INSERT_MOVEMENT = "INSERT INTO inventory_movements (product_id, delta, reason, sale_id, user_id,"
+      + " created_at) VALUES (?, ?, ?, ?, ?, ?)";
+
+  /** @return false when the product has no stock row (it does not exist) */
+  Future<Boolean> add(SqlClient tx, long productId, long quantity, long now) {
+    return tx.preparedQuery(ADD).execute(Tuple.of(quantity, now, productId)).map(rows -> rows.rowCount() == 1);
+  }
+
+  /** @return false when there is not enough stock (nothing changed) */
+  Future<Boolean> take(SqlClient tx, long productId, long quantity, long now) {
+    return tx.preparedQuery(TAKE).execute(Tuple.of(quantity, now, productId, quantity))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  Future<Row> stock(SqlClient client, long productId) {
+    return client.preparedQuery(STOCK).execute(Tuple.of(productId)).map(rows -> rows.iterator().next());
+  }
+
+  Future<Void> record(SqlClient tx, long productId, long delta, String reason, Long saleId, long userId, long now) {
+    return tx.preparedQuery(INSERT_MOVEMENT).execute(Tuple.of(productId, delta, reason, saleId, userId, now))
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,85 @@
+package app.ecommerce.catalog.impl;
+
+import app.ecommerce.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Collections;
+import java.util.Map;
+
+/** The products table, always read together with its category and its stock. */
+final class ProductRepository {
+  static final String SELECT = "SELECT p.id, p.product_name, p.description, p.category_id, p.price_cents,"
+      + " p.is_active, p.created_at, p.updated_at, i.quantity, i.updated_at AS stock_updated_at,"
+      + " c.category_name, c.category_slug"
+      + " FROM products p JOIN categories c ON c.id = p.category_id JOIN inventories i ON i.product_id = p.id";
+  static final String COUNT = "SELECT COUNT(*) FROM products p";
+  static final String WHERE_TRUE = " WHERE 1 = 1";
+  static final String AND_ACTIVE = " AND p.is_active = 1";
+  static final String AND_CATEGORY_IN = " AND p.category_id IN ";
+  static final String AND_ID = " AND p.id = ?";
+  static final String AND_STOCK_AT_MOST = " AND i.quantity <= ?";
+  static final String LOW_STOCK_ORDER = " ORDER BY i.quantity ASC, p.id ASC";
+  static final String PAGE = " LIMIT ? OFFSET ?";
+  static final String INSERT = "INSERT INTO products (product_name, description, category_id, price_cents, is_active,"
+      + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT_INVENTORY = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 0, ?)";
+  static final Map<String, String> ORDER_BY = Map.of(
+      "id", "p.id", "product_name", "p.product_name", "price", "p.price_cents", "quantity", "i.quantity",
+      "created_at", "p.created_at");
+
+  private final Database db;
+
+  ProductRepository(Database db) {
+    this.db = db;
+  }
+
+  /** One page of products, filtered by category ids (none = all) and, unless asked, active only. */
+  Future<RowSet<Row>> page(Page page, JsonArray categoryIds, boolean includeInactive) {
+    Tuple params = Tuple.tuple();
+    String where = filters(categoryIds, includeInactive, params);
+    params.addLong(page.perPage()).addLong(page.offset());
+    return db.pool().preparedQuery(SELECT + where + page.orderBy(ORDER_BY, "p.id") + PAGE).execute(params);
+  }
+
+  Future<Long> count(JsonArray categoryIds, boolean includeInactive) {
+    Tuple params = Tuple.tuple();
+    String where = filters(categoryIds, includeInactive, params);
+    return db.pool().preparedQuery(COUNT + where).execute(params).map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static String filters(JsonArray categoryIds, boolean includeInactive, Tuple params) {
+    StringBuilder where = new StringBuilder(WHERE_TRUE);
+    if (!includeInactive) {
+      where.append(AND_ACTIVE);
+    }
+    if (!categoryIds.isEmpty()) {
+      where.append(AND_CATEGORY_IN).append('(').append(String.join(", ", Collections.nCopies(categoryIds.size(), "?")))
+          .append(')');
+      categoryIds.forEach(id -> params.addLong(((Number) id).longValue()));
+    }
+    return where.toString();
+  }
+
+  Future<Row> find(long id, boolean includeInactive) {
+    String sql = SELECT + WHERE_TRUE + AND_ID + (includeInactive ? "" : AND_ACTIVE);
+    return db.pool().preparedQuery(sql).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
+  Future<RowSet<Row>> lowStock(long threshold) {
+    return db.pool().preparedQuery(SELECT + WHERE_TRUE + AND_ACTIVE + AND_STOCK_AT_MOST + LOW_STOCK_ORDER)
+        .execute(Tuple.of(threshold));
+  }
+
+  /** Inserts the product and its (empty) stock row; run inside the caller's transaction. */
+  Future<Long> insert(SqlClient tx, String name, String description, long categoryId, long priceCents,
+                      boolean active, long now) {
+    return db.dialect().insertReturningId(tx, INSERT,
+            Tuple.of(name, description, categoryId, priceCents, active ? 1 : 0, now, now))
+        .compose(id -> tx.preparedQuery(INSERT_INVENTORY).execute(Tuple.of(id, now)).map(id));
+  }
+}

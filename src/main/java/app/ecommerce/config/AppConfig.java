@@ -1,0 +1,143 @@
+package app.ecommerce.config;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The typed configuration of one node. Built once by {@link ConfigLoader}; every other class
+ * receives the values it needs from here and never reads the environment itself.
+ *
+ * @param jwtSecret null means "use or create the secret file in {@code dataDir}"
+ * @param demoData null means "load demo data when the database is new and SQLite"
+ * @param dbPoolSize 0 means the engine's default
+ */
+public record AppConfig(
+    String httpHost,
+    int httpPort,
+    String databaseUrl,
+    String dataDir,
+    int dbPoolSize,
+    int dbPoolWaitQueue,
+    int dbConnectTimeoutSeconds,
+    String jwtSecret,
+    int jwtTtlMinutes,
+    int argon2MemoryKib,
+    int argon2Iterations,
+    int argon2Parallelism,
+    String adminEmail,
+    String adminPassword,
+    String adminTimezone,
+    Boolean demoData,
+    boolean cluster,
+    List<String> clusterMembers,
+    int clusterPort,
+    Set<String> verticles,
+    String logFormat) {
+
+  public static final Set<String> ALL_VERTICLES = Set.of("http", "auth", "catalog", "sales");
+
+  public static AppConfig from(Map<String, String> s) {
+    Set<String> verticles = split(s.getOrDefault("VERTICLES", "all")).stream()
+        .map(String::toLowerCase)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (verticles.isEmpty() || verticles.contains("all")) {
+      verticles = new LinkedHashSet<>(List.of("http", "auth", "catalog", "sales"));
+    }
+    for (String v : verticles) {
+      if (!ALL_VERTICLES.contains(v)) {
+        throw new ConfigException("VERTICLES: unknown verticle '" + v + "' (known: http, auth, catalog, sales, all)");
+      }
+    }
+    String logFormat = s.getOrDefault("LOG_FORMAT", "text").toLowerCase();
+    if (!logFormat.equals("text") && !logFormat.equals("json")) {
+      throw new ConfigException("LOG_FORMAT must be 'text' or 'json', not '" + logFormat + "'");
+    }
+    return new AppConfig(
+        s.getOrDefault("HTTP_HOST", "127.0.0.1"),
+        integer(s, "HTTP_PORT", 8000, 0, 65535),
+        s.getOrDefault("DATABASE_URL", "sqlite:data/ecommerce.db"),
+        s.getOrDefault("DATA_DIR", "data"),
+        integer(s, "DB_POOL_SIZE", 0, 0, 1000),
+        integer(s, "DB_POOL_WAIT_QUEUE", 4096, 1, 1_000_000),
+        integer(s, "DB_CONNECT_TIMEOUT_SECONDS", 5, 1, 600),
+        blankToNull(s.get("JWT_SECRET")),
+        integer(s, "JWT_TTL_MINUTES", 60, 1, 60 * 24 * 30),
+        integer(s, "ARGON2_MEMORY_KIB", 19456, 8, 4 * 1024 * 1024),
+        integer(s, "ARGON2_ITERATIONS", 2, 1, 100),
+        integer(s, "ARGON2_PARALLELISM", 1, 1, 64),
+        blankToNull(s.get("ADMIN_EMAIL")),
+        blankToNull(s.get("ADMIN_PASSWORD")),
+        s.getOrDefault("ADMIN_TIMEZONE", "UTC"),
+        optionalBoolean(s, "DEMO_DATA"),
+        Boolean.TRUE.equals(optionalBoolean(s, "CLUSTER")),
+        split(s.getOrDefault("CLUSTER_MEMBERS", "")),
+        integer(s, "CLUSTER_PORT", 5701, 1, 65535),
+        Set.copyOf(verticles),
+        logFormat);
+  }
+
+  public boolean runs(String verticle) {
+    return verticles.contains(verticle);
+  }
+
+  public boolean isSqlite() {
+    return databaseUrl.startsWith("sqlite:") || databaseUrl.startsWith("jdbc:sqlite:");
+  }
+
+  private static int integer(Map<String, String> s, String key, int fallback, int min, int max) {
+    String raw = blankToNull(s.get(key));
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.strip());
+      if (value < min || value > max) {
+        throw new ConfigException(key + " must be between " + min + " and " + max + ", not " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " must be a whole number, not '" + raw + "'");
+    }
+  }
+
+  private static Boolean optionalBoolean(Map<String, String> s, String key) {
+    String raw = blankToNull(s.get(key));
+    if (raw == null) {
+      return null;
+    }
+    switch (raw.strip().toLowerCase()) {
+      case "true", "1", "yes", "on":
+        return true;
+      case "false", "0", "no", "off":
+        return false;
+      default:
+        throw new ConfigException(key + " must be true or false, not '" + raw + "'");
+    }
+  }
+
+  private static List<String> split(String raw) {
+    return Arrays.stream(raw.split(","))
+        .map(String::strip)
+        .filter(x -> !x.isEmpty())
+        .collect(Collectors.toList());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** What is safe to print at start-up: no secret, no password. */
+  @Override
+  public String toString() {
+    return "AppConfig[http=" + httpHost + ":" + httpPort + ", database=" + redactedDatabaseUrl()
+        + ", cluster=" + cluster + ", verticles=" + verticles + ", jwtTtlMinutes=" + jwtTtlMinutes + "]";
+  }
+
+  public String redactedDatabaseUrl() {
+    return databaseUrl.replaceAll("//([^:/@]*):[^@]*@", "//$1:***@");
+  }
+}

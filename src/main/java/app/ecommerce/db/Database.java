@@ -1,0 +1,174 @@
+package app.ecommerce.db;
+
+import app.ecommerce.config.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.shareddata.Lock;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The one SQL pool of a node and its dialect. Every transaction in the service goes through
+ * {@link #inTransaction(Function)}, which owns the engine-specific way of beginning one and the
+ * bounded retry of transactions the engine refused as busy or deadlocked.
+ */
+public final class Database {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  /** A busy or deadlocked transaction is run again at most this many times, then 503. */
+  static final int MAX_ATTEMPTS = 6;
+  private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+  private static final String SQLITE_WRITER_LOCK = "sqlite-writer";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Dialect dialect;
+  private final DatabaseUrl url;
+  private final long lockTimeoutMs;
+
+  private Database(Vertx vertx, Pool pool, Dialect dialect, DatabaseUrl url, long lockTimeoutMs) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.dialect = dialect;
+    this.url = url;
+    this.lockTimeoutMs = lockTimeoutMs;
+  }
+
+  public static Database open(Vertx vertx, AppConfig config) {
+    DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
+    long waitMs = config.dbConnectTimeoutSeconds() * 1000L;
+    if (url.engine() == DatabaseUrl.Engine.SQLITE) {
+      int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 4;
+      PoolOptions options = poolOptions(config, size);
+      return new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url), options), new SqliteDialect(), url, waitMs);
+    }
+    int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 16;
+    MySQLConnectOptions connect = new MySQLConnectOptions()
+        .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
+        .setUser(url.user()).setPassword(url.password())
+        .setCharset("utf8mb4")
+        .setCachePreparedStatements(true);
+    Pool pool = MySQLBuilder.pool()
+        .with(poolOptions(config, size))
+        .with(new NetClientOptions().setConnectTimeout((int) waitMs))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+    return new Database(vertx, pool, new MysqlDialect(), url, waitMs);
+  }
+
+  private static PoolOptions poolOptions(AppConfig config, int size) {
+    return new PoolOptions()
+        .setName("main")
+        .setMaxSize(size)
+        .setMaxWaitQueueSize(config.dbPoolWaitQueue())
+        .setConnectionTimeout(config.dbConnectTimeoutSeconds())
+        .setIdleTimeout(60)
+        .setPoolCleanerPeriod(10_000);
+  }
+
+  /** WAL for concurrent readers, a busy timeout as backstop, foreign keys enforced. */
+  public static SQLiteDataSource sqliteDataSource(DatabaseUrl url) {
+    try {
+      Path parent = url.sqliteFile().toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot create the directory of " + url.sqliteFile(), e);
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(url.jdbcUrl());
+    return dataSource;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DatabaseUrl url() {
+    return url;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: commit if its future succeeds, roll back if it fails.
+   * A transaction the engine refuses as busy or deadlocked is run again from the start, a bounded
+   * number of times; after that the caller gets {@link DatabaseUnavailableException}.
+   */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return attempt(work, 1);
+  }
+
+  private <T> Future<T> attempt(Function<SqlConnection, Future<T>> work, int attempt) {
+    return once(work).recover(failure -> {
+      if (dialect.classify(failure) != DbFailure.TRANSIENT) {
+        return Future.failedFuture(failure);
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        return Future.failedFuture(new DatabaseUnavailableException(
+            "The database stayed busy after " + attempt + " attempts", failure));
+      }
+      long backoff = (5L << attempt) + ThreadLocalRandom.current().nextLong(10);
+      LOG.debug("Transaction attempt {} was refused as busy; retrying in {} ms", attempt, backoff);
+      Promise<Void> delay = Promise.promise();
+      vertx.setTimer(backoff, id -> delay.complete());
+      return delay.future().compose(v -> attempt(work, attempt + 1));
+    });
+  }
+
+  private <T> Future<T> once(Function<SqlConnection, Future<T>> work) {
+    if (dialect instanceof MysqlDialect) {
+      return pool.withTransaction(work);
+    }
+    // SQLite has one writer at a time. Queue writers here, without holding a worker thread, and
+    // begin IMMEDIATE so that no transaction can fail with SQLITE_BUSY half-way through.
+    return vertx.sharedData().getLocalLockWithTimeout(SQLITE_WRITER_LOCK, lockTimeoutMs)
+        .recover(timeout -> Future.failedFuture(new DatabaseUnavailableException("Timed out waiting for the SQLite writer", timeout)))
+        .compose(lock -> pool.withConnection(conn -> sqliteTransaction(conn, work))
+            .andThen(done -> release(lock)));
+  }
+
+  private static <T> Future<T> sqliteTransaction(SqlConnection conn, Function<SqlConnection, Future<T>> work) {
+    return conn.query("BEGIN IMMEDIATE").execute()
+        .compose(begun -> work.apply(conn)
+            .compose(
+                result -> conn.query("COMMIT").execute().map(result),
+                failure -> conn.query("ROLLBACK").execute()
+                    .transform(rolledBack -> Future.<T>failedFuture(failure))));
+  }
+
+  private static void release(Lock lock) {
+    lock.release();
+  }
+
+  /** The cheapest round trip that proves the database answers. */
+  public Future<Void> ping() {
+    return pool.query("SELECT 1").execute().mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return pool.close();
+  }
+}

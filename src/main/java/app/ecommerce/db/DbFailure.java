@@ -1,0 +1,15 @@
+package app.ecommerce.db;
+
+/** What a database error means to the caller, independent of the engine that raised it. */
+public enum DbFailure {
+  /** A unique index refused the row: a business conflict (duplicate email, slug, idempotency key). */
+  UNIQUE_VIOLATION,
+  /** A CHECK or foreign-key constraint refused the write: the backstop behind an application rule. */
+  CONSTRAINT_VIOLATION,
+  /** Deadlock, lock wait timeout, SQLITE_BUSY: the same transaction may succeed if run again. */
+  TRANSIENT,
+  /** The database cannot be reached or the pool could not hand out a connection in time. */
+  UNAVAILABLE,
+  /** Anything else: a bug. */
+  OTHER
+}

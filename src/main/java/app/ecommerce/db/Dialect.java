@@ -1,0 +1,61 @@
+package app.ecommerce.db;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import io.vertx.sqlclient.DatabaseException;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The few real differences between SQLite and MySQL/MariaDB. Repositories are written once with
+ * {@code ?} placeholders and ask the dialect only for what differs.
+ */
+public interface Dialect {
+
+  String name();
+
+  /** Runs an INSERT and returns the generated id of the new row. */
+  Future<Long> insertReturningId(SqlClient client, String sql, Tuple params);
+
+  /**
+   * Suffix that locks the selected rows until the transaction ends. Empty on SQLite, where a
+   * write transaction (BEGIN IMMEDIATE) already excludes every other writer.
+   */
+  String forUpdate();
+
+  /** Integer division of two integer SQL expressions, truncating toward zero on both engines. */
+  String intDiv(String dividend, String divisor);
+
+  /** Engine-specific error codes only; the common causes are in {@link #classify(Throwable)}. */
+  DbFailure classifyCode(int errorCode, String sqlState, String message);
+
+  /** Maps any failure of a database call to what it means for the caller. */
+  default DbFailure classify(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DatabaseUnavailableException
+          || t instanceof TimeoutException
+          || t instanceof ConnectionPoolTooBusyException
+          || t instanceof ClosedConnectionException
+          || t instanceof IOException) {
+        return DbFailure.UNAVAILABLE;
+      }
+      if (t instanceof DatabaseException d) {
+        return classifyCode(d.getErrorCode(), d.getSqlState(), String.valueOf(d.getMessage()));
+      }
+      if (t instanceof SQLException s) {
+        if (s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+          return DbFailure.UNAVAILABLE;
+        }
+        return classifyCode(s.getErrorCode(), s.getSQLState(), String.valueOf(s.getMessage()));
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return DbFailure.OTHER;
+  }
+}

@@ -1,0 +1,63 @@
+package app.ecommerce.db;
+
+import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+/** MySQL 8 and MariaDB 10.5+ (InnoDB); error numbers from their server error references. */
+final class MysqlDialect implements Dialect {
+  private static final int ER_DUP_ENTRY = 1062;
+  private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+  private static final int ER_LOCK_DEADLOCK = 1213;
+  private static final int ER_ROW_IS_REFERENCED_2 = 1451;
+  private static final int ER_NO_REFERENCED_ROW_2 = 1452;
+  private static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
+  private static final int MARIADB_CONSTRAINT_FAILED = 4025;
+  private static final int ER_SERVER_SHUTDOWN = 1053;
+  private static final int ER_CON_COUNT_ERROR = 1040;
+  private static final int ER_QUERY_INTERRUPTED = 1317;
+
+  @Override
+  public String name() {
+    return "mysql";
+  }
+
+  @Override
+  public Future<Long> insertReturningId(SqlClient client, String sql, Tuple params) {
+    return client.preparedQuery(sql).execute(params)
+        .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+  }
+
+  @Override
+  public String forUpdate() {
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public String intDiv(String dividend, String divisor) {
+    return "(" + dividend + ") DIV (" + divisor + ")";
+  }
+
+  @Override
+  public DbFailure classifyCode(int code, String sqlState, String message) {
+    switch (code) {
+      case ER_DUP_ENTRY:
+        return DbFailure.UNIQUE_VIOLATION;
+      case ER_LOCK_DEADLOCK:
+      case ER_LOCK_WAIT_TIMEOUT:
+        return DbFailure.TRANSIENT;
+      case ER_CHECK_CONSTRAINT_VIOLATED:
+      case MARIADB_CONSTRAINT_FAILED:
+      case ER_ROW_IS_REFERENCED_2:
+      case ER_NO_REFERENCED_ROW_2:
+        return DbFailure.CONSTRAINT_VIOLATION;
+      case ER_SERVER_SHUTDOWN:
+      case ER_CON_COUNT_ERROR:
+      case ER_QUERY_INTERRUPTED:
+        return DbFailure.UNAVAILABLE;
+      default:
+        return sqlState != null && sqlState.startsWith("08") ? DbFailure.UNAVAILABLE : DbFailure.OTHER;
+    }
+  }
+}

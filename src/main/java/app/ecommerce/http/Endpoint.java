@@ -1,0 +1,42 @@
+package app.ecommerce.http;
+
+import app.ecommerce.http.input.Field;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One API endpoint: {@code /ecommerce/v1/<name>}, its method, who may call it, its input rules
+ * and its handler. The router, the validator and the OpenAPI document are all built from this.
+ *
+ * @param checks cross-field rules run after every field is valid; each returns path → message
+ */
+public record Endpoint(HttpMethod method, String name, Access access, String summary,
+                       String successMessage, List<Field> fields,
+                       List<Function<JsonObject, Map<String, String>>> checks,
+                       Handler handler) {
+
+  public static final String PREFIX = "/ecommerce/v1/";
+
+  /** Handles a validated request. */
+  @FunctionalInterface
+  public interface Handler {
+    Future<Reply> handle(ApiRequest request);
+  }
+
+  public String path() {
+    return PREFIX + name;
+  }
+
+  public Endpoint withChecks(List<Function<JsonObject, Map<String, String>>> more) {
+    return new Endpoint(method, name, access, summary, successMessage, fields, more, handler);
+  }
+
+  public static Endpoint of(HttpMethod method, String name, Access access, String summary,
+                            String successMessage, List<Field> fields, Handler handler) {
+    return new Endpoint(method, name, access, summary, successMessage, fields, List.of(), handler);
+  }
+}

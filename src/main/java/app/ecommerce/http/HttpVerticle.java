@@ -1,0 +1,110 @@
+package app.ecommerce.http;
+
+import app.ecommerce.bus.Errors;
+import app.ecommerce.http.input.Validator;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves the API: builds the router from the features' {@link RouteModule}s and runs every
+ * request through the same steps, in the order API.md §1 fixes: route (404/405), body size (413),
+ * authentication (401), role (403), body decoding (400/415), validation (422), then the
+ * endpoint's handler, which talks to its service over the event bus.
+ */
+public final class HttpVerticle extends VerticleBase {
+  public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  private final String host;
+  private final int port;
+  private final List<RouteModule> modules;
+  private final Authenticator authenticator;
+  private HttpServer server;
+
+  public HttpVerticle(String host, int port, List<RouteModule> modules, Authenticator authenticator) {
+    this.host = host;
+    this.port = port;
+    this.modules = modules;
+    this.authenticator = authenticator;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestLog());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
+    for (RouteModule module : modules) {
+      for (Endpoint endpoint : module.endpoints()) {
+        router.route(endpoint.method(), endpoint.path()).handler(body).handler(ctx -> dispatch(endpoint, ctx));
+      }
+      module.mount(router);
+    }
+    FailureHandler failures = new FailureHandler();
+    router.route().failureHandler(failures);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, failures);
+    }
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
+    return server.requestHandler(router).listen();
+  }
+
+  private void dispatch(Endpoint endpoint, RoutingContext ctx) {
+    String requestId = RequestLog.id(ctx);
+    caller(endpoint, ctx, requestId)
+        .compose(caller -> {
+          if (endpoint.access() == Access.ADMIN && !caller.isAdmin()) {
+            throw Errors.forbidden();
+          }
+          JsonObject input = Validator.validate(endpoint.fields(), RequestInput.read(ctx));
+          Map<String, String> problems = new LinkedHashMap<>();
+          endpoint.checks().forEach(check -> problems.putAll(check.apply(input)));
+          if (!problems.isEmpty()) {
+            throw Errors.validation(problems);
+          }
+          return endpoint.handler().handle(new ApiRequest(caller, input, requestId, ctx));
+        })
+        .onSuccess(reply -> send(endpoint, ctx, reply))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Principal> caller(Endpoint endpoint, RoutingContext ctx, String requestId) {
+    if (endpoint.access() == Access.PUBLIC) {
+      return Future.succeededFuture(null);
+    }
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || header.isBlank()) {
+      return Future.failedFuture(Errors.unauthorized("Not authenticated"));
+    }
+    String[] parts = header.strip().split("\\s+");
+    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+      return Future.failedFuture(Errors.unauthorized("Authorization header must be 'Bearer <token>'"));
+    }
+    return authenticator.authenticate(parts[1], requestId);
+  }
+
+  private static void send(Endpoint endpoint, RoutingContext ctx, Reply reply) {
+    if (reply.sent() || ctx.response().ended()) {
+      return;
+    }
+    if (reply.encoded() != null) {
+      Envelope.send(ctx.response(), reply.status(), reply.encoded());
+      return;
+    }
+    String message = reply.message() != null ? reply.message() : endpoint.successMessage();
+    Envelope.send(ctx.response(), reply.status(), message, reply.data());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+}

@@ -1,0 +1,51 @@
+package app.ecommerce.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First handler of every request: settles the request id (the client's when it is 1–128
+ * characters of {@code [A-Za-z0-9._-]}, else a new one), sets it and the security headers on the
+ * response, and writes one log line when the response ends.
+ */
+public final class RequestLog implements Handler<RoutingContext> {
+  public static final String HEADER = "X-Request-ID";
+  private static final String KEY = "request-id";
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  private static final Logger LOG = LoggerFactory.getLogger("access");
+
+  public static String id(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String incoming = ctx.request().getHeader(HEADER);
+    String id = incoming != null && VALID.matcher(incoming).matches()
+        ? incoming : UUID.randomUUID().toString().replace("-", "");
+    ctx.put(KEY, id);
+    long start = System.nanoTime();
+    ctx.response()
+        .putHeader(HEADER, id)
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Content-Type-Options", "nosniff");
+    ctx.addEndHandler(done -> {
+      double latencyMs = (System.nanoTime() - start) / 1_000_000.0;
+      int status = ctx.response().getStatusCode();
+      String method = ctx.request().method().name();
+      String path = ctx.request().path();
+      LOG.atInfo()
+          .addKeyValue("method", method)
+          .addKeyValue("path", path)
+          .addKeyValue("status", status)
+          .addKeyValue("latency_ms", Math.round(latencyMs * 100) / 100.0)
+          .addKeyValue("request_id", id)
+          .log("{} {} {} {} ms request_id={}", method, path, status, String.format("%.2f", latencyMs), id);
+    });
+    ctx.next();
+  }
+}

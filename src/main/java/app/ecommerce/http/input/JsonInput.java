@@ -1,0 +1,86 @@
+package app.ecommerce.http.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Strict JSON decoding of request input: duplicate keys are an error, numbers stay exact
+ * ({@link BigDecimal}, never double), nesting is shallow. Values come out as String,
+ * BigDecimal, Boolean, List, Map or null.
+ */
+public final class JsonInput {
+  private static final int MAX_DEPTH = 32;
+  private static final ObjectMapper MAPPER = JsonMapper.builder(
+          com.fasterxml.jackson.core.JsonFactory.builder()
+              .streamReadConstraints(StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH).maxNumberLength(400).build())
+              .build())
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private JsonInput() {
+  }
+
+  /** @throws IOException when the text is not exactly one valid JSON value */
+  public static Object parse(String text) throws IOException {
+    return normalize(MAPPER.readValue(text, Object.class));
+  }
+
+  /** Decodes raw bytes (any Unicode encoding JSON allows). */
+  public static Object parse(byte[] bytes) throws IOException {
+    return normalize(MAPPER.readValue(bytes, Object.class));
+  }
+
+  /** The decoded value when the text is valid JSON, else empty (the text stays a string). */
+  public static Optional<Object> tryParse(String text) {
+    try {
+      return Optional.ofNullable(parse(text)).or(() -> Optional.of(NULL));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stands for a decoded JSON {@code null} inside an {@link Optional}. */
+  public static final Object NULL = new Object() {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  };
+
+  private static Object normalize(Object value) {
+    if (value instanceof BigInteger i) {
+      return new BigDecimal(i);
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return BigDecimal.valueOf(((Number) value).longValue());
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(normalize(v)));
+      return out;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), normalize(v)));
+      return out;
+    }
+    return value;
+  }
+}

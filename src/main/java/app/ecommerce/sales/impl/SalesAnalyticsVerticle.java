@@ -1,0 +1,24 @@
+package app.ecommerce.sales.impl;
+
+import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.db.Database;
+import app.ecommerce.sales.SalesContract;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** Serves {@link SalesContract}; deployed with the worker threading model (aggregation is heavy). */
+public final class SalesAnalyticsVerticle extends VerticleBase {
+  private final Database db;
+
+  public SalesAnalyticsVerticle(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Future<?> start() {
+    return ServiceBinder.bind(vertx, Map.of(
+        SalesContract.PING, (body, msg) -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
+  }
+}

@@ -1,0 +1,60 @@
+package app.ecommerce.tools;
+
+import app.ecommerce.config.AppConfig;
+import app.ecommerce.db.DatabaseUrl;
+import app.ecommerce.db.Migrations;
+import java.io.PrintStream;
+
+/** The command-line tools behind {@code run.sh} (everything but serving). */
+public final class Cli {
+  private Cli() {
+  }
+
+  /** @return the process exit code */
+  public static int run(AppConfig config, String[] args) {
+    PrintStream out = System.out;
+    try {
+      switch (args[0]) {
+        case "demo-data":
+          return demoData(config, args, out);
+        case "migrate":
+          Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
+          return 0;
+        default:
+          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], migrate");
+          return 2;
+      }
+    } catch (Exception e) {
+      System.err.println(args[0] + " failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int demoData(AppConfig config, String[] args, PrintStream out) throws Exception {
+    int sales = DemoData.DEFAULT_SALES;
+    boolean yes = false;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--sales") && i + 1 < args.length) {
+        sales = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--yes")) {
+        yes = true;
+      } else {
+        System.err.println("Usage: demo-data [--sales N] [--yes]");
+        return 2;
+      }
+    }
+    if (sales < 0 || sales > 50_000_000) {
+      System.err.println("--sales must be between 0 and 50000000");
+      return 2;
+    }
+    Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
+    DemoData demo = new DemoData(config, out);
+    if (demo.hasData() && !yes) {
+      System.err.println("The database " + config.redactedDatabaseUrl() + " already has products or sales. "
+          + "demo-data replaces the catalog, stock and all sales: run it again with --yes to go ahead.");
+      return 3;
+    }
+    demo.generate(sales);
+    return 0;
+  }
+}

@@ -1,0 +1,303 @@
+package app.ecommerce.tools;
+
+import app.ecommerce.auth.impl.Argon2Hashing;
+import app.ecommerce.config.AppConfig;
+import app.ecommerce.db.Database;
+import app.ecommerce.db.DatabaseUrl;
+import app.ecommerce.time.Times;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Demo data: the original system's catalog (5 categories, 25 products), a demo admin and a demo
+ * customer, and {@code sales} sales spread over the last three years with 1–2 lines of 1–2 units
+ * each, as the original's generator made them. Deterministic for a given size and day. Written
+ * directly with JDBC in batches (a blocking tool, never run on an event loop); stock and the
+ * ledger are consistent: restocked = sold + remaining.
+ */
+public final class DemoData {
+  public static final String ADMIN_EMAIL = "admin@example.com";
+  public static final String ADMIN_PASSWORD = "Admin123!";
+  public static final String CUSTOMER_EMAIL = "customer@example.com";
+  public static final String CUSTOMER_PASSWORD = "Customer123!";
+  public static final int DEFAULT_SALES = 2000;
+  static final long SEED = 20231001L;
+  private static final int SALES_PER_COMMIT = 5_000;
+  private static final long DAY_MICROS = 86_400_000_000L;
+
+  static final String[] WIPE = {
+      "DELETE FROM idempotency_keys", "DELETE FROM inventory_movements", "DELETE FROM sale_items",
+      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories"};
+  static final String INSERT_CATEGORY = "INSERT INTO categories (id, category_name, category_slug, created_at) VALUES (?, ?, ?, ?)";
+  static final String INSERT_PRODUCT = "INSERT INTO products (id, product_name, description, category_id, price_cents,"
+      + " is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
+  static final String INSERT_INVENTORY = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, ?, ?)";
+  static final String FIND_USER = "SELECT id FROM users WHERE email = ?";
+  static final String INSERT_USER = "INSERT INTO users (first_name, last_name, email, password_hash, role, is_active,"
+      + " timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)";
+  static final String UPDATE_USER = "UPDATE users SET password_hash = ?, role = ?, is_active = 1, updated_at = ? WHERE id = ?";
+  static final String SALE_ROW = "(?, ?, ?, ?)";
+  static final String INSERT_SALES = "INSERT INTO sales (id, user_id, total_cents, created_at) VALUES ";
+  static final String ITEM_ROW = "(?, ?, ?, ?, ?, ?)";
+  static final String INSERT_ITEMS = "INSERT INTO sale_items (id, sale_id, product_id, quantity, price_cents, created_at) VALUES ";
+  static final String MOVEMENT_ROW = "(?, ?, ?, ?, ?, ?)";
+  static final String INSERT_MOVEMENTS = "INSERT INTO inventory_movements (product_id, delta, reason, sale_id, user_id,"
+      + " created_at) VALUES ";
+  static final String HAS_DATA = "SELECT (SELECT COUNT(*) FROM products) + (SELECT COUNT(*) FROM sales)";
+
+  private final AppConfig config;
+  private final PrintStream out;
+
+  public DemoData(AppConfig config, PrintStream out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  public static Connection connect(DatabaseUrl url) throws SQLException {
+    return url.engine() == DatabaseUrl.Engine.SQLITE
+        ? Database.sqliteDataSource(url).getConnection()
+        : DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+  }
+
+  /** True when the database already holds products or sales (regenerating would replace them). */
+  public boolean hasData() throws SQLException {
+    try (Connection c = connect(DatabaseUrl.parse(config.databaseUrl()));
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(HAS_DATA)) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    }
+  }
+
+  /** Replaces the catalog, stock and sales with freshly generated demo data. */
+  public void generate(int sales) throws SQLException {
+    Catalog catalog = Catalog.load();
+    Plan plan = Plan.make(catalog, sales, Times.nowMicros());
+    try (Connection c = connect(DatabaseUrl.parse(config.databaseUrl()))) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : WIPE) {
+          s.executeUpdate(sql);
+        }
+      }
+      long adminId = upsertUser(c, "Demo", "Admin", ADMIN_EMAIL, ADMIN_PASSWORD, "admin", plan.start);
+      long customerId = upsertUser(c, "Demo", "Customer", CUSTOMER_EMAIL, CUSTOMER_PASSWORD, "customer", plan.start);
+      writeCatalog(c, catalog, plan, adminId);
+      c.commit();
+      writeSales(c, catalog, plan, customerId);
+      c.commit();
+    }
+    out.println("Demo data: " + catalog.products.size() + " products, " + sales + " sales with "
+        + plan.itemCount + " sale items. Log in as " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD + " (admin) or "
+        + CUSTOMER_EMAIL + " / " + CUSTOMER_PASSWORD + " (customer).");
+  }
+
+  private long upsertUser(Connection c, String first, String last, String email, String password, String role,
+                          long now) throws SQLException {
+    String hash = new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(), config.argon2Parallelism())
+        .hash(password);
+    try (PreparedStatement find = c.prepareStatement(FIND_USER)) {
+      find.setString(1, email);
+      try (ResultSet rs = find.executeQuery()) {
+        if (rs.next()) {
+          long id = rs.getLong(1);
+          try (PreparedStatement update = c.prepareStatement(UPDATE_USER)) {
+            update.setString(1, hash);
+            update.setString(2, role);
+            update.setLong(3, now);
+            update.setLong(4, id);
+            update.executeUpdate();
+          }
+          return id;
+        }
+      }
+    }
+    try (PreparedStatement insert = c.prepareStatement(INSERT_USER)) {
+      Object[] values = {first, last, email, hash, role, "UTC", now, now};
+      bind(insert, 0, values);
+      insert.executeUpdate();
+    }
+    try (PreparedStatement find = c.prepareStatement(FIND_USER)) {
+      find.setString(1, email);
+      try (ResultSet rs = find.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private void writeCatalog(Connection c, Catalog catalog, Plan plan, long adminId) throws SQLException {
+    long created = plan.start - DAY_MICROS;
+    try (PreparedStatement category = c.prepareStatement(INSERT_CATEGORY)) {
+      for (int i = 0; i < catalog.categories.size(); i++) {
+        JsonObject cat = catalog.categories.getJsonObject(i);
+        bind(category, 0, new Object[] {i + 1L, cat.getString("category_name"), cat.getString("category_slug"), created});
+        category.executeUpdate();
+      }
+    }
+    try (PreparedStatement product = c.prepareStatement(INSERT_PRODUCT);
+         PreparedStatement stock = c.prepareStatement(INSERT_INVENTORY)) {
+      for (int p = 0; p < catalog.products.size(); p++) {
+        JsonObject prod = catalog.products.getJsonObject(p);
+        bind(product, 0, new Object[] {p + 1L, prod.getString("product_name"), prod.getString("description"),
+            catalog.categoryIdOf(prod), catalog.priceCents[p], created, created});
+        product.executeUpdate();
+        bind(stock, 0, new Object[] {p + 1L, plan.remaining[p], plan.now});
+        stock.executeUpdate();
+      }
+    }
+    try (MultiRowInsert movements = new MultiRowInsert(c, INSERT_MOVEMENTS, MOVEMENT_ROW, 6)) {
+      for (int p = 0; p < catalog.products.size(); p++) {
+        movements.add(p + 1L, plan.remaining[p] + plan.sold[p], "restock", null, adminId, created);
+      }
+      movements.flush();
+    }
+  }
+
+  private void writeSales(Connection c, Catalog catalog, Plan plan, long customerId) throws SQLException {
+    Progress progress = new Progress("Writing sales", plan.saleCount, out);
+    try (MultiRowInsert sales = new MultiRowInsert(c, INSERT_SALES, SALE_ROW, 4);
+         MultiRowInsert items = new MultiRowInsert(c, INSERT_ITEMS, ITEM_ROW, 6);
+         MultiRowInsert movements = new MultiRowInsert(c, INSERT_MOVEMENTS, MOVEMENT_ROW, 6)) {
+      long itemId = 0;
+      for (int s = 0; s < plan.saleCount; s++) {
+        long saleId = s + 1L;
+        long at = plan.saleTimes[s];
+        long total = 0;
+        for (int k = plan.firstItem[s]; k < plan.firstItem[s + 1]; k++) {
+          total += catalog.priceCents[plan.itemProduct[k]] * plan.itemQuantity[k];
+        }
+        sales.add(saleId, customerId, total, at);
+        for (int k = plan.firstItem[s]; k < plan.firstItem[s + 1]; k++) {
+          int p = plan.itemProduct[k];
+          items.add(++itemId, saleId, p + 1L, (long) plan.itemQuantity[k], catalog.priceCents[p], at);
+          movements.add(p + 1L, (long) -plan.itemQuantity[k], "sale", saleId, customerId, at);
+        }
+        if ((s + 1) % SALES_PER_COMMIT == 0 || s + 1 == plan.saleCount) {
+          sales.flush();
+          items.flush();
+          movements.flush();
+          c.commit();
+          progress.update(s + 1);
+        }
+      }
+    }
+    progress.finish();
+  }
+
+  static void bind(PreparedStatement statement, int offset, Object[] values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(offset + i + 1, values[i]);
+    }
+  }
+
+  /** The catalog resource, with prices in cents. */
+  static final class Catalog {
+    final JsonArray categories;
+    final JsonArray products;
+    final long[] priceCents;
+
+    private Catalog(JsonObject json) {
+      this.categories = json.getJsonArray("categories");
+      this.products = json.getJsonArray("products");
+      this.priceCents = new long[products.size()];
+      for (int p = 0; p < products.size(); p++) {
+        priceCents[p] = new BigDecimal(products.getJsonObject(p).getString("price")).movePointRight(2).longValueExact();
+      }
+    }
+
+    static Catalog load() {
+      try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream("demo/catalog.json")) {
+        return new Catalog(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new IllegalStateException("demo/catalog.json is missing from the jar", e);
+      }
+    }
+
+    long categoryIdOf(JsonObject product) {
+      for (int i = 0; i < categories.size(); i++) {
+        if (categories.getJsonObject(i).getString("category_slug").equals(product.getString("category_slug"))) {
+          return i + 1L;
+        }
+      }
+      throw new IllegalStateException("unknown category of " + product);
+    }
+  }
+
+  /** Every generated sale, decided before anything is written so that stock can be set to match. */
+  static final class Plan {
+    final int saleCount;
+    final long now;
+    final long start;
+    final long[] saleTimes;
+    final int[] firstItem;
+    final int[] itemProduct;
+    final int[] itemQuantity;
+    final int itemCount;
+    final long[] sold;
+    final long[] remaining;
+
+    private Plan(int saleCount, long now, long start, long[] saleTimes, int[] firstItem, int[] itemProduct,
+                 int[] itemQuantity, int itemCount, long[] sold, long[] remaining) {
+      this.saleCount = saleCount;
+      this.now = now;
+      this.start = start;
+      this.saleTimes = saleTimes;
+      this.firstItem = firstItem;
+      this.itemProduct = itemProduct;
+      this.itemQuantity = itemQuantity;
+      this.itemCount = itemCount;
+      this.sold = sold;
+      this.remaining = remaining;
+    }
+
+    static Plan make(Catalog catalog, int saleCount, long nowMicros) {
+      Random random = new Random(SEED);
+      int products = catalog.products.size();
+      long start = Times.toMicros(LocalDate.ofInstant(Times.fromMicros(nowMicros), ZoneOffset.UTC)
+          .minusYears(3).atStartOfDay(ZoneOffset.UTC).toInstant());
+      long span = nowMicros - start;
+      long[] times = new long[saleCount];
+      for (int s = 0; s < saleCount; s++) {
+        times[s] = start + Math.floorMod(random.nextLong(), span) / 1_000_000 * 1_000_000;
+      }
+      Arrays.sort(times);
+      int[] first = new int[saleCount + 1];
+      int[] product = new int[saleCount * 2];
+      int[] quantity = new int[saleCount * 2];
+      long[] sold = new long[products];
+      int k = 0;
+      for (int s = 0; s < saleCount; s++) {
+        first[s] = k;
+        int lines = 1 + random.nextInt(2);
+        for (int l = 0; l < lines; l++) {
+          product[k] = random.nextInt(products);
+          quantity[k] = 1 + random.nextInt(2);
+          sold[product[k]] += quantity[k];
+          k++;
+        }
+      }
+      first[saleCount] = k;
+      long[] remaining = new long[products];
+      for (int p = 0; p < products; p++) {
+        remaining[p] = 750 + random.nextInt(150);
+      }
+      return new Plan(saleCount, nowMicros, start, times, first, product, quantity, k, sold, remaining);
+    }
+  }
+}
