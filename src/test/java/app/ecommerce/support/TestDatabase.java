@@ -1,0 +1,134 @@
+package app.ecommerce.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real, empty database for one test class: a temporary SQLite file, or a new database on the
+ * MySQL/MariaDB server named by {@code MYSQL_TEST_URL} (dropped afterwards). Never a mock.
+ */
+public abstract class TestDatabase implements AutoCloseable {
+
+  public abstract String engine();
+
+  /** The {@code DATABASE_URL} the server under test is given. */
+  public abstract String url();
+
+  /** A plain JDBC connection for assertions that look at the tables directly. */
+  public abstract Connection jdbc() throws SQLException;
+
+  @Override
+  public abstract void close();
+
+  public static TestDatabase sqlite() {
+    return new Sqlite();
+  }
+
+  /** Requires {@code MYSQL_TEST_URL}, e.g. {@code mysql://root@127.0.0.1:3306/test}. */
+  public static TestDatabase mariadb() {
+    String base = System.getenv("MYSQL_TEST_URL");
+    if (base == null || base.isBlank()) {
+      throw new IllegalStateException("MYSQL_TEST_URL is not set");
+    }
+    return new MariaDb(base);
+  }
+
+  static final class Sqlite extends TestDatabase {
+    private final Path dir;
+    private final Path file;
+
+    Sqlite() {
+      try {
+        dir = Files.createTempDirectory("ecommerce-test");
+        file = dir.resolve("test.db");
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public String engine() {
+      return "sqlite";
+    }
+
+    @Override
+    public String url() {
+      return "sqlite:" + file;
+    }
+
+    public Path directory() {
+      return dir;
+    }
+
+    @Override
+    public Connection jdbc() throws SQLException {
+      return DriverManager.getConnection("jdbc:sqlite:" + file);
+    }
+
+    @Override
+    public void close() {
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (java.io.IOException ignored) {
+        // a temp dir left behind is harmless
+      }
+    }
+  }
+
+  static final class MariaDb extends TestDatabase {
+    private final java.net.URI server;
+    private final String user;
+    private final String password;
+    private final String name = "ecommerce_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    MariaDb(String base) {
+      server = java.net.URI.create(base.replaceFirst("^mariadb://", "mysql://"));
+      String info = server.getUserInfo() == null ? "root" : server.getUserInfo();
+      user = info.split(":", 2)[0];
+      password = info.contains(":") ? info.split(":", 2)[1] : "";
+      try (Connection c = serverConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot create test database on " + hostPort() + ": " + e.getMessage(), e);
+      }
+    }
+
+    private String hostPort() {
+      return server.getHost() + ":" + (server.getPort() > 0 ? server.getPort() : 3306);
+    }
+
+    private Connection serverConnection() throws SQLException {
+      return DriverManager.getConnection("jdbc:mariadb://" + hostPort() + "/", user, password);
+    }
+
+    @Override
+    public String engine() {
+      return "mariadb";
+    }
+
+    @Override
+    public String url() {
+      String auth = password.isEmpty() ? user : user + ":" + password;
+      return "mysql://" + auth + "@" + hostPort() + "/" + name;
+    }
+
+    @Override
+    public Connection jdbc() throws SQLException {
+      return DriverManager.getConnection("jdbc:mariadb://" + hostPort() + "/" + name, user, password);
+    }
+
+    @Override
+    public void close() {
+      try (Connection c = serverConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("DROP DATABASE IF EXISTS " + name);
+      } catch (SQLException ignored) {
+        // the next run creates its own database anyway
+      }
+    }
+  }
+}

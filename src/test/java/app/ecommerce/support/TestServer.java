@@ -1,0 +1,133 @@
+package app.ecommerce.support;
+
+import app.ecommerce.App;
+import app.ecommerce.Main;
+import app.ecommerce.config.ConfigLoader;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real application, started the way {@code Main} starts it (migrations, verticles, event
+ * bus, HTTP on a free port) against a real {@link TestDatabase}. Argon2 is made cheap so that
+ * tests that log in many times stay fast; everything else is the production configuration.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN_EMAIL = "admin@test.example";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+  public static final String JWT_SECRET = "test-only-secret-with-more-than-32-bytes!";
+  private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+  private final TestDatabase db;
+  private final App app;
+  private final Api api;
+  private String adminToken;
+
+  private TestServer(TestDatabase db, App app) {
+    this.db = db;
+    this.app = app;
+    this.api = new Api(app.httpPort());
+  }
+
+  public static TestServer start(TestDatabase db) {
+    return start(db, Map.of());
+  }
+
+  public static TestServer start(TestDatabase db, Map<String, String> overrides) {
+    try {
+      return new TestServer(db, Main.start(ConfigLoader.load(settings(db, overrides)))
+          .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES));
+    } catch (Exception e) {
+      throw new IllegalStateException("server did not start on " + db.engine() + ": " + e, e);
+    }
+  }
+
+  /** The settings a test server runs with: the production defaults plus these. */
+  public static Map<String, String> settings(TestDatabase db, Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>();
+    env.put("APPLICATION_SETTINGS", "");
+    env.put("HTTP_PORT", String.valueOf(freePort()));
+    env.put("DATABASE_URL", db.url());
+    try {
+      env.put("DATA_DIR", Files.createTempDirectory("ecommerce-data").toString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    env.put("JWT_SECRET", JWT_SECRET);
+    env.put("ARGON2_MEMORY_KIB", "1024");
+    env.put("ARGON2_ITERATIONS", "1");
+    env.put("ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("DEMO_DATA", "false");
+    env.putAll(overrides);
+    return env;
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public App app() {
+    return app;
+  }
+
+  public TestDatabase db() {
+    return db;
+  }
+
+  public int port() {
+    return app.httpPort();
+  }
+
+  public synchronized String adminToken() {
+    if (adminToken == null) {
+      adminToken = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+    return adminToken;
+  }
+
+  /** Registers a new customer and returns a fresh token of theirs. */
+  public String newCustomerToken() {
+    return newCustomer("UTC").token();
+  }
+
+  /** A registered customer: id, e-mail, password and a token. */
+  public record Customer(long id, String email, String password, String token) {
+  }
+
+  public Customer newCustomer(String timezone) {
+    String email = "customer" + CUSTOMERS.incrementAndGet() + "-" + System.nanoTime() + "@test.example";
+    String password = "customer-password";
+    Api.Response r = api.put("register_user").json(new JsonObject()
+        .put("first_name", "Test").put("last_name", "Customer").put("email", email)
+        .put("password", password).put("timezone", timezone)).send();
+    if (r.status() != 200) {
+      throw new AssertionError("register failed: " + r);
+    }
+    return new Customer(r.data().getLong("id"), email, password, api.login(email, password));
+  }
+
+  @Override
+  public void close() {
+    try {
+      app.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("server did not stop: " + e, e);
+    } finally {
+      db.close();
+    }
+  }
+}
