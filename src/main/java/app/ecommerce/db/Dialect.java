@@ -43,6 +43,9 @@ public interface Dialect {
           || t instanceof IOException) {
         return DbFailure.UNAVAILABLE;
       }
+      if (isPoolWaitTimeout(t)) {
+        return DbFailure.UNAVAILABLE;
+      }
       if (t instanceof DatabaseException d) {
         return classifyCode(d.getErrorCode(), d.getSqlState(), String.valueOf(d.getMessage()));
       }
@@ -57,5 +60,10 @@ public interface Dialect {
       }
     }
     return DbFailure.OTHER;
+  }
+
+  /** The SQL pool gave up waiting for a free connection (Vert.x raises a bare "Timeout"). */
+  private static boolean isPoolWaitTimeout(Throwable t) {
+    return t.getClass().getName().endsWith("NoStackTraceThrowable") && "Timeout".equals(t.getMessage());
   }
 }

@@ -7,9 +7,13 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Serves {@link CatalogContract} on the event bus. */
 public final class CatalogVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
+  private static final long KEY_SWEEP_MS = 60 * 60 * 1000L;
   private final Database db;
 
   public CatalogVerticle(Database db) {
@@ -19,6 +23,9 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     CatalogService catalog = new CatalogService(db);
+    PurchaseService purchases = new PurchaseService(db);
+    vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
+        .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
     return ServiceBinder.bind(vertx, Map.of(
         CatalogContract.CREATE_CATEGORY, (body, msg) -> catalog.createCategory(body),
         CatalogContract.LIST_CATEGORIES, (body, msg) -> catalog.listCategories(body),
@@ -27,6 +34,7 @@ public final class CatalogVerticle extends VerticleBase {
         CatalogContract.GET_PRODUCT, (body, msg) -> catalog.getProduct(body),
         CatalogContract.LOW_STOCK, (body, msg) -> catalog.lowStock(body),
         CatalogContract.ADD_INVENTORY, (body, msg) -> catalog.addInventory(body),
+        CatalogContract.PURCHASE, (body, msg) -> purchases.purchase(body),
         CatalogContract.PING, (body, msg) -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
   }
 }
