@@ -38,16 +38,19 @@ public final class ConfigLoader {
     if (Files.isRegularFile(localDefaults)) {
       putAll(settings, readJson(localDefaults));
     }
+    Map<String, String> chosen = new LinkedHashMap<>();
     String varsPath = environment.getOrDefault("APPLICATION_SETTINGS", ".vars");
     if (!varsPath.isBlank()) {
       Path vars = Path.of(varsPath);
       if (environment.containsKey("APPLICATION_SETTINGS") && !Files.isRegularFile(vars)) {
         throw new ConfigException("APPLICATION_SETTINGS points to " + vars.toAbsolutePath() + ", which does not exist");
       }
-      settings.putAll(DotEnvFile.read(vars));
+      chosen.putAll(DotEnvFile.read(vars));
     }
-    settings.putAll(environment);
-    LegacySettings.translate(settings);
+    chosen.putAll(environment);
+    // the original system's keys stand for ours when ours are not set in .vars or the environment
+    LegacySettings.translate(chosen);
+    settings.putAll(chosen);
     return settings;
   }
 

@@ -1,0 +1,89 @@
+package app.ecommerce.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Defaults → .vars → environment, the original system's keys, and refusals with clear messages. */
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsApplyWithNothingSet() {
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", ""));
+    assertEquals("127.0.0.1", config.httpHost());
+    assertEquals(8000, config.httpPort());
+    assertEquals("sqlite:data/ecommerce.db", config.databaseUrl());
+    assertEquals(60, config.jwtTtlMinutes());
+    assertNull(config.demoData());
+    assertEquals(AppConfig.ALL_VERTICLES, config.verticles());
+  }
+
+  @Test
+  void varsFileOverridesDefaultsAndTheEnvironmentOverridesBoth(@TempDir Path dir) throws Exception {
+    Path vars = dir.resolve(".vars");
+    Files.writeString(vars, "# comment\nHTTP_PORT = '9001'\nJWT_TTL_MINUTES=\"15\"\nexport LOG_FORMAT=json # inline\n");
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", vars.toString(), "JWT_TTL_MINUTES", "30"));
+    assertEquals(9001, config.httpPort());
+    assertEquals(30, config.jwtTtlMinutes());
+    assertEquals("json", config.logFormat());
+  }
+
+  @Test
+  void theOriginalSystemsVarsKeysAreUnderstood(@TempDir Path dir) throws Exception {
+    Path vars = dir.resolve(".vars");
+    Files.writeString(vars, String.join("\n",
+        "DEV_DB_SQLITE_FILENAME = 'dev.db'",
+        "PROD_DB_HOST = 'db.internal'", "PROD_DB_PORT = '3307'", "PROD_DB_USERNAME = 'shop'",
+        "PROD_DB_PASSWORD = 'p@ss word'", "PROD_DB_DATABASE = 'shop'",
+        "APP_ENVIRONMENT = 'production'",
+        "JWT_SECRET_KEY = 'a-legacy-secret-of-at-least-32-bytes!!'",
+        "JWT_ACCESS_TOKEN_EXPIRE_MINUTES = '45'"));
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", vars.toString()));
+    assertEquals("mysql://shop:p%40ss%20word@db.internal:3307/shop", config.databaseUrl());
+    assertEquals("a-legacy-secret-of-at-least-32-bytes!!", config.jwtSecret());
+    assertEquals(45, config.jwtTtlMinutes());
+    assertEquals("sqlite:dev.db", ConfigLoader.load(Map.of("APPLICATION_SETTINGS", vars.toString(),
+        "APP_ENVIRONMENT", "development")).databaseUrl());
+    assertEquals("sqlite:mine.db", ConfigLoader.load(Map.of("APPLICATION_SETTINGS", vars.toString(),
+        "DATABASE_URL", "sqlite:mine.db")).databaseUrl());
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheKeyInTheMessage() {
+    ConfigException port = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "HTTP_PORT", "eighty")));
+    assertTrue(port.getMessage().contains("HTTP_PORT"), port.getMessage());
+    ConfigException verticles = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "VERTICLES", "http,billing")));
+    assertTrue(verticles.getMessage().contains("billing"), verticles.getMessage());
+    ConfigException missingFile = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "/nonexistent/.vars")));
+    assertTrue(missingFile.getMessage().contains("APPLICATION_SETTINGS"), missingFile.getMessage());
+  }
+
+  @Test
+  void aShortJwtSecretIsRefusedAtStart() {
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "JWT_SECRET", "too-short"));
+    ConfigException e = assertThrows(ConfigException.class, () -> JwtSecret.resolve(config));
+    assertTrue(e.getMessage().contains("at least 32"), e.getMessage());
+    assertTrue(!e.getMessage().contains("too-short"), "the secret itself must never be printed");
+  }
+
+  @Test
+  void aGeneratedSecretIsKeptInTheDataDirectoryWithOwnerOnlyPermissions(@TempDir Path dir) throws Exception {
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "DATA_DIR", dir.toString()));
+    byte[] first = JwtSecret.resolve(config);
+    byte[] second = JwtSecret.resolve(config);
+    assertEquals(new String(first), new String(second));
+    assertTrue(first.length >= 32);
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dir.resolve("jwt.secret"))));
+  }
+}

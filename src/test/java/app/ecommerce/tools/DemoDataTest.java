@@ -1,0 +1,79 @@
+package app.ecommerce.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.Seed;
+import app.ecommerce.support.Sql;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Demo data on the first start of a new database: the original catalog exactly as the reference
+ * database has it, the demo accounts the README names, about 2000 sales, and stock that equals
+ * its ledger.
+ */
+abstract class DemoDataTest extends EngineTest {
+
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DEMO_DATA", "true");
+  }
+
+  @Test
+  void theCatalogIsTheOriginalOne() throws Exception {
+    Map<String, String> expected = new LinkedHashMap<>();
+    try (Connection seed = Seed.open(); Statement s = seed.createStatement();
+         ResultSet rs = s.executeQuery("SELECT p.product_name, p.price, c.category_slug FROM product p"
+             + " JOIN category c ON c.id = p.category_id ORDER BY p.id")) {
+      while (rs.next()) {
+        expected.put(rs.getString(1), new BigDecimal(rs.getString(2)).setScale(2).toPlainString() + " " + rs.getString(3));
+      }
+    }
+    String customer = api.login(DemoData.CUSTOMER_EMAIL, DemoData.CUSTOMER_PASSWORD);
+    JsonArray products = api.get("get_products").token(customer).query("per_page", 100).send()
+        .data().getJsonArray("products");
+    Map<String, String> actual = new LinkedHashMap<>();
+    products.forEach(o -> {
+      JsonObject p = (JsonObject) o;
+      actual.put(p.getString("product_name"), p.getString("price") + " " + p.getString("category_slug"));
+    });
+    assertEquals(25, expected.size());
+    assertEquals(expected, actual);
+    assertEquals(5, api.get("get_categories").token(customer).send().data().getLong("total"));
+  }
+
+  @Test
+  void theDemoAdminCanUseAdminEndpoints() {
+    String adminToken = api.login(DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
+    Api.Response low = api.get("get_low_stock_products").token(adminToken).query("quantity_threshold", 100_000).send();
+    assertEquals(200, low.status(), low::toString);
+    assertEquals(25, low.data().getJsonArray("products").size());
+  }
+
+  @Test
+  void aboutTwoThousandSalesOverThreeYearsWithAConsistentLedger() {
+    long sales = Sql.single(server.db(), "SELECT COUNT(*) FROM sales");
+    assertEquals(DemoData.DEFAULT_SALES, sales);
+    long items = Sql.single(server.db(), "SELECT COUNT(*) FROM sale_items");
+    assertTrue(items > 2_500 && items < 3_500, "items: " + items);
+    long spanDays = (Sql.single(server.db(), "SELECT MAX(created_at) - MIN(created_at) FROM sales")) / 86_400_000_000L;
+    assertTrue(spanDays > 1_000 && spanDays <= 3 * 366, "span in days: " + spanDays);
+    assertEquals(0, Sql.single(server.db(), "SELECT COUNT(*) FROM sales s WHERE total_cents <>"
+        + " (SELECT SUM(i.quantity * i.price_cents) FROM sale_items i WHERE i.sale_id = s.id)"));
+    for (long p = 1; p <= 25; p++) {
+      Sql.StockState state = Sql.stock(server.db(), p);
+      assertEquals(state.stock(), state.ledger(), "ledger of product " + p);
+      assertEquals(state.restocked(), state.stock() + state.sold(), "restocked = stock + sold for " + p);
+    }
+  }
+}
