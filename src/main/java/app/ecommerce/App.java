@@ -4,16 +4,28 @@ import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 
-/** A running node: what {@link Main#start(AppConfig)} built, and how to stop it. */
-public record App(AppConfig config, Vertx vertx, Database db) {
+/**
+ * A running node: what {@link Main#start(AppConfig)} built, and how to stop it in order. The HTTP
+ * verticles go first (they stop accepting and finish what is in flight), then the services,
+ * then the SQL pool, then Vert.x itself.
+ */
+public record App(AppConfig config, Vertx vertx, Database db, List<String> httpDeployments,
+                  List<String> serviceDeployments) {
 
   public int httpPort() {
     return config.httpPort();
   }
 
-  /** Undeploys every verticle (the HTTP server first stops accepting), then closes the pool. */
   public Future<Void> close() {
-    return vertx.close();
+    return undeploy(httpDeployments)
+        .eventually(() -> undeploy(serviceDeployments))
+        .eventually(db::close)
+        .eventually(vertx::close);
+  }
+
+  private Future<Void> undeploy(List<String> deployments) {
+    return Future.join(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
   }
 }

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
   /** How long an HTTP verticle waits for a service over the bus before answering 503. */
-  public static final long SERVICE_TIMEOUT_MS = 30_000;
+  public static final long SERVICE_TIMEOUT_MS = 10_000;
+  /** Longest orderly shutdown (in-flight requests get most of it), after which the exit code is 1. */
+  static final long SHUTDOWN_SECONDS = 30;
 
   private Main() {
   }
@@ -67,14 +69,25 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     try {
       App app = start(config).toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        log.info("Shutting down");
+      java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+      Runnable stop = () -> {
+        if (!stopping.compareAndSet(false, true)) {
+          return;
+        }
+        log.info("Shutting down: no new connections, finishing requests in flight");
+        int code = 0;
         try {
-          app.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          app.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+          log.info("Stopped");
         } catch (Exception e) {
           log.warn("Shutdown did not complete cleanly: {}", e.toString());
+          code = 1;
         }
-      }, "shutdown"));
+        System.exit(code);
+      };
+      for (String signal : new String[] {"TERM", "INT"}) {
+        sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(stop, "shutdown").start());
+      }
       log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
     } catch (Exception e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
@@ -107,14 +120,14 @@ public final class Main {
     ServiceBinder.installCodec(vertx);
     Database db = Database.open(vertx, config);
     ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
-    App app = new App(config, vertx, db);
     return deployServices(vertx, config, db, jwt)
-        .compose(v -> config.runs("http") ? deployHttp(vertx, config, services, jwt) : Future.succeededFuture())
-        .map(v -> app)
+        .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt)
+            : Future.succeededFuture(List.<String>of()))
+            .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
   }
 
-  private static Future<Void> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt) {
+  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
       deployed.add(vertx.deployVerticle(new AuthVerticle(config, db, jwt)));
@@ -126,10 +139,11 @@ public final class Main {
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
     }
-    return Future.all(deployed).mapEmpty();
+    return Future.all(deployed).map(all -> all.<String>list());
   }
 
-  private static Future<Void> deployHttp(Vertx vertx, AppConfig config, ServiceClient services, JwtCodec jwt) {
+  private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
+                                                 JwtCodec jwt) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
     readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, 5_000));
@@ -141,6 +155,6 @@ public final class Main {
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
             new DeploymentOptions().setInstances(instances)))
-        .mapEmpty();
+        .map(List::of);
   }
 }

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves the API: builds the router from the features' {@link RouteModule}s and runs every
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 public final class HttpVerticle extends VerticleBase {
   public static final int MAX_BODY_BYTES = 1024 * 1024;
+  static final long SHUTDOWN_GRACE_SECONDS = 20;
 
   private final String host;
   private final int port;
@@ -53,8 +55,9 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, failures);
     }
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
-    return server.requestHandler(router).listen();
+        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES)
+        .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(16 * 1024));
+    return server.requestHandler(router).invalidRequestHandler(InvalidRequests::answer).listen();
   }
 
   private void dispatch(Endpoint endpoint, RoutingContext ctx) {
@@ -105,6 +108,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    // stop accepting, let requests in flight finish (bounded), then close what is left
+    return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
   }
 }

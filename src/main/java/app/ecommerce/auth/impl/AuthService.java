@@ -25,6 +25,7 @@ final class AuthService {
   private final TokenRepository tokens;
   private final PasswordHasher hasher;
   private final JwtCodec jwt;
+  private final LoginThrottle throttle;
   private final long ttlSeconds;
 
   AuthService(Vertx vertx, Database db, PasswordHasher hasher, JwtCodec jwt, int ttlMinutes) {
@@ -34,6 +35,7 @@ final class AuthService {
     this.tokens = new TokenRepository(db);
     this.hasher = hasher;
     this.jwt = jwt;
+    this.throttle = new LoginThrottle(db);
     this.ttlSeconds = ttlMinutes * 60L;
   }
 
@@ -56,16 +58,27 @@ final class AuthService {
     });
   }
 
+  /**
+   * Unknown e-mail, wrong password and inactive user fail alike, after the same argon2 work.
+   * Throttled callers are refused before any password is checked.
+   */
   Future<JsonObject> login(JsonObject in) {
     String email = in.getString("email").strip().toLowerCase(Locale.ROOT);
-    return users.findByEmail(email)
+    String address = in.getString("client_address", "unknown");
+    return throttle.check(email, address)
+        .compose(allowed -> users.findByEmail(email))
         .compose(user -> hasher.verify(user == null ? null : user.passwordHash(), in.getString("password"))
             .compose(matches -> {
               if (!matches || !user.active()) {
-                return Future.failedFuture(Errors.unprocessable(BAD_CREDENTIALS));
+                return throttle.recordFailure(email, address)
+                    .transform(recorded -> Future.failedFuture(Errors.unprocessable(BAD_CREDENTIALS)));
               }
               return issueToken(user);
             }));
+  }
+
+  Future<Integer> purgeLoginFailures() {
+    return throttle.purgeExpired();
   }
 
   private Future<JsonObject> issueToken(UserRepository.User user) {

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class AuthVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AuthVerticle.class);
   private static final long TOKEN_SWEEP_MS = 60 * 60 * 1000L;
+  private static final long FAILURE_SWEEP_MS = 5 * 60 * 1000L;
 
   private final AppConfig config;
   private final Database db;
@@ -34,6 +35,8 @@ public final class AuthVerticle extends VerticleBase {
     AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes());
     vertx.setPeriodic(TOKEN_SWEEP_MS, id -> service.deleteExpiredTokens()
         .onFailure(e -> LOG.warn("Could not delete expired tokens: {}", e.toString())));
+    vertx.setPeriodic(FAILURE_SWEEP_MS, id -> service.purgeLoginFailures()
+        .onFailure(e -> LOG.warn("Could not purge old login failures: {}", e.toString())));
     Future<Void> admin = config.adminEmail() == null || config.adminPassword() == null
         ? Future.succeededFuture()
         : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
