@@ -43,7 +43,7 @@ public interface Dialect {
           || t instanceof IOException) {
         return DbFailure.UNAVAILABLE;
       }
-      if (isPoolWaitTimeout(t)) {
+      if (isVertxTimeout(t)) {
         return DbFailure.UNAVAILABLE;
       }
       if (t instanceof DatabaseException d) {
@@ -62,8 +62,12 @@ public interface Dialect {
     return DbFailure.OTHER;
   }
 
-  /** The SQL pool gave up waiting for a free connection (Vert.x raises a bare "Timeout"). */
-  private static boolean isPoolWaitTimeout(Throwable t) {
-    return t.getClass().getName().endsWith("NoStackTraceThrowable") && "Timeout".equals(t.getMessage());
+  /**
+   * Vert.x gave up waiting: for a free pool connection ("Timeout") or for a new connection's
+   * handshake ("Timeout waiting for connection"). It raises these as bare Vert.x throwables.
+   */
+  private static boolean isVertxTimeout(Throwable t) {
+    return t.getClass().getName().startsWith("io.vertx.") && t.getMessage() != null
+        && t.getMessage().startsWith("Timeout");
   }
 }

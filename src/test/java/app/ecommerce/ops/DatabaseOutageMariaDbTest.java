@@ -1,0 +1,168 @@
+package app.ecommerce.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.ecommerce.catalog.CatalogFixtures;
+import app.ecommerce.support.Api;
+import app.ecommerce.support.Sql;
+import app.ecommerce.support.TcpProxy;
+import app.ecommerce.support.TestDatabase;
+import app.ecommerce.support.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * The database goes away (connections cut) or hangs (connections frozen) under a running server:
+ * callers get 503 with Retry-After, never 500, /ready says 503, /health stays 200, and service
+ * comes back by itself within 10 seconds of the database returning. Every 2xx purchase is kept.
+ */
+@EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseOutageMariaDbTest {
+  private TestDatabase db;
+  private TcpProxy proxy;
+  private TestServer server;
+  private Api api;
+  private String admin;
+  private String customer;
+  private long product;
+  private final List<Long> acknowledgedSales = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    db = TestDatabase.mariadb();
+    URI real = URI.create(db.url());
+    proxy = new TcpProxy(real.getHost(), real.getPort());
+    String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
+    server = TestServer.start(new ProxiedDatabase(db, viaProxy), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
+    api = server.api();
+    admin = server.adminToken();
+    customer = server.newCustomerToken();
+    product = CatalogFixtures.product(api, admin, "Outage stock", "1.00");
+    CatalogFixtures.stock(api, admin, product, 1_000);
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    proxy.close();
+  }
+
+  @Test
+  void aDatabaseThatIsDownGives503AndServiceRecoversByItself() throws Exception {
+    buyOnce();
+    proxy.cut();
+    assertUnavailable();
+    proxy.restore();
+    awaitRecovery();
+    buyOnce();
+    assertEveryAcknowledgedSaleIsStored();
+  }
+
+  @Test
+  void aDatabaseThatHangsGives503WithinTheTimeoutAndServiceRecoversByItself() throws Exception {
+    buyOnce();
+    proxy.freeze();
+    assertUnavailable();
+    proxy.restore();
+    awaitRecovery();
+    buyOnce();
+    assertEveryAcknowledgedSaleIsStored();
+  }
+
+  private void assertUnavailable() {
+    for (Api.Call call : List.of(
+        api.get("get_products").token(customer),
+        api.get("get_product").token(customer).query("product_id", product),
+        api.post("purchase_products").token(customer).json(purchase()),
+        api.put("add_inventory").token(admin).json(new JsonObject().put("product_id", product).put("quantity", 1)))) {
+      Api.Response r = call.send();
+      assertNotEquals(500, r.status(), r::toString);
+      if (r.status() == 200) {
+        continue; // answered from a token cache and a connection that was still alive: fine
+      }
+      assertEquals(503, r.status(), r::toString);
+      assertEquals(false, r.json().getBoolean("success"));
+      assertTrue(Long.parseLong(r.header("Retry-After")) > 0);
+    }
+    Api.Response ready = api.get("/ready").send();
+    assertEquals(503, ready.status(), ready::toString);
+    assertEquals(200, api.get("/health").send().status());
+  }
+
+  private void awaitRecovery() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    Api.Response last = null;
+    while (System.nanoTime() < deadline) {
+      last = api.get("get_product").token(customer).query("product_id", product).send();
+      if (last.status() == 200 && api.get("/ready").send().status() == 200) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no recovery within 10 s of the database returning; last answer " + last);
+  }
+
+  private void buyOnce() {
+    Api.Response r = api.post("purchase_products").token(customer).json(purchase()).send();
+    assertEquals(200, r.status(), r::toString);
+    acknowledgedSales.add(r.data().getLong("id"));
+  }
+
+  private JsonObject purchase() {
+    return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", product).put("quantity", 1)));
+  }
+
+  private void assertEveryAcknowledgedSaleIsStored() {
+    for (long sale : acknowledgedSales) {
+      assertEquals(1, Sql.single(db, "SELECT COUNT(*) FROM sales WHERE id = ?", sale));
+    }
+    Sql.StockState state = Sql.stock(db, product);
+    assertEquals(state.stock(), state.ledger());
+    assertEquals(state.restocked(), state.stock() + state.sold());
+  }
+
+  /** The real database, reached by the server through the proxy. */
+  private static final class ProxiedDatabase extends TestDatabase {
+    private final TestDatabase real;
+    private final String url;
+
+    ProxiedDatabase(TestDatabase real, String url) {
+      this.real = real;
+      this.url = url;
+    }
+
+    @Override
+    public String engine() {
+      return real.engine();
+    }
+
+    @Override
+    public String url() {
+      return url;
+    }
+
+    @Override
+    public java.sql.Connection jdbc() throws java.sql.SQLException {
+      return real.jdbc();
+    }
+
+    @Override
+    public void close() {
+      real.close();
+    }
+  }
+}
