@@ -1,5 +1,6 @@
 package app.ecommerce;
 
+import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.AuthRoutes;
 import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.auth.TokenAuthenticator;
@@ -19,6 +20,7 @@ import app.ecommerce.db.Migrations;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.metrics.Metrics;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
 import app.ecommerce.tools.DemoData;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   /** How long an HTTP verticle waits for a service over the bus before answering 503. */
   public static final long SERVICE_TIMEOUT_MS = 10_000;
+  /** How long /ready waits for each service before calling it down. */
+  static final long READY_TIMEOUT_MS = 5_000;
   /** Longest orderly shutdown (in-flight requests get most of it), after which the exit code is 1. */
   static final long SHUTDOWN_SECONDS = 30;
 
@@ -116,24 +120,26 @@ public final class Main {
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
-    Vertx vertx = Vertx.builder().with(new VertxOptions()).build();
+    Metrics metrics = new Metrics();
+    Vertx vertx = metrics.install(Vertx.builder(), new VertxOptions()).build();
     ServiceBinder.installCodec(vertx);
     Database db = Database.open(vertx, config);
     ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
-    return deployServices(vertx, config, db, jwt)
-        .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt)
+    return deployServices(vertx, config, db, jwt, metrics)
+        .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, metrics)
             : Future.succeededFuture(List.<String>of()))
             .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
         .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
   }
 
-  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt) {
+  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt,
+                                                     Metrics metrics) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
       deployed.add(vertx.deployVerticle(new AuthVerticle(config, db, jwt)));
     }
     if (config.runs("catalog")) {
-      deployed.add(vertx.deployVerticle(new CatalogVerticle(db)));
+      deployed.add(vertx.deployVerticle(new CatalogVerticle(db, metrics.registry())));
     }
     if (config.runs("sales")) {
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
@@ -143,18 +149,24 @@ public final class Main {
   }
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
-                                                 JwtCodec jwt) {
+                                                 JwtCodec jwt, Metrics metrics) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
-    readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, 5_000));
-    List<RouteModule> modules = List.of(
-        new AuthRoutes(services),
-        new CatalogRoutes(services),
-        new OperationalRoutes(readiness));
+    List<RouteModule> modules = routeModules(services, metrics);
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
             new DeploymentOptions().setInstances(instances)))
         .map(List::of);
+  }
+
+  /** What the HTTP verticles serve; public so that tests can build the same router. */
+  public static List<RouteModule> routeModules(ServiceClient services, Metrics metrics) {
+    Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
+    readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("auth", rid -> services.request(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    return List.of(
+        new AuthRoutes(services),
+        new CatalogRoutes(services),
+        new OperationalRoutes(readiness, metrics.prometheus()));
   }
 }

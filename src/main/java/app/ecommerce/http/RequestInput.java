@@ -49,6 +49,18 @@ final class RequestInput {
     return merged;
   }
 
+  /** The declared headers that the request carries, as text (a repeated header: its last value). */
+  static Map<String, Object> headers(RoutingContext ctx, java.util.List<app.ecommerce.http.input.Field> declared) {
+    Map<String, Object> present = new LinkedHashMap<>();
+    for (var field : declared) {
+      var values = ctx.request().headers().getAll(field.name());
+      if (!values.isEmpty()) {
+        present.put(field.name(), new TextValue(values));
+      }
+    }
+    return present;
+  }
+
   private static boolean looksLikeJsonObject(Buffer body) {
     String text = body.toString().strip();
     return text.startsWith("{") && text.endsWith("}");
