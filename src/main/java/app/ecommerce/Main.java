@@ -20,6 +20,7 @@ import app.ecommerce.db.Migrations;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.logging.LogLines;
 import app.ecommerce.metrics.Metrics;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
@@ -115,7 +116,7 @@ public final class Main {
       boolean demo = config.demoData() != null ? config.demoData() : url.engine() == DatabaseUrl.Engine.SQLITE;
       if (fresh && demo) {
         log.info("New database: loading demo data");
-        new DemoData(config, System.out).generate(DemoData.DEFAULT_SALES);
+        new DemoData(config, LogLines.to(log)).generate(DemoData.DEFAULT_SALES);
       }
     } catch (Exception e) {
       return Future.failedFuture(e);
