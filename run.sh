@@ -14,6 +14,9 @@ Usage: ./run.sh [command]
   test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set)
   demo-data [--sales N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales)
+  smoke [URL] [--keep-going] [--var NAME=VALUE]...
+                            call every request of endpoints.json against a running server (default
+                            http://127.0.0.1:8000), check each status and envelope; exit 1 on the first surprise
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
@@ -41,6 +44,10 @@ case "$command" in
   demo-data)
     build_if_needed
     exec java $JAVA_OPTS -jar "$JAR" demo-data "$@"
+    ;;
+  smoke)
+    build_if_needed
+    exec java $JAVA_OPTS -jar "$JAR" smoke "$@"
     ;;
   build)
     mvn -q -B -DskipTests package
