@@ -9,6 +9,7 @@ import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.catalog.CatalogRoutes;
 import app.ecommerce.catalog.impl.CatalogVerticle;
+import app.ecommerce.cluster.Clustering;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigException;
 import app.ecommerce.config.ConfigLoader;
@@ -28,6 +29,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   /** How long an HTTP verticle waits for a service over the bus before answering 503. */
   public static final long SERVICE_TIMEOUT_MS = 10_000;
+  /** Logged once every verticle of this node is deployed (scripts wait for it). */
+  public static final String NODE_STARTED = "Node";
   /** Longest orderly shutdown (in-flight requests get most of it), after which the exit code is 1. */
   static final long SHUTDOWN_SECONDS = 30;
 
@@ -88,7 +92,10 @@ public final class Main {
       for (String signal : new String[] {"TERM", "INT"}) {
         sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(stop, "shutdown").start());
       }
-      log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
+      if (config.runs("http")) {
+        log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
+      }
+      log.info("{} started: {}", NODE_STARTED, config.verticles());
     } catch (Exception e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
       if (cause instanceof ConfigException) {
@@ -105,6 +112,9 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     JwtCodec jwt;
     try {
+      if (config.cluster()) {
+        Clustering.check(config);
+      }
       jwt = new JwtCodec(JwtSecret.resolve(config));
       DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
       boolean fresh = Migrations.migrate(url);
@@ -116,15 +126,21 @@ public final class Main {
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
-    Vertx vertx = Vertx.builder().with(new VertxOptions()).build();
-    ServiceBinder.installCodec(vertx);
-    Database db = Database.open(vertx, config);
-    ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
-    return deployServices(vertx, config, db, jwt)
-        .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt)
-            : Future.succeededFuture(List.<String>of()))
-            .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
-        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+    VertxOptions options = new VertxOptions();
+    ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
+    Future<Vertx> built = cluster != null
+        ? Clustering.join(config, options, cluster)
+        : Future.succeededFuture(Vertx.builder().with(options).build());
+    return built.compose(vertx -> {
+      ServiceBinder.installCodec(vertx);
+      Database db = Database.open(vertx, config);
+      ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
+      return deployServices(vertx, config, db, jwt)
+          .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, cluster)
+              : Future.succeededFuture(List.<String>of()))
+              .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
+          .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+    });
   }
 
   private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt) {
@@ -143,14 +159,15 @@ public final class Main {
   }
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
-                                                 JwtCodec jwt) {
+                                                 JwtCodec jwt, ClusterManager cluster) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
     readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, 5_000));
     List<RouteModule> modules = List.of(
         new AuthRoutes(services),
         new CatalogRoutes(services),
-        new OperationalRoutes(readiness));
+        new OperationalRoutes(readiness, () -> cluster == null ? new JsonObject()
+            : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId())));
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /health} (liveness: the process answers) and {@code GET /ready} (readiness: every
@@ -14,10 +15,15 @@ import java.util.function.Function;
  */
 public final class OperationalRoutes implements RouteModule {
   private final Map<String, Function<String, Future<?>>> readinessChecks;
+  private final Supplier<JsonObject> nodeDetails;
 
-  /** @param readinessChecks name → check, given the request id */
-  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks) {
+  /**
+   * @param readinessChecks name → check, given the request id
+   * @param nodeDetails facts about this node that both endpoints show (e.g. the cluster view)
+   */
+  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, Supplier<JsonObject> nodeDetails) {
     this.readinessChecks = readinessChecks;
+    this.nodeDetails = nodeDetails;
   }
 
   @Override
@@ -27,7 +33,7 @@ public final class OperationalRoutes implements RouteModule {
 
   @Override
   public void mount(Router router) {
-    router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP")));
+    router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP").mergeIn(nodeDetails.get())));
     router.get("/ready").handler(this::ready);
   }
 
@@ -42,7 +48,8 @@ public final class OperationalRoutes implements RouteModule {
       if (!up) {
         ctx.response().putHeader("Retry-After", "5");
       }
-      json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks));
+      json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks)
+          .mergeIn(nodeDetails.get()));
     });
   }
 
