@@ -1,7 +1,10 @@
 package app.ecommerce.http;
 
 import app.ecommerce.bus.Errors;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.serviceproxy.ServiceException;
@@ -42,6 +45,26 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.putHeader("Retry-After", String.valueOf(retryAfter));
     }
     Envelope.send(response, status, error.getMessage(), data);
+  }
+
+  /**
+   * A request the HTTP codec could not read (request line or headers over the limit, not HTTP at
+   * all) never reaches the router; it is answered in the envelope too, then the server closes
+   * the connection.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    String id = RequestLog.begin(request);
+    Throwable cause = request.decoderResult().cause();
+    ServiceException error;
+    if (cause instanceof TooLongHttpLineException) {
+      error = Errors.of(414, "Request line is too long", null);
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      error = Errors.of(431, "Request header fields are too large", null);
+    } else {
+      error = Errors.badRequest("Bad request");
+    }
+    LOG.info("request_id={} unreadable HTTP request: {}", id, String.valueOf(cause));
+    Envelope.send(request.response(), error.failureCode(), error.getMessage(), Errors.dataOf(error));
   }
 
   private static ServiceException toServiceException(RoutingContext ctx) {

@@ -54,7 +54,7 @@ public final class HttpVerticle extends VerticleBase {
     }
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
   }
 
   private void dispatch(Endpoint endpoint, RoutingContext ctx) {
