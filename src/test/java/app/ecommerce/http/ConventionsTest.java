@@ -122,6 +122,11 @@ abstract class ConventionsTest extends EngineTest {
   void anUnsupportedContentTypeWithABodyIs415() {
     Expect.error(api.post("login_user").body("email=x", "text/plain").send(), 415);
     Expect.error(api.put("create_category").token(admin()).body("<xml/>", "application/xml").send(), 415);
+    // GET reads JSON and url-encoded bodies, but multipart only on PUT and POST (after authentication)
+    Expect.error(api.get("get_categories").token(customer()).multipart("page", "1").send(), 415);
+    Expect.unauthorized(api.get("get_categories").multipart("page", "1").send());
+    assertEquals(2, Expect.ok(api.get("get_categories").token(customer()).form("per_page", "2").send())
+        .getInteger("per_page"));
     // without a body the content type does not matter: the fields are simply missing
     Expect.invalid(api.post("login_user").body("", "text/plain").send());
   }
