@@ -10,7 +10,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -114,10 +116,16 @@ final class RequestInput {
     return object;
   }
 
+  /**
+   * Vert.x keeps query and form values in case-insensitive maps, but field names are
+   * case-sensitive: {@code PAGE=0} is an unknown field and must not become a value of {@code page}.
+   */
   private static void putText(Map<String, Object> into, MultiMap values) {
-    for (String name : values.names()) {
-      into.put(name, new TextValue(values.getAll(name)));
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : values) {
+      byName.computeIfAbsent(entry.getKey(), name -> new ArrayList<>()).add(entry.getValue());
     }
+    byName.forEach((name, texts) -> into.put(name, new TextValue(texts)));
   }
 
   private static String mediaType(String contentType) {

@@ -51,6 +51,11 @@ abstract class InputTest extends EngineTest {
         .json(new JsonObject().put("per_page", 2)).send());
     assertEquals(2, body.getInteger("per_page"));
     assertEquals(2, body.getJsonArray("categories").size());
+    // field names are case-sensitive: PER_PAGE is an unknown field, not a second per_page
+    assertEquals(2, Expect.ok(api.get("get_categories").token(admin()).rawQuery("per_page=2&PER_PAGE=0&Per_Page=x")
+        .send()).getInteger("per_page"));
+    assertEquals(2, Expect.ok(api.get("get_categories").token(admin()).form("per_page", "2", "PER_PAGE", "0")
+        .send()).getInteger("per_page"));
     // numbers and booleans as JSON strings are read too (the original's lax parsing)
     JsonObject text = Expect.ok(api.get("get_categories").token(admin())
         .json(new JsonObject().put("per_page", "3")).send());
@@ -108,6 +113,9 @@ abstract class InputTest extends EngineTest {
     JsonObject category = Expect.ok(api.put("create_category").token(admin())
         .multipart("category_name", "Multipart category", "category_slug", slug).send());
     assertEquals(slug, category.getString("category_slug"));
+    JsonObject cased = Expect.ok(api.put("create_category").token(admin()).multipart("category_name", "Cased name",
+        "CATEGORY_NAME", "x", "category_slug", CatalogFixtures.unique("cased")).send());
+    assertEquals("Cased name", cased.getString("category_name"));
     JsonObject product = Expect.ok(api.put("create_product").token(admin()).multipart("product_name", "Multipart product",
         "category_id", String.valueOf(category.getLong("id")), "price", "12.30", "is_active", "false").send());
     assertEquals("12.30", product.getString("price"));
