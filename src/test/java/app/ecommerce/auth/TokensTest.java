@@ -72,6 +72,7 @@ abstract class TokensTest extends EngineTest {
       Expect.unauthorized(categoriesWith(Jwt.sign(without)));
     }
     Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("typ", "refresh"))));
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("iat", now() + 3600))));
     Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("exp", String.valueOf(now() + 3600)))));
   }
 

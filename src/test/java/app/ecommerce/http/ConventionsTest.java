@@ -74,6 +74,14 @@ abstract class ConventionsTest extends EngineTest {
     Expect.error(api.put("register_user").body(tooLarge, "application/json").send(), 413);
     Expect.error(api.put("create_category").body(tooLarge, "application/json").send(), 413);
     Expect.error(api.put("create_category").token(customer()).body(tooLarge, "application/json").send(), 413);
+    String big = "x".repeat(MIB);
+    Expect.error(api.put("register_user").form("first_name", big).send(), 413);
+    Expect.error(api.put("create_category").token(admin()).multipart("category_name", big).send(), 413);
+    Expect.error(api.get("get_categories").token(customer()).body(tooLarge, "application/json").send(), 413);
+    Expect.error(api.get("get_categories").form("page", big).send(), 413);
+    // but the route and the method are judged first
+    Expect.error(api.post("get_categories").body(tooLarge, "application/json").send(), 405);
+    Expect.error(api.put("/ecommerce/v1/nothing").body(tooLarge, "application/json").send(), 404);
   }
 
   @Test
