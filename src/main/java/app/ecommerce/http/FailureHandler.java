@@ -72,9 +72,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof ServiceException e) {
       return e;
     }
-    if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
-      int status = failure == null ? ctx.statusCode()
-          : ((io.vertx.ext.web.handler.HttpException) failure).getStatusCode();
+    int status = failure instanceof io.vertx.ext.web.handler.HttpException http ? http.getStatusCode() : ctx.statusCode();
+    // a 4xx given with a cause (the body handler's ctx.fail(400, cause) for an undecodable form)
+    // is the client's fault, not a bug
+    if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException || (status >= 400 && status < 500)) {
       switch (status) {
         case 400:
           return Errors.badRequest("Bad request");

@@ -120,6 +120,15 @@ abstract class ConventionsTest extends EngineTest {
   }
 
   @Test
+  void aFormThatCannotBeDecodedIs400() {
+    Expect.error(api.put("create_category").token(admin()).body("category_name=%ZZ&category_slug=abc",
+        "application/x-www-form-urlencoded").send(), 400);
+    Expect.error(api.post("login_user").body("email=a%4", "application/x-www-form-urlencoded").send(), 400);
+    Expect.error(api.get("get_categories").token(customer()).body("page=%ZZ", "application/x-www-form-urlencoded")
+        .send(), 400);
+  }
+
+  @Test
   void aQueryStringThatCannotBeDecodedIs400() throws Exception {
     Api.Response r = Api.raw(server.port(), "GET /ecommerce/v1/get_categories?page=%ZZ HTTP/1.1\r\n"
         + "Host: localhost\r\nAuthorization: Bearer " + customer() + "\r\nConnection: close\r\n\r\n");
