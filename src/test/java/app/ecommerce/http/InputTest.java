@@ -142,6 +142,29 @@ abstract class InputTest extends EngineTest {
   }
 
   @Test
+  void stringsMustBeWellFormedUnicodeWithoutNul() {
+    String unicode = "Input should be a valid string, unable to parse raw data as a unicode string";
+    for (String bad : List.of("\\ud800xx", "xx\\udfff", "a\\udc00\\ud800b")) {
+      String body = "{\"category_name\": \"" + bad + "\", \"category_slug\": \"" + CatalogFixtures.unique("u") + "\"}";
+      Expect.invalid(api.put("create_category").token(admin()).body(body, "application/json").send(), "category_name",
+          unicode);
+      String user = "{\"first_name\": \"abc\", \"last_name\": \"" + bad + "\", \"email\": \"" + email()
+          + "\", \"password\": \"12345678\", \"timezone\": \"UTC\"}";
+      Expect.invalid(api.put("register_user").body(user, "application/json").send(), "last_name", unicode);
+    }
+    Expect.invalid(api.put("create_category").token(admin()).body("{\"category_name\": \"a\\u0000bc\", "
+        + "\"category_slug\": \"nul-" + CatalogFixtures.unique("n") + "\"}", "application/json").send(), "category_name",
+        "String should not contain NUL characters");
+    // a correctly paired surrogate (an emoji) is fine and comes back unchanged
+    JsonObject ok = Expect.ok(api.put("create_category").token(admin()).body("{\"category_name\": \"Fun \\ud83d\\ude00\", "
+        + "\"category_slug\": \"" + CatalogFixtures.unique("emoji") + "\"}", "application/json").send());
+    assertEquals("Fun \ud83d\ude00", ok.getString("category_name"));
+    JsonObject listed = Expect.ok(api.get("get_categories").token(admin()).query("order", "desc").query("per_page", 1)
+        .send()).getJsonArray("categories").getJsonObject(0);
+    assertEquals("Fun \ud83d\ude00", listed.getString("category_name"));
+  }
+
+  @Test
   void moneyIsAnExactDecimalString() {
     long category = CatalogFixtures.category(api, admin());
     List<List<String>> cases = List.of(
