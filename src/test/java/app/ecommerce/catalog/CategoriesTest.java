@@ -64,6 +64,14 @@ abstract class CategoriesTest extends EngineTest {
     Expect.ok(create("abc", "a-" + unique));
     Expect.ok(create("n".repeat(50), (unique + "-" + "s".repeat(50)).substring(0, 50)));
     Expect.ok(create("Digits", "1-2-" + unique));
+    // limits count characters (code points), so 50 four-byte characters fit the column
+    String emoji = "\ud83d\ude00".repeat(50);
+    JsonObject wide = Expect.ok(create(emoji, "emoji-" + unique));
+    assertEquals(emoji, wide.getString("category_name"));
+    assertEquals(emoji, new Sql(server.db()).rows("SELECT category_name FROM categories WHERE id = ?",
+        wide.getLong("id")).get(0).get("category_name"));
+    Expect.invalid(create(emoji + "\ud83d\ude00", "emoji-more-" + unique), "category_name",
+        "String should have at most 50 characters");
   }
 
   @Test
