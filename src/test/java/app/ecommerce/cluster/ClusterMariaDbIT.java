@@ -110,8 +110,8 @@ class ClusterMariaDbIT {
     Set<Long> saleIds = new HashSet<>();
     answers.stream().filter(r -> r.status() == 200).forEach(r -> saleIds.add(r.data().getLong("id")));
     assertEquals(100, saleIds.size(), "no duplicate sale");
-    assertEquals(100, Sql.single(db, "SELECT COUNT(DISTINCT sale_id) FROM sale_items WHERE product_id = ?", product));
-    Sql.StockState state = Sql.stock(db, product);
+    assertEquals(100, new Sql(db).number("SELECT COUNT(DISTINCT sale_id) FROM sale_items WHERE product_id = ?", product));
+    Sql.StockState state = new Sql(db).stock(product);
     assertEquals(0, state.stock());
     assertEquals(100, state.sold());
     assertEquals(0, state.ledger());
@@ -174,14 +174,14 @@ class ClusterMariaDbIT {
         assertNotEquals(500, r.status(), r::toString);
         if (r.status() == 200) {
           acknowledged++;
-          assertEquals(1, Sql.single(db, "SELECT COUNT(*) FROM sale_items WHERE sale_id = ?", r.data().getLong("id")));
+          assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM sale_items WHERE sale_id = ?", r.data().getLong("id")));
         }
       } catch (RuntimeException cutOff) {
         // sent to B when it died: no answer, no promise
       }
     }
     assertTrue(acknowledged >= 100, "acknowledged " + acknowledged);
-    Sql.StockState state = Sql.stock(db, product);
+    Sql.StockState state = new Sql(db).stock(product);
     assertEquals(state.stock(), state.ledger());
     assertTrue(state.sold() >= acknowledged, "every acknowledged unit is sold");
 
