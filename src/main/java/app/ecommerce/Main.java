@@ -143,13 +143,20 @@ public final class Main {
     });
   }
 
+  private static int cores() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
   private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
+      // one instance: its heavy work (argon2) runs on its own worker pool, and the admin
+      // bootstrap and the sweeps must run once per node
       deployed.add(vertx.deployVerticle(new AuthVerticle(config, db, jwt)));
     }
     if (config.runs("catalog")) {
-      deployed.add(vertx.deployVerticle(new CatalogVerticle(db)));
+      // stateless: one instance per core spreads its JSON work over the event loops
+      deployed.add(vertx.deployVerticle(() -> new CatalogVerticle(db), new DeploymentOptions().setInstances(cores())));
     }
     if (config.runs("sales")) {
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
@@ -168,10 +175,9 @@ public final class Main {
         new CatalogRoutes(services),
         new OperationalRoutes(readiness, () -> cluster == null ? new JsonObject()
             : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId())));
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
-            new DeploymentOptions().setInstances(instances)))
+            new DeploymentOptions().setInstances(cores())))
         .map(List::of);
   }
 }
