@@ -17,6 +17,10 @@ Usage: ./run.sh [command]
   smoke [URL] [--keep-going] [--var NAME=VALUE]...
                             call every request of endpoints.json against a running server (default
                             http://127.0.0.1:8000), check each status and envelope; exit 1 on the first surprise
+  cluster [N] [--analytics-node]
+                            N nodes (default 3) on loopback, clustered over Hazelcast, against the
+                            local MariaDB (database ecommerce_cluster); HTTP on ports 8000..; with
+                            --analytics-node the last node runs only sales analytics; Ctrl-C stops all
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
@@ -29,6 +33,72 @@ build_if_needed() {
     echo "Building $JAR ..." >&2
     mvn -q -B -DskipTests package >&2
   fi
+}
+
+ensure_mariadb() {
+  if ! mariadb -uroot -h127.0.0.1 -e 'SELECT 1' >/dev/null 2>&1; then
+    echo "Starting MariaDB ..." >&2
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+    for _ in $(seq 1 60); do
+      mariadb -uroot -h127.0.0.1 -e 'SELECT 1' >/dev/null 2>&1 && return 0
+      sleep 1
+    done
+    echo "MariaDB did not start" >&2
+    return 1
+  fi
+}
+
+# N clustered nodes on loopback sharing one MariaDB database; stops them all on Ctrl-C.
+cluster() {
+  local n=3 analytics_node=false
+  for arg in "$@"; do
+    case "$arg" in
+      --analytics-node) analytics_node=true ;;
+      ''|*[!0-9]*) echo "Usage: ./run.sh cluster [N] [--analytics-node]" >&2; exit 2 ;;
+      *) n=$arg ;;
+    esac
+  done
+  (( n >= 1 && n <= 9 )) || { echo "N must be 1..9" >&2; exit 2; }
+  build_if_needed
+  ensure_mariadb
+  local db=${CLUSTER_DATABASE:-ecommerce_cluster}
+  mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  export JWT_SECRET=${JWT_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')}
+  local members="" i
+  for ((i = 0; i < n; i++)); do members+="${members:+,}127.0.0.1:$((5701 + i))"; done
+  mkdir -p target/cluster
+  local pids=()
+  trap 'echo; echo "Stopping ${#pids[@]} nodes ..."; kill -TERM "${pids[@]}" 2>/dev/null; wait; exit 0' INT TERM
+  for ((i = 0; i < n; i++)); do
+    local verticles=all
+    if [[ $analytics_node == true && $n -gt 1 && $i -eq $((n - 1)) ]]; then verticles=sales; fi
+    HTTP_PORT=$((8000 + i)) CLUSTER=true CLUSTER_HOST=127.0.0.1 CLUSTER_PORT=$((5701 + i)) \
+      CLUSTER_MEMBERS=$members VERTICLES=$verticles DEMO_DATA=${DEMO_DATA:-true} \
+      DATABASE_URL="mysql://root@127.0.0.1:3306/$db" \
+      ADMIN_EMAIL=${ADMIN_EMAIL:-admin@example.com} ADMIN_PASSWORD=${ADMIN_PASSWORD:-Admin123!} \
+      java $JAVA_OPTS -jar "$JAR" > "target/cluster/node$i.log" 2>&1 &
+    pids+=($!)
+  done
+  echo "Waiting for $n nodes to join ..."
+  for ((i = 0; i < n; i++)); do
+    for _ in $(seq 1 120); do
+      grep -q "Node started" "target/cluster/node$i.log" 2>/dev/null && break
+      kill -0 "${pids[$i]}" 2>/dev/null || { echo "node $i exited; see target/cluster/node$i.log" >&2; kill "${pids[@]}" 2>/dev/null; exit 1; }
+      sleep 1
+    done
+  done
+  echo
+  printf '%-6s %-8s %-34s %-16s %s\n' node pid http cluster verticles
+  for ((i = 0; i < n; i++)); do
+    local verticles=all http="http://127.0.0.1:$((8000 + i))/"
+    if [[ $analytics_node == true && $n -gt 1 && $i -eq $((n - 1)) ]]; then verticles=sales; http="(none)"; fi
+    printf '%-6s %-8s %-34s %-16s %s\n' "$i" "${pids[$i]}" "$http" "127.0.0.1:$((5701 + i))" "$verticles"
+  done
+  echo
+  echo "Database: mysql://root@127.0.0.1:3306/$db   logs: target/cluster/node*.log"
+  echo "Log in on any node as ${ADMIN_EMAIL:-admin@example.com}; try: curl -s http://127.0.0.1:8000/health"
+  echo "Kill one node (kill -9 <pid>) to watch the others carry on. Ctrl-C stops them all."
+  wait
 }
 
 command=${1:-serve}
@@ -48,6 +118,9 @@ case "$command" in
   smoke)
     build_if_needed
     exec java $JAVA_OPTS -jar "$JAR" smoke "$@"
+    ;;
+  cluster)
+    cluster "$@"
     ;;
   build)
     mvn -q -B -DskipTests package

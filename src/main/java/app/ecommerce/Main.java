@@ -10,6 +10,7 @@ import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.catalog.CatalogRoutes;
 import app.ecommerce.catalog.impl.CatalogVerticle;
+import app.ecommerce.cluster.Clustering;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigException;
 import app.ecommerce.config.ConfigLoader;
@@ -29,14 +30,17 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +54,8 @@ public final class Main {
   public static final long SERVICE_TIMEOUT_MS = 10_000;
   /** How long /ready waits for each service before calling it down. */
   static final long READY_TIMEOUT_MS = 5_000;
+  /** Logged once every verticle of this node is deployed (scripts wait for it). */
+  public static final String NODE_STARTED = "Node";
   /** Longest orderly shutdown (in-flight requests get most of it), after which the exit code is 1. */
   static final long SHUTDOWN_SECONDS = 30;
 
@@ -93,7 +99,10 @@ public final class Main {
       for (String signal : new String[] {"TERM", "INT"}) {
         sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(stop, "shutdown").start());
       }
-      log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
+      if (config.runs("http")) {
+        log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
+      }
+      log.info("{} started: {}", NODE_STARTED, config.verticles());
     } catch (Exception e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
       if (cause instanceof ConfigException) {
@@ -110,6 +119,9 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     JwtCodec jwt;
     try {
+      if (config.cluster()) {
+        Clustering.check(config);
+      }
       jwt = new JwtCodec(JwtSecret.resolve(config));
       DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
       boolean fresh = Migrations.migrate(url);
@@ -122,25 +134,40 @@ public final class Main {
       return Future.failedFuture(e);
     }
     Metrics metrics = new Metrics();
-    Vertx vertx = metrics.install(Vertx.builder(), new VertxOptions()).build();
-    ServiceBinder.installCodec(vertx);
-    Database db = Database.open(vertx, config);
-    ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
-    return deployServices(vertx, config, db, jwt, metrics)
-        .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, metrics)
-            : Future.succeededFuture(List.<String>of()))
-            .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
-        .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+    VertxOptions options = metrics.configure(new VertxOptions());
+    ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
+    VertxBuilder builder = metrics.install(Vertx.builder());
+    Future<Vertx> built = cluster != null
+        ? Clustering.join(config, builder, options, cluster)
+        : Future.succeededFuture(builder.with(options).build());
+    return built.compose(vertx -> {
+      ServiceBinder.installCodec(vertx);
+      Database db = Database.open(vertx, config);
+      ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
+      return deployServices(vertx, config, db, jwt, metrics)
+          .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, cluster, metrics)
+              : Future.succeededFuture(List.<String>of()))
+              .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
+          .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
+    });
+  }
+
+  private static int cores() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt,
                                                      Metrics metrics) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
+      // one instance: its heavy work (argon2) runs on its own worker pool, and the admin
+      // bootstrap and the sweeps must run once per node
       deployed.add(vertx.deployVerticle(new AuthVerticle(config, db, jwt)));
     }
     if (config.runs("catalog")) {
-      deployed.add(vertx.deployVerticle(new CatalogVerticle(db, metrics.registry())));
+      // stateless: one instance per core spreads its JSON work over the event loops
+      deployed.add(vertx.deployVerticle(() -> new CatalogVerticle(db, metrics.registry()),
+          new DeploymentOptions().setInstances(cores())));
     }
     if (config.runs("sales")) {
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
@@ -150,24 +177,29 @@ public final class Main {
   }
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
-                                                 JwtCodec jwt, Metrics metrics) {
+                                                 JwtCodec jwt, ClusterManager cluster, Metrics metrics) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    List<RouteModule> modules = routeModules(services, metrics);
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    List<RouteModule> modules = routeModules(services, metrics, () -> cluster == null ? new JsonObject()
+        : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId()));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
-            new DeploymentOptions().setInstances(instances)))
+            new DeploymentOptions().setInstances(cores())))
         .map(List::of);
   }
 
-  /** What the HTTP verticles serve; public so that tests can build the same router. */
-  public static List<RouteModule> routeModules(ServiceClient services, Metrics metrics) {
+  /**
+   * What the HTTP verticles serve; public so that tests can build the same router.
+   *
+   * @param nodeDetails what /health and /ready add about this node (the cluster view)
+   */
+  public static List<RouteModule> routeModules(ServiceClient services, Metrics metrics,
+                                               Supplier<JsonObject> nodeDetails) {
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
     readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("auth", rid -> services.request(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     return List.of(
         new AuthRoutes(services),
         new CatalogRoutes(services),
-        new OperationalRoutes(readiness, metrics.prometheus()));
+        new OperationalRoutes(readiness, nodeDetails, metrics.prometheus()));
   }
 }

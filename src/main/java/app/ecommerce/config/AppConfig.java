@@ -34,6 +34,7 @@ public record AppConfig(
     Boolean demoData,
     boolean cluster,
     List<String> clusterMembers,
+    String clusterHost,
     int clusterPort,
     Set<String> verticles,
     String logFormat) {
@@ -75,6 +76,7 @@ public record AppConfig(
         optionalBoolean(s, "DEMO_DATA"),
         Boolean.TRUE.equals(optionalBoolean(s, "CLUSTER")),
         split(s.getOrDefault("CLUSTER_MEMBERS", "")),
+        s.getOrDefault("CLUSTER_HOST", "127.0.0.1"),
         integer(s, "CLUSTER_PORT", 5701, 1, 65535),
         Set.copyOf(verticles),
         logFormat);

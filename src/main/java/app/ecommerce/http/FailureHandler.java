@@ -1,7 +1,10 @@
 package app.ecommerce.http;
 
 import app.ecommerce.bus.Errors;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.serviceproxy.ServiceException;
@@ -44,14 +47,35 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Envelope.send(response, status, error.getMessage(), data);
   }
 
+  /**
+   * A request the HTTP codec could not read (request line or headers over the limit, not HTTP at
+   * all) never reaches the router; it is answered in the envelope too, then the server closes
+   * the connection.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    String id = RequestLog.begin(request);
+    Throwable cause = request.decoderResult().cause();
+    ServiceException error;
+    if (cause instanceof TooLongHttpLineException) {
+      error = Errors.of(414, "Request line is too long", null);
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      error = Errors.of(431, "Request header fields are too large", null);
+    } else {
+      error = Errors.badRequest("Bad request");
+    }
+    LOG.info("request_id={} unreadable HTTP request: {}", id, String.valueOf(cause));
+    Envelope.send(request.response(), error.failureCode(), error.getMessage(), Errors.dataOf(error));
+  }
+
   private static ServiceException toServiceException(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof ServiceException e) {
       return e;
     }
-    if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException) {
-      int status = failure == null ? ctx.statusCode()
-          : ((io.vertx.ext.web.handler.HttpException) failure).getStatusCode();
+    int status = failure instanceof io.vertx.ext.web.handler.HttpException http ? http.getStatusCode() : ctx.statusCode();
+    // a 4xx given with a cause (the body handler's ctx.fail(400, cause) for an undecodable form)
+    // is the client's fault, not a bug
+    if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException || (status >= 400 && status < 500)) {
       switch (status) {
         case 400:
           return Errors.badRequest("Bad request");

@@ -5,6 +5,7 @@ import app.ecommerce.http.input.Validator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -44,9 +45,8 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = router(vertx, modules, authenticator);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES)
-        .setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(16 * 1024));
-    return server.requestHandler(router).invalidRequestHandler(InvalidRequests::answer).listen();
+        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
+    return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
   }
 
   /**
@@ -62,6 +62,10 @@ public final class HttpVerticle extends VerticleBase {
     modules.add(new ApiDocs(features));
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
+        if (endpoint.method() == HttpMethod.GET) {
+          // its own route: Vert.x wants the body handler first on a route
+          router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepGetFormBodiesRaw);
+        }
         router.route(endpoint.method(), endpoint.path()).handler(body)
             .handler(ctx -> dispatch(endpoint, authenticator, ctx));
       }

@@ -8,6 +8,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /health} (liveness: the process answers), {@code GET /ready} (readiness: every check
@@ -17,14 +18,19 @@ import java.util.function.Function;
  */
 public final class OperationalRoutes implements RouteModule {
   private final Map<String, Function<String, Future<?>>> readinessChecks;
+  private final Supplier<JsonObject> nodeDetails;
   private final PrometheusMeterRegistry metrics;
 
   /**
    * @param readinessChecks name → check, given the request id; each must fail (not hang) when its
    *     service is missing, which the event bus does at once or at the request's timeout
+   * @param nodeDetails facts about this node that both endpoints show (e.g. the cluster view)
+   * @param metrics what /metrics exposes
    */
-  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, PrometheusMeterRegistry metrics) {
+  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, Supplier<JsonObject> nodeDetails,
+                           PrometheusMeterRegistry metrics) {
     this.readinessChecks = readinessChecks;
+    this.nodeDetails = nodeDetails;
     this.metrics = metrics;
   }
 
@@ -37,7 +43,8 @@ public final class OperationalRoutes implements RouteModule {
   public List<PlainRoute> plainRoutes() {
     return List.of(
         PlainRoute.get("/health", "Liveness: the process answers", "application/json",
-            Map.of(200, "{\"status\":\"UP\"}"), ctx -> json(ctx, 200, new JsonObject().put("status", "UP"))),
+            Map.of(200, "{\"status\":\"UP\"}, plus the cluster view on a clustered node"),
+            ctx -> json(ctx, 200, new JsonObject().put("status", "UP").mergeIn(nodeDetails.get()))),
         PlainRoute.get("/ready", "Readiness: every service answers over the event bus, and its database",
             "application/json", Map.of(
                 200, "{\"status\":\"UP\",\"checks\":{\"<name>\":\"UP\",...}}",
@@ -60,7 +67,8 @@ public final class OperationalRoutes implements RouteModule {
       if (!up) {
         ctx.response().putHeader("Retry-After", "5");
       }
-      json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks));
+      json(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks)
+          .mergeIn(nodeDetails.get()));
     });
   }
 

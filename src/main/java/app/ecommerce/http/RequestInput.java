@@ -3,11 +3,16 @@ package app.ecommerce.http;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.http.input.JsonInput;
 import app.ecommerce.http.input.TextValue;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +22,26 @@ import java.util.Map;
  * stay text until the validator knows what type their field wants.
  */
 final class RequestInput {
+  private static final String FORM = "application/x-www-form-urlencoded";
+  private static final String MULTIPART = "multipart/form-data";
+  private static final String RAW_FORM_TYPE = "raw-form-media-type";
+
   private RequestInput() {
+  }
+
+  /**
+   * GET may carry a body (API.md §1), but Vert.x decodes forms only for POST, PUT, PATCH and
+   * DELETE and fails a GET that declares one (a 500). So a GET form body is relabelled before the
+   * body handler, which then keeps it raw (within the same size limit), and {@link #read} decodes
+   * it by the media type it came with.
+   */
+  static void keepGetFormBodiesRaw(RoutingContext ctx) {
+    String type = mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    if (type.equals(FORM) || type.equals(MULTIPART)) {
+      ctx.put(RAW_FORM_TYPE, type);
+      ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+    }
+    ctx.next();
   }
 
   /** @throws io.vertx.serviceproxy.ServiceException 400 for an unreadable body, 415 for an unsupported one */
@@ -30,16 +54,27 @@ final class RequestInput {
       throw Errors.badRequest("The query string is malformed");
     }
     putText(merged, query);
+    String rawFormType = ctx.get(RAW_FORM_TYPE);
+    String mediaType = rawFormType != null ? rawFormType : mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-    if (body == null || body.length() == 0 || body.toString().isBlank()) {
+    boolean empty = body == null || body.length() == 0 || body.toString().isBlank();
+    if (mediaType.equals(MULTIPART)) {
+      // the body handler hands multipart fields over as form attributes only, never as the body
+      if (rawFormType != null && !empty) {
+        throw Errors.unsupportedMediaType("A GET request cannot carry multipart/form-data: send the fields in the"
+            + " query string, a JSON body or a url-encoded form");
+      }
+      putText(merged, ctx.request().formAttributes());
       return merged;
     }
-    String mediaType = mediaType(ctx.request().getHeader("Content-Type"));
-    if (mediaType.equals("application/x-www-form-urlencoded") && looksLikeJsonObject(body)) {
+    if (empty) {
+      return merged;
+    }
+    if (mediaType.equals(FORM) && looksLikeJsonObject(body)) {
       // `curl -d '{...}'` labels a JSON body as a form; the original read such bodies as JSON too
       merged.putAll(jsonObject(body));
-    } else if (mediaType.equals("application/x-www-form-urlencoded") || mediaType.equals("multipart/form-data")) {
-      putText(merged, ctx.request().formAttributes());
+    } else if (mediaType.equals(FORM)) {
+      putText(merged, rawFormType != null ? formOf(body) : ctx.request().formAttributes());
     } else if (mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json")) {
       merged.putAll(jsonObject(body));
     } else {
@@ -59,6 +94,18 @@ final class RequestInput {
       }
     }
     return present;
+  }
+
+  /** A url-encoded form has the syntax of a query string. */
+  private static MultiMap formOf(Buffer body) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap();
+    try {
+      new QueryStringDecoder(body.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false)
+          .parameters().forEach(form::add);
+    } catch (RuntimeException malformed) {
+      throw Errors.badRequest("The form body is malformed");
+    }
+    return form;
   }
 
   private static boolean looksLikeJsonObject(Buffer body) {
@@ -81,10 +128,16 @@ final class RequestInput {
     return object;
   }
 
+  /**
+   * Vert.x keeps query and form values in case-insensitive maps, but field names are
+   * case-sensitive: {@code PAGE=0} is an unknown field and must not become a value of {@code page}.
+   */
   private static void putText(Map<String, Object> into, MultiMap values) {
-    for (String name : values.names()) {
-      into.put(name, new TextValue(values.getAll(name)));
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : values) {
+      byName.computeIfAbsent(entry.getKey(), name -> new ArrayList<>()).add(entry.getValue());
     }
+    byName.forEach((name, texts) -> into.put(name, new TextValue(texts)));
   }
 
   private static String mediaType(String contentType) {

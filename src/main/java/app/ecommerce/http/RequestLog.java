@@ -1,6 +1,7 @@
 package app.ecommerce.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,17 +23,26 @@ public final class RequestLog implements Handler<RoutingContext> {
     return ctx.get(KEY);
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    String incoming = ctx.request().getHeader(HEADER);
+  /**
+   * Settles the request id of a request and puts it and the security headers on its response;
+   * also used for requests the router never sees (see {@link FailureHandler#invalidRequest}).
+   */
+  static String begin(HttpServerRequest request) {
+    String incoming = request.getHeader(HEADER);
     String id = incoming != null && VALID.matcher(incoming).matches()
         ? incoming : UUID.randomUUID().toString().replace("-", "");
-    ctx.put(KEY, id);
-    long start = System.nanoTime();
-    ctx.response()
+    request.response()
         .putHeader(HEADER, id)
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Content-Type-Options", "nosniff");
+    return id;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String id = begin(ctx.request());
+    ctx.put(KEY, id);
+    long start = System.nanoTime();
     ctx.addEndHandler(done -> {
       double latencyMs = (System.nanoTime() - start) / 1_000_000.0;
       int status = ctx.response().getStatusCode();

@@ -53,12 +53,17 @@ public final class Metrics {
             Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.CLASS_NAME));
   }
 
+  /** Puts these metrics' options (labels, registry name, JVM metrics) where the factory reads them. */
+  public VertxOptions configure(VertxOptions vertxOptions) {
+    return vertxOptions.setMetricsOptions(options);
+  }
+
   /**
-   * Vert.x reporting into this registry. The factory is handed to the builder (Vert.x 5); the
-   * options still travel in {@link VertxOptions}, which is where the factory reads its labels from.
+   * Vert.x reporting into this registry: the factory is handed to the builder (the Vert.x 5 way);
+   * it takes its settings from the options of {@link #configure(VertxOptions)}.
    */
-  public VertxBuilder install(VertxBuilder builder, VertxOptions vertxOptions) {
-    return builder.with(vertxOptions.setMetricsOptions(options)).withMetrics(new MicrometerMetricsFactory(registry));
+  public VertxBuilder install(VertxBuilder builder) {
+    return builder.withMetrics(new MicrometerMetricsFactory(registry));
   }
 
   public MeterRegistry registry() {

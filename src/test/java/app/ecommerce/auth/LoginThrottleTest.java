@@ -24,7 +24,7 @@ abstract class LoginThrottleTest extends EngineTest {
 
   @AfterEach
   void letTheWindowPass() {
-    Sql.update(server.db(), "UPDATE login_failures SET failed_at = failed_at - ?", SIXTEEN_MINUTES_MICROS);
+    new Sql(server.db()).update("UPDATE login_failures SET failed_at = failed_at - ?", SIXTEEN_MINUTES_MICROS);
   }
 
   @Test
@@ -43,13 +43,13 @@ abstract class LoginThrottleTest extends EngineTest {
     long retryAfter = Long.parseLong(blocked.header("Retry-After"));
     assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
     assertEquals(429, login(customer.email().toUpperCase(), customer.password()).status(), "e-mail case does not matter");
-    assertEquals(5, Sql.single(server.db(), "SELECT COUNT(*) FROM login_failures WHERE email = ?", customer.email()),
+    assertEquals(5, new Sql(server.db()).number("SELECT COUNT(*) FROM login_failures WHERE email = ?", customer.email()),
         "refused attempts are not counted");
 
     TestServer.Customer other = server.newCustomer("UTC");
     assertEquals(200, login(other.email(), other.password()).status(), "other e-mails are not affected");
 
-    Sql.update(server.db(), "UPDATE login_failures SET failed_at = failed_at - ? WHERE email = ?",
+    new Sql(server.db()).update("UPDATE login_failures SET failed_at = failed_at - ? WHERE email = ?",
         SIXTEEN_MINUTES_MICROS, customer.email());
     assertEquals(200, login(customer.email(), customer.password()).status(), "the block lifts when the window passes");
   }
@@ -63,7 +63,7 @@ abstract class LoginThrottleTest extends EngineTest {
     for (int i = 0; i < 10; i++) {
       assertEquals(200, login(customer.email(), customer.password()).status());
     }
-    assertEquals(4, Sql.single(server.db(), "SELECT COUNT(*) FROM login_failures WHERE email = ?", customer.email()));
+    assertEquals(4, new Sql(server.db()).number("SELECT COUNT(*) FROM login_failures WHERE email = ?", customer.email()));
   }
 
   @Test

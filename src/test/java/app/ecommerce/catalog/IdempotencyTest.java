@@ -26,7 +26,7 @@ abstract class IdempotencyTest extends EngineTest {
   }
 
   private long salesOf(long productId) {
-    return Sql.single(server.db(), "SELECT COUNT(*) FROM sale_items WHERE product_id = ?", productId);
+    return new Sql(server.db()).number("SELECT COUNT(*) FROM sale_items WHERE product_id = ?", productId);
   }
 
   @Test
@@ -43,7 +43,7 @@ abstract class IdempotencyTest extends EngineTest {
     assertEquals(first.status(), again.status());
     assertEquals(first.json(), again.json());
     assertEquals(1, salesOf(p));
-    assertEquals(8, Sql.stock(server.db(), p).stock());
+    assertEquals(8, new Sql(server.db()).stock(p).stock());
   }
 
   @Test
@@ -108,6 +108,6 @@ abstract class IdempotencyTest extends EngineTest {
     responses.forEach(r -> assertEquals(200, r.status(), r::toString));
     responses.forEach(r -> assertEquals(responses.get(0).json(), r.json()));
     assertEquals(1, salesOf(p));
-    assertEquals(97, Sql.stock(server.db(), p).stock());
+    assertEquals(97, new Sql(server.db()).stock(p).stock());
   }
 }

@@ -49,7 +49,7 @@ abstract class PurchaseApiTest extends EngineTest {
     assertEquals(0, data.getJsonArray("failed_items").size());
     assertEquals(7, stockOf(a));
     assertEquals(3, stockOf(b));
-    assertEquals(450_067, Sql.single(server.db(), "SELECT total_cents FROM sales WHERE id = ?", data.getLong("id")));
+    assertEquals(450_067, new Sql(server.db()).number("SELECT total_cents FROM sales WHERE id = ?", data.getLong("id")));
   }
 
   @Test
@@ -91,7 +91,7 @@ abstract class PurchaseApiTest extends EngineTest {
     assertEquals(3, r.data().getJsonArray("failed_items").getJsonObject(0).getLong("quantity"));
     assertEquals("5.00", r.data().getString("total_amount"));
     assertEquals(0, stockOf(p));
-    Sql.StockState state = Sql.stock(server.db(), p);
+    Sql.StockState state = new Sql(server.db()).stock(p);
     assertEquals(state.stock(), state.ledger());
     assertEquals(5, state.sold());
   }
@@ -99,7 +99,7 @@ abstract class PurchaseApiTest extends EngineTest {
   @Test
   void nothingPurchasableIsA409WithoutASaleRow() {
     long p = CatalogFixtures.product(api, admin(), "Empty shelf", "1.00");
-    long salesBefore = Sql.single(server.db(), "SELECT COUNT(*) FROM sales");
+    long salesBefore = new Sql(server.db()).number("SELECT COUNT(*) FROM sales");
 
     Api.Response r = api.post("purchase_products").token(server.newCustomerToken()).json(items(p, 1)).send();
 
@@ -107,7 +107,7 @@ abstract class PurchaseApiTest extends EngineTest {
     assertEquals("No items could be purchased", r.message());
     assertEquals(false, r.json().getBoolean("success"));
     assertEquals("insufficient_stock", r.data().getJsonArray("failed_items").getJsonObject(0).getString("reason"));
-    assertEquals(salesBefore, Sql.single(server.db(), "SELECT COUNT(*) FROM sales"));
+    assertEquals(salesBefore, new Sql(server.db()).number("SELECT COUNT(*) FROM sales"));
   }
 
   @Test

@@ -62,11 +62,11 @@ abstract class PurchaseConcurrencyTest extends EngineTest {
     assertEquals(50, ok, () -> "statuses: " + responses.stream().map(Api.Response::status).toList());
     assertEquals(150, conflict);
     assertTrue(burst.maxInFlight.get() > 5, "requests did not overlap: max in flight " + burst.maxInFlight.get());
-    Sql.StockState state = Sql.stock(server.db(), product);
+    Sql.StockState state = new Sql(server.db()).stock(product);
     assertEquals(0, state.stock());
     assertEquals(50, state.sold());
     assertEquals(0, state.ledger());
-    assertEquals(50, Sql.single(server.db(), "SELECT COUNT(*) FROM sales s JOIN sale_items i ON i.sale_id = s.id"
+    assertEquals(50, new Sql(server.db()).number("SELECT COUNT(*) FROM sales s JOIN sale_items i ON i.sale_id = s.id"
         + " WHERE i.product_id = ?", product));
   }
 
@@ -91,8 +91,8 @@ abstract class PurchaseConcurrencyTest extends EngineTest {
 
     responses.forEach(r -> assertEquals(200, r.status(), r::toString));
     assertTrue(burst.maxInFlight.get() > 5, "requests did not overlap");
-    Sql.StockState stateA = Sql.stock(server.db(), a);
-    Sql.StockState stateB = Sql.stock(server.db(), b);
+    Sql.StockState stateA = new Sql(server.db()).stock(a);
+    Sql.StockState stateB = new Sql(server.db()).stock(b);
     assertEquals(1000 - 300, stateA.stock());
     assertEquals(1000 - 300, stateB.stock());
     assertEquals(stateA.stock(), stateA.ledger());

@@ -93,10 +93,10 @@ abstract class PurchaseCrashIT {
           assertEquals(linesOf(sale.getJsonArray("purchased_items")), linesInDatabase(db, sale.getLong("id")),
               () -> "sale " + sale.getLong("id") + " differs from what the client was told");
         }
-        assertEquals(0, Sql.single(db, "SELECT COUNT(*) FROM sales s WHERE NOT EXISTS"
+        assertEquals(0, new Sql(db).number("SELECT COUNT(*) FROM sales s WHERE NOT EXISTS"
             + " (SELECT 1 FROM sale_items i WHERE i.sale_id = s.id)"));
         for (long p : products) {
-          Sql.StockState state = Sql.stock(db, p);
+          Sql.StockState state = new Sql(db).stock(p);
           assertEquals(state.restocked(), state.stock() + state.sold(), "stock + sold = restocked for " + p);
           assertEquals(state.stock(), state.ledger(), "ledger sums to stock for " + p);
           assertEquals(state.stock(), api.get("get_product").token(admin).query("product_id", p).send()

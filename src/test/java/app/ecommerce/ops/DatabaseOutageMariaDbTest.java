@@ -128,9 +128,9 @@ class DatabaseOutageMariaDbTest {
 
   private void assertEveryAcknowledgedSaleIsStored() {
     for (long sale : acknowledgedSales) {
-      assertEquals(1, Sql.single(db, "SELECT COUNT(*) FROM sales WHERE id = ?", sale));
+      assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM sales WHERE id = ?", sale));
     }
-    Sql.StockState state = Sql.stock(db, product);
+    Sql.StockState state = new Sql(db).stock(product);
     assertEquals(state.stock(), state.ledger());
     assertEquals(state.restocked(), state.stock() + state.sold());
   }

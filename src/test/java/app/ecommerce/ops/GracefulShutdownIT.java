@@ -61,11 +61,11 @@ class GracefulShutdownIT {
       assertTrue(ok >= 50, "purchases answered 200: " + ok);
       for (Api.Response r : answers) {
         if (r.status() == 200) {
-          assertEquals(1, Sql.single(db, "SELECT COUNT(*) FROM sale_items WHERE sale_id = ?", r.data().getLong("id")));
+          assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM sale_items WHERE sale_id = ?", r.data().getLong("id")));
         }
       }
-      assertEquals(ok, Sql.stock(db, product).sold(), "every unit sold was acknowledged, and the other way round");
-      Sql.StockState state = Sql.stock(db, product);
+      assertEquals(ok, new Sql(db).stock(product).sold(), "every unit sold was acknowledged, and the other way round");
+      Sql.StockState state = new Sql(db).stock(product);
       assertEquals(state.stock(), state.ledger());
     }
   }

@@ -64,6 +64,7 @@ public final class Api {
     private final Map<String, String> query = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String body;
+    private String rawQuery;
 
     Call(String method, String path) {
       this.method = method;
@@ -82,6 +83,35 @@ public final class Api {
     public Call query(String name, Object value) {
       query.put(name, String.valueOf(value));
       return this;
+    }
+
+    /** Appends this query text as it is (already encoded), after any {@link #query} pairs. */
+    public Call rawQuery(String text) {
+      this.rawQuery = text;
+      return this;
+    }
+
+    /** An application/x-www-form-urlencoded body of these pairs, in order. */
+    public Call form(String... namesAndValues) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        text.append(text.length() == 0 ? "" : "&").append(enc(namesAndValues[i])).append('=')
+            .append(enc(namesAndValues[i + 1]));
+      }
+      return body(text.toString(), "application/x-www-form-urlencoded");
+    }
+
+    /** A multipart/form-data body of these text parts, in order. */
+    public Call multipart(String... namesAndValues) {
+      String boundary = "----test-boundary-" + System.nanoTime();
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < namesAndValues.length; i += 2) {
+        text.append("--").append(boundary).append("\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(namesAndValues[i]).append("\"\r\n\r\n")
+            .append(namesAndValues[i + 1]).append("\r\n");
+      }
+      text.append("--").append(boundary).append("--\r\n");
+      return body(text.toString(), "multipart/form-data; boundary=" + boundary);
     }
 
     public Call json(JsonObject json) {
@@ -108,6 +138,9 @@ public final class Api {
       String qs = query.isEmpty() ? "" : "?" + query.entrySet().stream()
           .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
           .collect(Collectors.joining("&"));
+      if (rawQuery != null) {
+        qs = qs.isEmpty() ? "?" + rawQuery : qs + "&" + rawQuery;
+      }
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + qs))
           .timeout(Duration.ofSeconds(120))
           .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -158,5 +191,21 @@ public final class Api {
       socket.getOutputStream().flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  /** {@link #rawRequest} parsed: status line, headers (lower-case names) and body. */
+  public static Response raw(int port, String request) throws IOException {
+    String text = rawRequest(port, request);
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      throw new AssertionError("no complete HTTP response: " + text);
+    }
+    String[] lines = text.substring(0, end).split("\r\n");
+    Map<String, String> h = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      h.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(), lines[i].substring(colon + 1).strip());
+    }
+    return new Response(Integer.parseInt(lines[0].split(" ")[1]), h, text.substring(end + 4));
   }
 }

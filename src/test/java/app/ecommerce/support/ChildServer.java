@@ -47,7 +47,12 @@ public final class ChildServer implements AutoCloseable {
           .redirectOutput(log.toFile());
       builder.environment().putAll(settings);
       ChildServer child = new ChildServer(builder.start(), Integer.parseInt(settings.get("HTTP_PORT")), log);
-      child.awaitHealthy(Duration.ofSeconds(90));
+      String verticles = settings.getOrDefault("VERTICLES", "all");
+      if (verticles.contains("http") || verticles.equals("all")) {
+        child.awaitHealthy(Duration.ofSeconds(120));
+      } else {
+        child.awaitLog("Node started", Duration.ofSeconds(120));
+      }
       return child;
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -85,6 +90,29 @@ public final class ChildServer implements AutoCloseable {
       sleep(200);
     }
     throw new IllegalStateException("child server did not become healthy in " + timeout + "; see " + log);
+  }
+
+  /** Waits until the child's output contains {@code text} (for nodes without HTTP). */
+  public void awaitLog(String text, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("child server exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (Files.readString(log).contains(text)) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not written yet
+      }
+      sleep(200);
+    }
+    throw new IllegalStateException("child server did not log '" + text + "' in " + timeout + "; see " + log);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no flushing, nothing. */

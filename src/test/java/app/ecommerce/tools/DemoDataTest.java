@@ -62,16 +62,16 @@ abstract class DemoDataTest extends EngineTest {
 
   @Test
   void aboutTwoThousandSalesOverThreeYearsWithAConsistentLedger() {
-    long sales = Sql.single(server.db(), "SELECT COUNT(*) FROM sales");
+    long sales = new Sql(server.db()).number("SELECT COUNT(*) FROM sales");
     assertEquals(DemoData.DEFAULT_SALES, sales);
-    long items = Sql.single(server.db(), "SELECT COUNT(*) FROM sale_items");
+    long items = new Sql(server.db()).number("SELECT COUNT(*) FROM sale_items");
     assertTrue(items > 2_500 && items < 3_500, "items: " + items);
-    long spanDays = (Sql.single(server.db(), "SELECT MAX(created_at) - MIN(created_at) FROM sales")) / 86_400_000_000L;
+    long spanDays = (new Sql(server.db()).number("SELECT MAX(created_at) - MIN(created_at) FROM sales")) / 86_400_000_000L;
     assertTrue(spanDays > 1_000 && spanDays <= 3 * 366, "span in days: " + spanDays);
-    assertEquals(0, Sql.single(server.db(), "SELECT COUNT(*) FROM sales s WHERE total_cents <>"
+    assertEquals(0, new Sql(server.db()).number("SELECT COUNT(*) FROM sales s WHERE total_cents <>"
         + " (SELECT SUM(i.quantity * i.price_cents) FROM sale_items i WHERE i.sale_id = s.id)"));
     for (long p = 1; p <= 25; p++) {
-      Sql.StockState state = Sql.stock(server.db(), p);
+      Sql.StockState state = new Sql(server.db()).stock(p);
       assertEquals(state.stock(), state.ledger(), "ledger of product " + p);
       assertEquals(state.restocked(), state.stock() + state.sold(), "restocked = stock + sold for " + p);
     }

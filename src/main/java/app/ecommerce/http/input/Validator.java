@@ -121,6 +121,11 @@ public final class Validator {
       problems.put(path, "Input should be a valid string");
       return null;
     }
+    if (!wellFormed(s)) {
+      // JSON may escape a lone surrogate; no database column can store it (it became '?')
+      problems.put(path, "Input should be a valid string, unable to parse raw data as a unicode string");
+      return null;
+    }
     if (s.indexOf('\0') >= 0) {
       problems.put(path, "String should not contain NUL characters");
       return null;
@@ -310,6 +315,19 @@ public final class Validator {
       return null;
     }
     return s.strip();
+  }
+
+  /** True when every surrogate is half of a pair, i.e. the text is valid Unicode. */
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String nullMessage(Field field) {

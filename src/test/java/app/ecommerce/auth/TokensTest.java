@@ -1,0 +1,171 @@
+package app.ecommerce.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.ecommerce.catalog.CatalogFixtures;
+import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.Expect;
+import app.ecommerce.support.Jwt;
+import app.ecommerce.support.Sql;
+import app.ecommerce.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bearer tokens (API.md §3.2): only a recorded, unrevoked, unexpired HS256 token of an active user
+ * is accepted, and the role comes from the user record. Every bad token is built by hand here.
+ */
+abstract class TokensTest extends EngineTest {
+
+  private static long now() {
+    return System.currentTimeMillis() / 1000;
+  }
+
+  /** A signed-in customer whose token has not been used yet, and that token's claims. */
+  private record Session(TestServer.Customer customer, JsonObject claims) {
+  }
+
+  private Session session() {
+    TestServer.Customer c = server.newCustomer("UTC");
+    return new Session(c, Jwt.claims(c.token()));
+  }
+
+  private Api.Response categoriesWith(String token) {
+    return api.get("get_categories").token(token).send();
+  }
+
+  @Test
+  void theIssuedTokenIsAccepted() {
+    Expect.ok(categoriesWith(session().customer().token()));
+  }
+
+  @Test
+  void aTokenWithTheWrongSignatureIsRefused() {
+    JsonObject claims = session().claims();
+    Expect.unauthorized(categoriesWith(Jwt.sign(Jwt.HS256, claims, "another-secret-that-is-also-long-enough!!")));
+    String real = Jwt.sign(claims);
+    String flipped = real.substring(0, real.length() - 2) + (real.endsWith("AA") ? "BB" : "AA");
+    Expect.unauthorized(categoriesWith(flipped));
+    Expect.unauthorized(categoriesWith(real.substring(0, real.lastIndexOf('.') + 1)));
+  }
+
+  @Test
+  void onlyHs256IsAccepted() {
+    JsonObject claims = session().claims();
+    Expect.unauthorized(categoriesWith(Jwt.unsigned(new JsonObject().put("alg", "none").put("typ", "JWT"), claims)));
+    Expect.unauthorized(categoriesWith(Jwt.sign(new JsonObject().put("alg", "none"), claims, TestServer.JWT_SECRET)));
+    Expect.unauthorized(categoriesWith(Jwt.sign(new JsonObject().put("alg", "HS512"), claims, TestServer.JWT_SECRET)));
+    Expect.unauthorized(categoriesWith(Jwt.sign(new JsonObject().put("typ", "JWT"), claims, TestServer.JWT_SECRET)));
+    // the same claims with the right header are fine: only the header made the difference
+    Expect.ok(categoriesWith(Jwt.sign(claims)));
+  }
+
+  @Test
+  void tokensWithoutRequiredClaimsAreRefused() {
+    JsonObject claims = session().claims();
+    for (String claim : List.of("exp", "iat", "jti", "user_id", "typ")) {
+      JsonObject without = claims.copy();
+      without.remove(claim);
+      Expect.unauthorized(categoriesWith(Jwt.sign(without)));
+    }
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("typ", "refresh"))));
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("iat", now() + 3600))));
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("exp", String.valueOf(now() + 3600)))));
+  }
+
+  @Test
+  void anExpiredTokenIsRefusedEvenWhenItsRecordIsStillValid() {
+    JsonObject claims = session().claims();
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("exp", now() - 120).put("iat", now() - 3720))));
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("exp", now() - 1))));
+  }
+
+  @Test
+  void aTokenThatExpiredInTheTableIsRefused() {
+    Session s = session();
+    new Sql(server.db()).update("UPDATE tokens SET expires_at = ? WHERE jti = ?", (now() - 10) * 1_000_000,
+        s.claims().getString("jti"));
+    Expect.unauthorized(categoriesWith(s.customer().token()));
+  }
+
+  @Test
+  void aCorrectlySignedTokenThatWasNeverIssuedIsRefused() {
+    JsonObject claims = session().claims();
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("jti", UUID.randomUUID().toString()))));
+    // a recorded jti presented for another user is not that user's token
+    Session other = session();
+    Expect.unauthorized(categoriesWith(Jwt.sign(claims.copy().put("user_id", other.customer().id()))));
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedHoweverItIsDressed() {
+    Session s = session();
+    Expect.ok(api.post("logout_user").token(s.customer().token()).send());
+    Expect.unauthorized(categoriesWith(s.customer().token()));
+    Expect.unauthorized(categoriesWith(Jwt.sign(s.claims().copy().put("exp", now() + 7200))));
+  }
+
+  @Test
+  void aTokenOfADeactivatedUserIsRefused() {
+    Session s = session();
+    new Sql(server.db()).update("UPDATE users SET is_active = 0 WHERE id = ?", s.customer().id());
+    Expect.unauthorized(categoriesWith(s.customer().token()));
+    Expect.unauthorized(api.post("logout_user").token(s.customer().token()).send());
+  }
+
+  @Test
+  void aTokenOfADeletedUserIsRefused() {
+    Session s = session();
+    Sql sql = new Sql(server.db());
+    sql.update("DELETE FROM tokens WHERE user_id = ?", s.customer().id());
+    sql.update("DELETE FROM users WHERE id = ?", s.customer().id());
+    Expect.unauthorized(categoriesWith(s.customer().token()));
+  }
+
+  @Test
+  void theRoleComesFromTheUserRecordNotFromTheClaim() {
+    JsonObject claims = session().claims();
+    String promoted = Jwt.sign(claims.copy().put("role", "admin"));
+    Expect.ok(categoriesWith(promoted));
+    Expect.error(api.put("create_category").token(promoted).json(new JsonObject().put("category_name", "Forged")
+        .put("category_slug", CatalogFixtures.unique("forged"))).send(), 403, "Not authorized to access this resource");
+  }
+
+  @Test
+  void missingOrMalformedAuthorizationHeadersAreRefused() {
+    Expect.unauthorized(api.get("get_categories").send());
+    String valid = session().customer().token();
+    for (String header : List.of("", "Bearer", "Bearer ", valid, "Basic " + valid, "Token " + valid,
+        "Bearer " + valid + " extra", "Bearer not-a-jwt", "Bearer a.b.c", "Bearer ...", "Bearer " + valid + ".x",
+        "Bearer " + "a".repeat(5000))) {
+      Api.Response r = api.get("get_categories").header("Authorization", header).send();
+      Expect.unauthorized(r);
+    }
+    // the scheme is case-insensitive (RFC 7235)
+    Expect.ok(api.get("get_categories").header("Authorization", "bearer " + valid).send());
+  }
+
+  @Test
+  void customersMayNotCallAdminEndpoints() {
+    String customer = session().customer().token();
+    long category = CatalogFixtures.category(api, admin());
+    long product = CatalogFixtures.product(api, admin(), category, "Admin only", "3.00", true);
+    String denied = "Not authorized to access this resource";
+    Expect.error(api.put("create_category").token(customer).json(new JsonObject().put("category_name", "Not mine")
+        .put("category_slug", CatalogFixtures.unique("denied"))).send(), 403, denied);
+    Expect.error(api.put("create_product").token(customer).json(new JsonObject().put("product_name", "Not mine")
+        .put("category_id", category).put("price", "1.00")).send(), 403, denied);
+    Expect.error(api.put("add_inventory").token(customer).json(new JsonObject().put("product_id", product)
+        .put("quantity", 5)).send(), 403, denied);
+    Expect.error(api.get("get_low_stock_products").token(customer).send(), 403, denied);
+    Sql sql = new Sql(server.db());
+    assertEquals(0L, sql.number("SELECT COUNT(*) FROM inventory_movements WHERE product_id = ?", product));
+    assertEquals(0L, sql.number("SELECT COUNT(*) FROM products WHERE product_name = ?", "Not mine"));
+    assertEquals(0L, sql.number("SELECT COUNT(*) FROM categories WHERE category_name = ?", "Not mine"));
+    // and the admin may
+    Expect.ok(api.get("get_low_stock_products").token(admin()).send());
+  }
+}
