@@ -57,15 +57,21 @@ public final class HttpVerticle extends VerticleBase {
   public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
+    // before any body handler (Vert.x wants the body handler first on its own route), and on a
+    // route without a path: a route per endpoint would show up in the metrics' route label
+    // ("/x>/x"), and a route limited to GET would turn every unknown non-GET path into a 405
+    router.route().handler(ctx -> {
+      if (ctx.request().method() == HttpMethod.GET) {
+        RequestInput.keepGetFormBodiesRaw(ctx);
+      } else {
+        ctx.next();
+      }
+    });
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     List<RouteModule> modules = new ArrayList<>(features);
     modules.add(new ApiDocs(features));
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        if (endpoint.method() == HttpMethod.GET) {
-          // its own route: Vert.x wants the body handler first on a route
-          router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepGetFormBodiesRaw);
-        }
         router.route(endpoint.method(), endpoint.path()).handler(body)
             .handler(ctx -> dispatch(endpoint, authenticator, ctx));
       }

@@ -52,6 +52,7 @@ abstract class MetricsTest extends EngineTest {
     for (Prometheus.Sample s : after.samples()) {
       String route = s.labels().get("route");
       assertFalse(route != null && (route.contains("no-such-route") || route.contains("?")), s.toString());
+      assertFalse(route != null && route.contains(">"), "one route per request, not a chain: " + s);
       assertFalse(s.labels().containsKey("remote") || s.labels().containsKey("path"), s.toString());
     }
   }
