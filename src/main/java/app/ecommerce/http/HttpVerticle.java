@@ -43,6 +43,7 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
+    router.route().handler(HttpVerticle::wellFormedPath);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
@@ -62,6 +63,18 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
     return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
+  }
+
+  /**
+   * A bad escape in the path must be the client's 400: left to the router, which decodes the path
+   * to match routes, it ended as a 500. This runs before any route with a path is matched.
+   */
+  private static void wellFormedPath(RoutingContext ctx) {
+    if (!UrlEncoded.wellFormedPath(ctx.request().path())) {
+      ctx.fail(Errors.badRequest("The request path is malformed"));
+      return;
+    }
+    ctx.next();
   }
 
   private void dispatch(Endpoint endpoint, RoutingContext ctx) {
