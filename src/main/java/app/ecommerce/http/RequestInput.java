@@ -37,7 +37,8 @@ final class RequestInput {
    */
   static void keepGetFormBodiesRaw(RoutingContext ctx) {
     String type = mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
-    if (type.equals(FORM) || type.equals(MULTIPART)) {
+    // the body handler takes every type that merely starts like a form (application/x-www-form-urlencodedx)
+    if (type.startsWith(FORM) || type.startsWith(MULTIPART)) {
       ctx.put(RAW_FORM_TYPE, type);
       ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
     }
