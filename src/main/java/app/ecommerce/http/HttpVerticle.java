@@ -47,10 +47,8 @@ public final class HttpVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        if (endpoint.method() == HttpMethod.GET) {
-          // its own route: Vert.x wants the body handler first on a route
-          router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepGetFormBodiesRaw);
-        }
+        // its own route: Vert.x wants the body handler first on a route
+        router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepFormBodiesRaw);
         router.route(endpoint.method(), endpoint.path()).handler(body).handler(ctx -> dispatch(endpoint, ctx));
       }
       module.mount(router);
