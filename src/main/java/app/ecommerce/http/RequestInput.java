@@ -68,6 +68,10 @@ final class RequestInput {
         throw Errors.unsupportedMediaType("A GET request cannot carry multipart/form-data: send the fields in the"
             + " query string, a JSON body or a url-encoded form");
       }
+      if (rawFormType == null && !hasBoundary(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+        // the decoder cannot split such a body and hands over no fields at all
+        throw Errors.badRequest("multipart/form-data needs a boundary parameter");
+      }
       putText(merged, ctx.request().formAttributes());
       return merged;
     }
@@ -159,6 +163,17 @@ final class RequestInput {
 
   private static void putText(Map<String, Object> into, Map<String, List<String>> byName) {
     byName.forEach((name, texts) -> into.put(name, new TextValue(texts)));
+  }
+
+  private static boolean hasBoundary(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String[] nameValue = parameter.split("=", 2);
+      if (nameValue.length == 2 && nameValue[0].strip().equalsIgnoreCase("boundary")
+          && !nameValue[1].strip().replace("\"", "").isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String mediaType(String contentType) {
