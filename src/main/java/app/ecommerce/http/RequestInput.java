@@ -78,6 +78,11 @@ final class RequestInput {
     if (empty) {
       return merged;
     }
+    String encoding = ctx.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      // nothing here inflates bodies (a decompression bomb would pass the 1 MiB limit): say so
+      throw Errors.unsupportedMediaType("Content-Encoding is not supported: send the body uncompressed");
+    }
     if (mediaType.equals(FORM) && looksLikeJsonObject(body)) {
       // `curl -d '{...}'` labels a JSON body as a form; the original read such bodies as JSON too
       merged.putAll(jsonObject(body));
