@@ -98,7 +98,12 @@ public final class HttpVerticle extends VerticleBase {
     if (endpoint.access() == Access.PUBLIC) {
       return Future.succeededFuture(null);
     }
-    String header = ctx.request().getHeader("Authorization");
+    List<String> headers = ctx.request().headers().getAll("Authorization");
+    if (headers.size() > 1) {
+      // proxies and servers disagree on which of several wins: accept none of them
+      return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
+    }
+    String header = headers.isEmpty() ? null : headers.get(0);
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }
