@@ -65,6 +65,7 @@ abstract class HostileInputTest extends EngineTest {
   static final String PAST_INT = "4294967297";
   static final String HUGE = "x".repeat(100_000);
   static final String LOGIN_PASSWORD = "login-password-1";
+  static final String BASE_PASSWORD = "long-enough-pw";
 
   /** Accepted as-is by free-text fields, refused by every constrained one. */
   static final List<String> INJECTIONS = List.of(
@@ -679,11 +680,11 @@ abstract class HostileInputTest extends EngineTest {
   }
 
   /** A valid request of each endpoint; a row changes one field of it. */
-  private static JsonObject base(String endpoint) {
+  static JsonObject base(String endpoint) {
     switch (endpoint) {
       case "register_user":
         return new JsonObject().put("first_name", "Hostile").put("last_name", "Tester").put("email", "{u}@test.example")
-            .put("password", "long-enough-pw").put("timezone", "UTC");
+            .put("password", BASE_PASSWORD).put("timezone", "UTC");
       case "login_user":
         return new JsonObject().put("email", "{login_email}").put("password", LOGIN_PASSWORD);
       case "create_category":
@@ -778,7 +779,7 @@ abstract class HostileInputTest extends EngineTest {
     String context = c.name() + " (sent " + abbreviate(body) + ")";
 
     Map<String, Object> sent = sentValues(base, changes);
-    List<String> secrets = new ArrayList<>(List.of(TestServer.ADMIN_PASSWORD, LOGIN_PASSWORD, "long-enough-pw"));
+    List<String> secrets = new ArrayList<>(List.of(TestServer.ADMIN_PASSWORD, LOGIN_PASSWORD, BASE_PASSWORD));
     if (sent.get("password") instanceof String p) {
       secrets.add(p);
     }
