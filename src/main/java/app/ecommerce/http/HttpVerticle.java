@@ -43,13 +43,12 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
+    router.route().handler(HttpVerticle::wellFormedPath);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        if (endpoint.method() == HttpMethod.GET) {
-          // its own route: Vert.x wants the body handler first on a route
-          router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepGetFormBodiesRaw);
-        }
+        // its own route: Vert.x wants the body handler first on a route
+        router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepFormBodiesRaw);
         router.route(endpoint.method(), endpoint.path()).handler(body).handler(ctx -> dispatch(endpoint, ctx));
       }
       module.mount(router);
@@ -62,6 +61,18 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
     return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
+  }
+
+  /**
+   * A bad escape in the path must be the client's 400: left to the router, which decodes the path
+   * to match routes, it ended as a 500. This runs before any route with a path is matched.
+   */
+  private static void wellFormedPath(RoutingContext ctx) {
+    if (!UrlEncoded.wellFormedPath(ctx.request().path())) {
+      ctx.fail(Errors.badRequest("The request path is malformed"));
+      return;
+    }
+    ctx.next();
   }
 
   private void dispatch(Endpoint endpoint, RoutingContext ctx) {
@@ -87,7 +98,12 @@ public final class HttpVerticle extends VerticleBase {
     if (endpoint.access() == Access.PUBLIC) {
       return Future.succeededFuture(null);
     }
-    String header = ctx.request().getHeader("Authorization");
+    List<String> headers = ctx.request().headers().getAll("Authorization");
+    if (headers.size() > 1) {
+      // proxies and servers disagree on which of several wins: accept none of them
+      return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
+    }
+    String header = headers.isEmpty() ? null : headers.get(0);
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }
