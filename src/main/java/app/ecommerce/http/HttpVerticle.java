@@ -57,16 +57,10 @@ public final class HttpVerticle extends VerticleBase {
   public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
+    router.route().handler(HttpVerticle::wellFormedPath);
     // before any body handler (Vert.x wants the body handler first on its own route), and on a
-    // route without a path: a route per endpoint would show up in the metrics' route label
-    // ("/x>/x"), and a route limited to GET would turn every unknown non-GET path into a 405
-    router.route().handler(ctx -> {
-      if (ctx.request().method() == HttpMethod.GET) {
-        RequestInput.keepGetFormBodiesRaw(ctx);
-      } else {
-        ctx.next();
-      }
-    });
+    // route without a path: a route per endpoint would show up in the metrics' route label ("/x>/x")
+    router.route().handler(RequestInput::keepFormBodiesRaw);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     List<RouteModule> modules = new ArrayList<>(features);
     modules.add(new ApiDocs(features));
@@ -86,6 +80,18 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, failures);
     }
     return router;
+  }
+
+  /**
+   * A bad escape in the path must be the client's 400: left to the router, which decodes the path
+   * to match routes, it ended as a 500. This runs before any route with a path is matched.
+   */
+  private static void wellFormedPath(RoutingContext ctx) {
+    if (!UrlEncoded.wellFormedPath(ctx.request().path())) {
+      ctx.fail(Errors.badRequest("The request path is malformed"));
+      return;
+    }
+    ctx.next();
   }
 
   private static void dispatch(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx) {
@@ -117,7 +123,12 @@ public final class HttpVerticle extends VerticleBase {
     if (endpoint.access() == Access.PUBLIC) {
       return Future.succeededFuture(null);
     }
-    String header = ctx.request().getHeader("Authorization");
+    List<String> headers = ctx.request().headers().getAll("Authorization");
+    if (headers.size() > 1) {
+      // proxies and servers disagree on which of several wins: accept none of them
+      return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
+    }
+    String header = headers.isEmpty() ? null : headers.get(0);
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }

@@ -3,10 +3,10 @@ package app.ecommerce.http;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.http.input.JsonInput;
 import app.ecommerce.http.input.TextValue;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +30,18 @@ final class RequestInput {
   }
 
   /**
-   * GET may carry a body (API.md §1), but Vert.x decodes forms only for POST, PUT, PATCH and
-   * DELETE and fails a GET that declares one (a 500). So a GET form body is relabelled before the
-   * body handler, which then keeps it raw (within the same size limit), and {@link #read} decodes
-   * it by the media type it came with.
+   * Url-encoded forms are always decoded here, by the same strict decoder as the query string:
+   * the body handler's decoder stops at 256 fields and Netty's query decoder silently drops
+   * parameters after the 1024th. GET may carry a body (API.md §1), but Vert.x decodes forms only
+   * for POST, PUT, PATCH and DELETE and fails a GET that declares one (a 500), so GET multipart
+   * is kept raw too (and refused by {@link #read}). Relabelled bodies stay raw within the same
+   * size limit, and {@link #read} decodes them by the media type they came with.
    */
-  static void keepGetFormBodiesRaw(RoutingContext ctx) {
+  static void keepFormBodiesRaw(RoutingContext ctx) {
     String type = mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
-    if (type.equals(FORM) || type.equals(MULTIPART)) {
+    // the body handler takes every type that merely starts like a form (application/x-www-form-urlencodedx)
+    boolean get = ctx.request().method() == HttpMethod.GET;
+    if (type.startsWith(FORM) || (type.startsWith(MULTIPART) && (get || !type.equals(MULTIPART)))) {
       ctx.put(RAW_FORM_TYPE, type);
       ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
     }
@@ -47,13 +51,13 @@ final class RequestInput {
   /** @throws io.vertx.serviceproxy.ServiceException 400 for an unreadable body, 415 for an unsupported one */
   static Map<String, Object> read(RoutingContext ctx) {
     Map<String, Object> merged = new LinkedHashMap<>();
-    MultiMap query;
+    String query = ctx.request().query();
     try {
-      query = ctx.queryParams();
-    } catch (RuntimeException malformed) {
+      // the codec hands the request line over as ISO-8859-1: one char per byte
+      putText(merged, query == null ? Map.of() : parse(query.getBytes(StandardCharsets.ISO_8859_1)));
+    } catch (IllegalArgumentException malformed) {
       throw Errors.badRequest("The query string is malformed");
     }
-    putText(merged, query);
     String rawFormType = ctx.get(RAW_FORM_TYPE);
     String mediaType = rawFormType != null ? rawFormType : mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
@@ -64,17 +68,26 @@ final class RequestInput {
         throw Errors.unsupportedMediaType("A GET request cannot carry multipart/form-data: send the fields in the"
             + " query string, a JSON body or a url-encoded form");
       }
+      if (rawFormType == null && !hasBoundary(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+        // the decoder cannot split such a body and hands over no fields at all
+        throw Errors.badRequest("multipart/form-data needs a boundary parameter");
+      }
       putText(merged, ctx.request().formAttributes());
       return merged;
     }
     if (empty) {
       return merged;
     }
+    String encoding = ctx.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      // nothing here inflates bodies (a decompression bomb would pass the 1 MiB limit): say so
+      throw Errors.unsupportedMediaType("Content-Encoding is not supported: send the body uncompressed");
+    }
     if (mediaType.equals(FORM) && looksLikeJsonObject(body)) {
       // `curl -d '{...}'` labels a JSON body as a form; the original read such bodies as JSON too
       merged.putAll(jsonObject(body));
     } else if (mediaType.equals(FORM)) {
-      putText(merged, rawFormType != null ? formOf(body) : ctx.request().formAttributes());
+      putText(merged, formOf(body));
     } else if (mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json")) {
       merged.putAll(jsonObject(body));
     } else {
@@ -97,15 +110,40 @@ final class RequestInput {
   }
 
   /** A url-encoded form has the syntax of a query string. */
-  private static MultiMap formOf(Buffer body) {
-    MultiMap form = MultiMap.caseInsensitiveMultiMap();
+  private static Map<String, List<String>> formOf(Buffer body) {
     try {
-      new QueryStringDecoder(body.toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false)
-          .parameters().forEach(form::add);
-    } catch (RuntimeException malformed) {
+      return parse(body.getBytes());
+    } catch (IllegalArgumentException malformed) {
       throw Errors.badRequest("The form body is malformed");
     }
-    return form;
+  }
+
+  /**
+   * application/x-www-form-urlencoded: pairs split at '&' (not ';'), '+' is a space, a name
+   * without '=' has the value "". Every pair is kept, in order.
+   *
+   * @throws IllegalArgumentException for a malformed escape
+   */
+  static Map<String, List<String>> parse(byte[] bytes) {
+    Map<String, List<String>> pairs = new LinkedHashMap<>();
+    int start = 0;
+    while (start <= bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '&') {
+        end++;
+      }
+      if (end > start) {
+        int eq = start;
+        while (eq < end && bytes[eq] != '=') {
+          eq++;
+        }
+        String name = UrlEncoded.decode(bytes, start, eq, true);
+        String value = eq < end ? UrlEncoded.decode(bytes, eq + 1, end, true) : "";
+        pairs.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      }
+      start = end + 1;
+    }
+    return pairs;
   }
 
   private static boolean looksLikeJsonObject(Buffer body) {
@@ -137,7 +175,22 @@ final class RequestInput {
     for (Map.Entry<String, String> entry : values) {
       byName.computeIfAbsent(entry.getKey(), name -> new ArrayList<>()).add(entry.getValue());
     }
+    putText(into, byName);
+  }
+
+  private static void putText(Map<String, Object> into, Map<String, List<String>> byName) {
     byName.forEach((name, texts) -> into.put(name, new TextValue(texts)));
+  }
+
+  private static boolean hasBoundary(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String[] nameValue = parameter.split("=", 2);
+      if (nameValue.length == 2 && nameValue[0].strip().equalsIgnoreCase("boundary")
+          && !nameValue[1].strip().replace("\"", "").isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String mediaType(String contentType) {

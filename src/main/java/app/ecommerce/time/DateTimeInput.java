@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
 public record DateTimeInput(LocalDateTime local, boolean dateOnly, java.time.ZoneOffset offset) {
 
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  /** The one shape of a date-time: the formatter's optional parts alone would also take two offsets. */
+  private static final Pattern DATE_TIME_SHAPE = Pattern.compile(
+      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
   private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE)
       .appendLiteral('T')
@@ -29,7 +33,9 @@ public record DateTimeInput(LocalDateTime local, boolean dateOnly, java.time.Zon
       .optionalEnd()
       .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .toFormatter();
+      .toFormatter()
+      // STRICT: 2023-02-29T10:00 is refused; the default would quietly read it as 2023-02-28
+      .withResolverStyle(ResolverStyle.STRICT);
 
   /** @return the parsed value, or empty when the text is not a date or date-time of the accepted forms */
   public static Optional<DateTimeInput> parse(String text) {
@@ -40,6 +46,9 @@ public record DateTimeInput(LocalDateTime local, boolean dateOnly, java.time.Zon
     try {
       if (DATE_ONLY.matcher(s).matches()) {
         return Optional.of(new DateTimeInput(LocalDate.parse(s).atStartOfDay(), true, null));
+      }
+      if (!DATE_TIME_SHAPE.matcher(s).matches()) {
+        return Optional.empty();
       }
       TemporalAccessor parsed = DATE_TIME.parse(s);
       LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed),

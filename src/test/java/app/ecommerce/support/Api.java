@@ -195,7 +195,18 @@ public final class Api {
 
   /** {@link #rawRequest} parsed: status line, headers (lower-case names) and body. */
   public static Response raw(int port, String request) throws IOException {
-    String text = rawRequest(port, request);
+    return raw(port, request.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends these exact bytes (invalid UTF-8, bare control characters...) and parses the answer. */
+  public static Response raw(int port, byte[] request) throws IOException {
+    String text;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
       throw new AssertionError("no complete HTTP response: " + text);

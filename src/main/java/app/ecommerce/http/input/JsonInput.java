@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +45,21 @@ public final class JsonInput {
     return normalize(MAPPER.readValue(text, Object.class));
   }
 
-  /** Decodes raw bytes (any Unicode encoding JSON allows). */
+  /**
+   * Decodes a request body: UTF-8 only (RFC 8259 §8.1), one leading byte order mark tolerated.
+   * The bytes are checked by the JDK's decoder first because Jackson's own reader lets overlong
+   * sequences through (C0 AF read as '/'), and guesses UTF-16 or UTF-32 from zero bytes.
+   *
+   * @throws IOException also for bytes that are not UTF-8
+   */
   public static Object parse(byte[] bytes) throws IOException {
-    return normalize(MAPPER.readValue(bytes, Object.class));
+    int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    String text = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+        .toString();
+    return parse(text);
   }
 
   /** The decoded value when the text is valid JSON, else empty (the text stays a string). */

@@ -1,0 +1,1105 @@
+package app.ecommerce.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.ecommerce.http.input.Field;
+import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.Expect;
+import app.ecommerce.support.Jwt;
+import app.ecommerce.support.Leaks;
+import app.ecommerce.support.Routes;
+import app.ecommerce.support.Sql;
+import app.ecommerce.support.TestServer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Hostile input, field by field (issue #5): one table row per (endpoint, field, value, expected
+ * status[, 422 paths]), run against the real server, plus seeded random combinations of the same
+ * rows. Every case asserts the exact status, the envelope, for 422 exactly the field paths in
+ * {@code data}, that nothing leaks (stack traces, SQL, driver names, passwords), that accepted text
+ * was stored and comes back verbatim, and that the server still answers {@code /ready} with 200.
+ *
+ * <p>Each row changes one field of a valid request of its endpoint (see {@link #base}); every
+ * other field stays valid, so the status and the paths are the row's alone. Values are written
+ * as raw JSON ({@code j("1e400")}) so that numbers no Java type holds reach the server exactly, as
+ * JSON strings ({@code s(...)}), as query-string text ({@code q(...)}), missing, or as a key sent
+ * twice. Placeholders: {@code {u}} a fresh 10-character token (lower-case letters and digits),
+ * {@code {category}}, {@code {product}}, {@code {login_email}} the fixtures' ids and e-mail.
+ *
+ * <p>The endpoints and their fields come from the route modules ({@link Routes}); a field without
+ * rows of every kind of JSON value fails {@link #everyFieldOfEveryEndpointHasRowsOfEveryKind}.
+ * Rows of an endpoint this tree does not serve yet (get_sales_data lives on another branch) are
+ * skipped until it does.
+ */
+abstract class HostileInputTest extends EngineTest {
+  /** Change with -Dhostile.seed=N to explore; the seed is in every random case's name. */
+  static final long SEED = Long.getLong("hostile.seed", 20240605L);
+  static final int RANDOM_CASES = Integer.getInteger("hostile.cases", 300);
+
+  static final String MAX_LONG = "9223372036854775807";
+  static final String PAST_LONG = "9223372036854775808";
+  static final String BELOW_LONG = "-9223372036854775809";
+  static final String PAST_INT = "4294967297";
+  static final String HUGE = "x".repeat(100_000);
+  static final String LOGIN_PASSWORD = "login-password-1";
+  static final String BASE_PASSWORD = "long-enough-pw";
+
+  /** Accepted as-is by free-text fields, refused by every constrained one. */
+  static final List<String> INJECTIONS = List.of(
+      "' OR 1=1 --", "\"; DROP TABLE users; --", "<script>alert(1)</script>", "${jndi:ldap://x}", "%00",
+      "Robert'); DROP TABLE students;--", "{{7*7}}", "../../etc/passwd", "\\\"\\' \\n\\u0000");
+  /** Valid Unicode of 3..50 code points: accepted and stored verbatim by free-text fields. */
+  static final List<String> UNICODE = List.of(
+      "Ünïcödé ñame", "e\u0301e\u0301e\u0301", "שלום עולם", "مرحبا بالعالم", "\u202Egnp.exe", "𝕳𝖔𝖘𝖙𝖎𝖑𝖊",
+      "👨\u200D👩\u200D👧\u200D👦 family", "你好，世界", "a\u200Bb\u200Bc", "\uFEFFbom", "   ", "tab\there\nnewline",
+      "😀".repeat(50), "e\u0301".repeat(25));
+
+  // ---------------------------------------------------------------------------------------------
+  // The table
+
+  enum Kind { JSON, QUERY, MISSING, DUPLICATE }
+
+  /** A value as sent: raw JSON text, query-string text, absent, or the key twice. */
+  record Value(Kind kind, String text, String second, String label) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** One case: endpoint, field path, value, expected status and, for a validation 422, the paths. */
+  record Row(String endpoint, String field, Value value, int status, List<String> paths) {
+    String name() {
+      String outcome = status == 422 && !paths.isEmpty() && !paths.equals(List.of(field))
+          ? "422 " + paths : String.valueOf(status);
+      return endpoint + " " + field + " = " + value + " → " + outcome;
+    }
+  }
+
+  static final Value MISSING = new Value(Kind.MISSING, null, null, "(missing)");
+  /** 422 whose data is {}: a business rule (bad credentials, duplicate slug), not a field. */
+  static final List<String> NO_PATH = List.of();
+
+  static Value j(String json) {
+    return new Value(Kind.JSON, json, null, abbreviate(json));
+  }
+
+  static Value s(String text) {
+    return new Value(Kind.JSON, Json.encode(text), null, abbreviate(Json.encode(text)));
+  }
+
+  static Value q(String text) {
+    return new Value(Kind.QUERY, text, null, "?" + abbreviate(text));
+  }
+
+  static Value dup(String firstJson, String secondJson) {
+    return new Value(Kind.DUPLICATE, firstJson, secondJson, firstJson + " and again " + secondJson);
+  }
+
+  static String abbreviate(String text) {
+    String visible = text.length() <= 60 ? text : text.substring(0, 24) + "…(" + text.length() + " chars)";
+    StringBuilder out = new StringBuilder();
+    visible.codePoints().forEach(c -> out.append(c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x202E || c == 0xFEFF
+        || c == 0x200B ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+    return out.toString();
+  }
+
+  private static final List<Row> TABLE = new ArrayList<>();
+
+  private static void row(String endpoint, String field, Value value, int status, String... paths) {
+    List<String> p = status != 422 ? NO_PATH : paths.length == 0 ? List.of(field) : List.of(paths);
+    TABLE.add(new Row(endpoint, field, value, status, p));
+  }
+
+  /** A 422 from a business rule: data is {}. */
+  private static void refused(String endpoint, String field, Value value) {
+    TABLE.add(new Row(endpoint, field, value, 422, NO_PATH));
+  }
+
+  /** Everything a required text field must refuse for its type alone. */
+  private static void notText(String e, String f) {
+    row(e, f, MISSING, 422);
+    row(e, f, j("null"), 422);
+    row(e, f, j("12345"), 422);
+    row(e, f, j("1e400"), 422);
+    row(e, f, j("true"), 422);
+    row(e, f, j("{}"), 422);
+    row(e, f, j("{\"a\": \"abc\"}"), 422);
+    row(e, f, j("[]"), 422);
+    row(e, f, j("[\"abcdef\"]"), 422);
+    row(e, f, s(""), 422);
+    row(e, f, s(HUGE), 422);
+    row(e, f, j("\"\\ud800abc\""), 422);
+    row(e, f, s("abc\u0000def"), 422);
+    row(e, f, dup("\"abcdef\"", "\"ghijkl\""), 400);
+  }
+
+  /** A free-text field of min..max code points: anything well formed is stored verbatim. */
+  private static void freeText(String e, String f, int min, int max) {
+    notText(e, f);
+    row(e, f, s("x".repeat(min - 1)), 422);
+    row(e, f, s("x".repeat(min)), 200);
+    row(e, f, s("x".repeat(max)), 200);
+    row(e, f, s("x".repeat(max + 1)), 422);
+    row(e, f, s("😀".repeat(max + 1)), 422);
+    row(e, f, s("e\u0301".repeat(max / 2) + "e\u0301"), 422);
+    INJECTIONS.forEach(v -> row(e, f, s(v), 200));
+    UNICODE.forEach(v -> row(e, f, s(v), 200));
+    row(e, f, q("12345"), 200);
+    row(e, f, q("true"), 200);
+    row(e, f, q("' OR 1=1 --"), 200);
+    row(e, f, q("abc\u0000"), 422);
+  }
+
+  /** A text field limited to a set of values (or a pattern): everything else is a 422. */
+  private static void constrainedText(String e, String f, boolean required, String... valid) {
+    if (required) {
+      notText(e, f);
+    } else {
+      row(e, f, MISSING, 200);
+      row(e, f, j("12345"), 422);
+      row(e, f, j("true"), 422);
+      row(e, f, j("{}"), 422);
+      row(e, f, j("[]"), 422);
+      row(e, f, s(""), 422);
+      row(e, f, s(HUGE), 422);
+      row(e, f, dup("\"abcdef\"", "\"ghijkl\""), 400);
+    }
+    for (String v : valid) {
+      row(e, f, s(v), 200);
+    }
+    INJECTIONS.forEach(v -> row(e, f, s(v), 422));
+    row(e, f, s(valid[0] + " "), 422);
+    if (!valid[0].toUpperCase(Locale.ROOT).equals(valid[0])) {
+      row(e, f, s(valid[0].toUpperCase(Locale.ROOT)), 422);
+    }
+    row(e, f, s(valid[0] + "; DROP TABLE users"), 422);
+    row(e, f, s(valid[0] + "\u0000"), 422);
+    row(e, f, s("😀😀😀"), 422);
+    row(e, f, q(valid[0]), 200);
+    row(e, f, q("' OR 1=1 --"), 422);
+    row(e, f, q("null"), 422);
+  }
+
+  /**
+   * A whole number of min..max; {@code ok} is a valid value (a placeholder for ids). Id fields
+   * (1..2^63-1) get their "exists or not" rows separately: a valid id that names nothing is a 404.
+   */
+  private static void integer(String e, String f, long min, long max, String ok, boolean required) {
+    boolean nested = f.contains(".");
+    row(e, f, MISSING, required ? 422 : 200);
+    row(e, f, j("null"), 422);
+    row(e, f, j("true"), 422);
+    row(e, f, j("false"), 422);
+    row(e, f, j("{}"), 422);
+    row(e, f, j("[]"), 422);
+    row(e, f, j("[" + ok + "]"), 422);
+    row(e, f, s(""), 422);
+    row(e, f, s("abc"), 422);
+    row(e, f, s("1.5"), 422);
+    row(e, f, s("1e3"), 422);
+    row(e, f, s("0x10"), 422);
+    row(e, f, s("٣"), 422);
+    row(e, f, s(HUGE), 422);
+    INJECTIONS.forEach(v -> row(e, f, s(v), 422));
+    row(e, f, j("1.5"), 422);
+    row(e, f, j(min + ".5"), 422);
+    row(e, f, j("1e-400"), 422);
+    row(e, f, j("1e400"), 422);
+    row(e, f, j("-1e400"), 422);
+    row(e, f, j(PAST_LONG), 422);
+    row(e, f, j(BELOW_LONG), 422);
+    row(e, f, j("1" + "0".repeat(400)), 400);
+    row(e, f, j(String.valueOf(min - 1)), 422);
+    row(e, f, j("-1"), 422);
+    if (max < Long.MAX_VALUE) {
+      row(e, f, j(String.valueOf(min)), 200);
+      row(e, f, j(String.valueOf(max)), 200);
+      row(e, f, j(String.valueOf(max + 1)), 422);
+      row(e, f, j(PAST_INT), 422);
+    }
+    row(e, f, s(ok), 200);
+    row(e, f, j(ok + ".0"), 200);
+    row(e, f, j(ok + "e0"), 200);
+    row(e, f, j("NaN"), 400);
+    row(e, f, j("Infinity"), 400);
+    row(e, f, dup(ok, ok), 400);
+    if (!nested) {
+      row(e, f, q(ok), 200);
+      row(e, f, q(" " + ok + " "), 200);
+      row(e, f, q("1.5"), 422);
+      row(e, f, q("1e400"), 422);
+      row(e, f, q(PAST_LONG), 422);
+      row(e, f, q("NaN"), 422);
+      row(e, f, q(""), 422);
+      row(e, f, q("null"), 422);
+      row(e, f, q("[" + ok + "]"), 422);
+      row(e, f, q("' OR 1=1 --"), 422);
+    }
+  }
+
+  /** An optional boolean: the spellings the original accepted, nothing else. */
+  private static void bool(String e, String f) {
+    row(e, f, MISSING, 200);
+    row(e, f, j("true"), 200);
+    row(e, f, j("false"), 200);
+    row(e, f, j("0"), 200);
+    row(e, f, j("1"), 200);
+    row(e, f, s("yes"), 200);
+    row(e, f, s("off"), 200);
+    row(e, f, q("true"), 200);
+    row(e, f, q("0"), 200);
+    row(e, f, j("null"), 422);
+    row(e, f, j("2"), 422);
+    row(e, f, j("-1"), 422);
+    row(e, f, j("1.5"), 422);
+    row(e, f, j("1e400"), 422);
+    row(e, f, j("{}"), 422);
+    row(e, f, j("[]"), 422);
+    row(e, f, j("[true]"), 422);
+    row(e, f, s(""), 422);
+    row(e, f, s("maybe"), 422);
+    row(e, f, s("truee"), 422);
+    row(e, f, s(HUGE), 422);
+    INJECTIONS.forEach(v -> row(e, f, s(v), 422));
+    row(e, f, q("maybe"), 422);
+    row(e, f, q(""), 422);
+    row(e, f, dup("true", "false"), 400);
+  }
+
+  /** An optional list of ids (1..max long), at most {@code maxItems}. */
+  private static void idList(String e, String f, int maxItems) {
+    row(e, f, MISSING, 200);
+    row(e, f, j("[]"), 200);
+    row(e, f, j("[{category}]"), 200);
+    row(e, f, j("[\"{category}\"]"), 200);
+    row(e, f, j("[" + PAST_INT + ", " + MAX_LONG + "]"), 200);
+    row(e, f, j(ids(maxItems)), 200);
+    row(e, f, j(ids(maxItems + 1)), 422);
+    row(e, f, j("null"), 422);
+    row(e, f, j("true"), 422);
+    row(e, f, j("5"), 422);
+    row(e, f, j("{}"), 422);
+    row(e, f, s("1,2"), 422);
+    row(e, f, s("' OR 1=1 --"), 422);
+    row(e, f, j("[0]"), 422, f + ".0");
+    row(e, f, j("[-1]"), 422, f + ".0");
+    row(e, f, j("[1.5]"), 422, f + ".0");
+    row(e, f, j("[1, \"x\"]"), 422, f + ".1");
+    row(e, f, j("[" + PAST_LONG + "]"), 422, f + ".0");
+    row(e, f, j("[1e400]"), 422, f + ".0");
+    row(e, f, j("[null]"), 422, f + ".0");
+    row(e, f, j("[[1]]"), 422, f + ".0");
+    row(e, f, j("[{}]"), 422, f + ".0");
+    row(e, f, j("[true]"), 422, f + ".0");
+    row(e, f, j("[\"' OR 1=1 --\"]"), 422, f + ".0");
+    row(e, f, j("[\"1; DROP TABLE products\"]"), 422, f + ".0");
+    row(e, f, q("1,2"), 200);
+    row(e, f, q("[1,2]"), 200);
+    row(e, f, q(" 1 , 2 "), 200);
+    row(e, f, q(""), 200);
+    row(e, f, q("1,abc"), 422, f + ".1");
+    row(e, f, q("abc"), 422, f + ".0");
+    row(e, f, q(","), 422, f + ".0", f + ".1");
+    row(e, f, q("1e400"), 422, f + ".0");
+    row(e, f, q("' OR 1=1 --"), 422, f + ".0");
+    row(e, f, q("1) OR (1=1"), 422, f + ".0");
+    row(e, f, q("[1,"), 422, f + ".0", f + ".1");
+    row(e, f, dup("[1]", "[2]"), 400);
+  }
+
+  /** Pagination: page, per_page, order_by from an allow-list, order. */
+  private static void pagination(String e, String... orderBy) {
+    integer(e, "page", 1, 1_000_000, "2", false);
+    integer(e, "per_page", 1, 100, "5", false);
+    constrainedText(e, "order_by", false, orderBy);
+    row(e, "order_by", j("null"), 422);
+    row(e, "order_by", s("id desc"), 422);
+    row(e, "order_by", s("id, (SELECT 1)"), 422);
+    row(e, "order_by", s("1"), 422);
+    row(e, "order_by", s("RANDOM()"), 422);
+    row(e, "order_by", s("password_hash"), 422);
+    row(e, "order_by", q("id; DROP TABLE categories; --"), 422);
+    constrainedText(e, "order", false, "asc", "desc");
+    row(e, "order", j("null"), 422);
+    row(e, "order", s("asc, id"), 422);
+    row(e, "order", q("desc; --"), 422);
+  }
+
+  private static String ids(int n) {
+    return Stream.iterate(1L, i -> i + 1).limit(n).map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+  }
+
+  private static String items(int n) {
+    return Stream.generate(() -> "{\"product_id\": {product}, \"quantity\": 1}").limit(n)
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /** A syntactically valid address of exactly 254 characters. */
+  private static String email254() {
+    String local = "{u}" + "l".repeat(54);
+    String domain = "d".repeat(63) + "." + "e".repeat(63) + "." + "f".repeat(57) + ".com";
+    return local + "@" + domain;
+  }
+
+  static {
+    // register_user (API.md §3.1)
+    freeText("register_user", "first_name", 3, 50);
+    freeText("register_user", "last_name", 3, 50);
+    notText("register_user", "email");
+    row("register_user", "email", s("{u}@test.example"), 200);
+    row("register_user", "email", s("{U}@TEST.EXAMPLE"), 200);
+    row("register_user", "email", s("o'brien.{u}+tag@test.example"), 200);
+    row("register_user", "email", s(email254()), 200);
+    row("register_user", "email", s("x" + email254()), 422);
+    row("register_user", "email", s("e".repeat(255)), 422);
+    row("register_user", "email", s("l".repeat(65) + "@test.example"), 422);
+    row("register_user", "email", s("plainaddress"), 422);
+    row("register_user", "email", s("{u}@localhost"), 422);
+    row("register_user", "email", s("{u}@@test.example"), 422);
+    row("register_user", "email", s(" {u}@test.example"), 422);
+    row("register_user", "email", s("ünïcode{u}@test.example"), 422);
+    row("register_user", "email", s("{u}@test.example\u0000"), 422);
+    INJECTIONS.forEach(v -> row("register_user", "email", s(v), 422));
+    row("register_user", "email", s("' OR 1=1 --@test.example"), 422);
+    row("register_user", "email", s("{u}@test.example'; DROP TABLE users; --"), 422);
+    refused("register_user", "email", s(TestServer.ADMIN_EMAIL.toUpperCase(Locale.ROOT)));
+    refused("register_user", "email", s("{login_email}"));
+    row("register_user", "email", q("{u}@test.example"), 200);
+    notText("register_user", "password");
+    row("register_user", "password", s("1234567"), 422);
+    row("register_user", "password", s("12345678"), 200);
+    row("register_user", "password", s("p".repeat(255)), 200);
+    row("register_user", "password", s("p".repeat(256)), 422);
+    row("register_user", "password", s("😀".repeat(255)), 200);
+    row("register_user", "password", s("😀".repeat(256)), 422);
+    row("register_user", "password", s("p".repeat(100_001)), 422);
+    row("register_user", "password", s("пароль-密码-🔑"), 200);
+    row("register_user", "password", s("        "), 200);
+    INJECTIONS.forEach(v -> row("register_user", "password", s(v), v.length() >= 8 ? 200 : 422));
+    row("register_user", "password", q("12345678"), 200);
+    constrainedText("register_user", "timezone", true, "UTC", "Asia/Karachi", "America/Argentina/ComodRivadavia",
+        "Etc/GMT+5");
+    row("register_user", "timezone", s("utc"), 422);
+    row("register_user", "timezone", s("+05:00"), 422);
+    row("register_user", "timezone", s("UTC+5"), 422);
+    row("register_user", "timezone", s("Mars/Olympus_Mons"), 422);
+    row("register_user", "timezone", s("Asia/Karachi/.."), 422);
+    row("register_user", "timezone", s("z".repeat(65)), 422);
+
+    // login_user (API.md §3.2): any wrong credential is the same 422 with data {}
+    notText("login_user", "email");
+    row("login_user", "email", s("{login_email}"), 200);
+    row("login_user", "email", s("  {LOGIN_EMAIL}  "), 200);
+    refused("login_user", "email", s("nobody-{u}@test.example"));
+    refused("login_user", "email", s("x".repeat(254)));
+    row("login_user", "email", s("x".repeat(255)), 422);
+    INJECTIONS.forEach(v -> refused("login_user", "email", s(v)));
+    refused("login_user", "email", s("{login_email}' OR '1'='1"));
+    refused("login_user", "email", s("{login_email}' --"));
+    refused("login_user", "email", s("😀".repeat(254)));
+    refused("login_user", "email", s("İ".repeat(254)));
+    refused("login_user", "email", q("' OR 1=1 --"));
+    notText("login_user", "password");
+    row("login_user", "password", s(LOGIN_PASSWORD), 200);
+    row("login_user", "password", q(LOGIN_PASSWORD), 200);
+    refused("login_user", "password", s(LOGIN_PASSWORD.toUpperCase(Locale.ROOT)));
+    refused("login_user", "password", s(LOGIN_PASSWORD + " "));
+    refused("login_user", "password", s("x"));
+    refused("login_user", "password", s("p".repeat(255)));
+    row("login_user", "password", s("p".repeat(256)), 422);
+    INJECTIONS.forEach(v -> refused("login_user", "password", s(v)));
+    refused("login_user", "password", s("' OR '1'='1"));
+
+    // logout_user (API.md §3.3) has no fields: whatever is sent is ignored
+    row("logout_user", "anything", s("' OR 1=1 --"), 200);
+    row("logout_user", "anything", j("{\"a\": [1, {\"b\": null}]}"), 200);
+    row("logout_user", "anything", dup("1", "2"), 400);
+
+    // create_category (API.md §3.4)
+    freeText("create_category", "category_name", 3, 50);
+    notText("create_category", "category_slug");
+    row("create_category", "category_slug", s("{u}"), 200);
+    row("create_category", "category_slug", s("a-{u}-9"), 200);
+    row("create_category", "category_slug", s("x".repeat(40) + "{u}"), 200);
+    row("create_category", "category_slug", s("x".repeat(41) + "{u}"), 422);
+    row("create_category", "category_slug", s("ab"), 422);
+    row("create_category", "category_slug", s("x".repeat(51)), 422);
+    row("create_category", "category_slug", s("Upper-{u}"), 422);
+    row("create_category", "category_slug", s("a--{u}"), 422);
+    row("create_category", "category_slug", s("-{u}"), 422);
+    row("create_category", "category_slug", s("{u}-"), 422);
+    row("create_category", "category_slug", s("a_{u}"), 422);
+    row("create_category", "category_slug", s("a {u}"), 422);
+    row("create_category", "category_slug", s("{u}\n"), 422);
+    row("create_category", "category_slug", s("ü-{u}"), 422);
+    row("create_category", "category_slug", s("😀😀😀"), 422);
+    row("create_category", "category_slug", s("{u}%00"), 422);
+    INJECTIONS.forEach(v -> row("create_category", "category_slug", s(v), 422));
+    row("create_category", "category_slug", s("{u}' OR 1=1 --"), 422);
+    row("create_category", "category_slug", q("{u}"), 200);
+    row("create_category", "category_slug", q("{u}; DROP TABLE categories"), 422);
+    refused("create_category", "category_slug", s("hostile-fixture-{category}"));
+
+    // create_product (API.md §3.5)
+    freeText("create_product", "product_name", 3, 50);
+    row("create_product", "description", MISSING, 200);
+    row("create_product", "description", j("null"), 200);
+    row("create_product", "description", s(""), 200);
+    row("create_product", "description", s("x".repeat(1000)), 200);
+    row("create_product", "description", s("😀".repeat(1000)), 200);
+    row("create_product", "description", s("x".repeat(1001)), 422);
+    row("create_product", "description", s(HUGE), 422);
+    row("create_product", "description", j("12345"), 422);
+    row("create_product", "description", j("true"), 422);
+    row("create_product", "description", j("{}"), 422);
+    row("create_product", "description", j("[]"), 422);
+    row("create_product", "description", j("\"\\udfffx\""), 422);
+    row("create_product", "description", s("a\u0000b"), 422);
+    row("create_product", "description", dup("\"a\"", "\"b\""), 400);
+    INJECTIONS.forEach(v -> row("create_product", "description", s(v), 200));
+    UNICODE.forEach(v -> row("create_product", "description", s(v), 200));
+    row("create_product", "description", q("null"), 200);
+    integer("create_product", "category_id", 1, Long.MAX_VALUE, "{category}", true);
+    row("create_product", "category_id", j(PAST_INT), 404);
+    row("create_product", "category_id", j(MAX_LONG), 404);
+    row("create_product", "price", MISSING, 422);
+    row("create_product", "price", j("null"), 422);
+    row("create_product", "price", j("true"), 422);
+    row("create_product", "price", j("{}"), 422);
+    row("create_product", "price", j("[]"), 422);
+    row("create_product", "price", j("[\"1.00\"]"), 422);
+    row("create_product", "price", s(""), 422);
+    row("create_product", "price", s("abc"), 422);
+    row("create_product", "price", s("1,50"), 422);
+    row("create_product", "price", s("$1.50"), 422);
+    row("create_product", "price", s("1.50 EUR"), 422);
+    row("create_product", "price", s("1e2"), 422);
+    row("create_product", "price", s("NaN"), 422);
+    row("create_product", "price", s("Infinity"), 422);
+    row("create_product", "price", s("١٢"), 422);
+    row("create_product", "price", s(HUGE), 422);
+    INJECTIONS.forEach(v -> row("create_product", "price", s(v), 422));
+    row("create_product", "price", j("0"), 422);
+    row("create_product", "price", s("0.00"), 422);
+    row("create_product", "price", s("-0"), 422);
+    row("create_product", "price", j("-1"), 422);
+    row("create_product", "price", s("-0.01"), 422);
+    row("create_product", "price", j("0.001"), 422);
+    row("create_product", "price", s("1.005"), 422);
+    row("create_product", "price", j("1e-400"), 422);
+    row("create_product", "price", j("1e400"), 422);
+    row("create_product", "price", j("-1e400"), 422);
+    row("create_product", "price", j("100000000"), 422);
+    row("create_product", "price", s("99999999.991"), 422);
+    row("create_product", "price", j(PAST_LONG), 422);
+    row("create_product", "price", j("1" + "0".repeat(401)), 400);
+    row("create_product", "price", j("NaN"), 400);
+    row("create_product", "price", j("-Infinity"), 400);
+    row("create_product", "price", j("0.01"), 200);
+    row("create_product", "price", s("0.01"), 200);
+    row("create_product", "price", j("99999999.99"), 200);
+    row("create_product", "price", s("99999999.99"), 200);
+    row("create_product", "price", s(" 1.50 "), 200);
+    row("create_product", "price", s("1.500"), 200);
+    row("create_product", "price", j("1E2"), 200);
+    row("create_product", "price", j("12"), 200);
+    row("create_product", "price", q("12.34"), 200);
+    row("create_product", "price", q("\"12.34\""), 422);
+    row("create_product", "price", q("1.234"), 422);
+    row("create_product", "price", q("' OR 1=1 --"), 422);
+    row("create_product", "price", dup("\"1.00\"", "\"2.00\""), 400);
+    bool("create_product", "is_active");
+
+    // get_categories, get_products (API.md §3.6, §3.7)
+    pagination("get_categories", "id", "category_name", "category_slug", "created_at");
+    row("get_categories", "order_by", s("price"), 422);
+    pagination("get_products", "id", "product_name", "price", "quantity", "created_at");
+    row("get_products", "order_by", s("category_slug"), 422);
+    idList("get_products", "category_ids", 100);
+    bool("get_products", "include_inactive");
+
+    // get_product (API.md §3.8)
+    integer("get_product", "product_id", 1, Long.MAX_VALUE, "{product}", true);
+    row("get_product", "product_id", j(PAST_INT), 404);
+    row("get_product", "product_id", j(MAX_LONG), 404);
+    row("get_product", "product_id", q(MAX_LONG), 404);
+
+    // get_low_stock_products (API.md §3.9)
+    integer("get_low_stock_products", "quantity_threshold", 0, 1_000_000_000, "10", false);
+
+    // add_inventory (API.md §3.10)
+    integer("add_inventory", "product_id", 1, Long.MAX_VALUE, "{product}", true);
+    row("add_inventory", "product_id", j(PAST_INT), 404);
+    row("add_inventory", "product_id", j(MAX_LONG), 404);
+    integer("add_inventory", "quantity", 1, 1_000_000, "3", true);
+
+    // purchase_products (API.md §3.11)
+    row("purchase_products", "items", MISSING, 422);
+    row("purchase_products", "items", j("null"), 422);
+    row("purchase_products", "items", j("[]"), 422);
+    row("purchase_products", "items", j("{}"), 422);
+    row("purchase_products", "items", j("{\"product_id\": {product}, \"quantity\": 1}"), 422);
+    row("purchase_products", "items", j("true"), 422);
+    row("purchase_products", "items", j("5"), 422);
+    row("purchase_products", "items", s("abc"), 422);
+    row("purchase_products", "items", s("[{\"product_id\": {product}, \"quantity\": 1}]"), 422);
+    INJECTIONS.forEach(v -> row("purchase_products", "items", s(v), 422));
+    row("purchase_products", "items", j("[1]"), 422, "items.0");
+    row("purchase_products", "items", j("[\"x\"]"), 422, "items.0");
+    row("purchase_products", "items", j("[null]"), 422, "items.0");
+    row("purchase_products", "items", j("[[]]"), 422, "items.0");
+    row("purchase_products", "items", j("[{}]"), 422, "items.0.product_id", "items.0.quantity");
+    row("purchase_products", "items", j("[{\"product_id\": {product}, \"quantity\": 1}, {}]"), 422,
+        "items.1.product_id", "items.1.quantity");
+    row("purchase_products", "items", j(items(100)), 200);
+    row("purchase_products", "items", j(items(101)), 422);
+    row("purchase_products", "items", q("[{\"product_id\": {product}, \"quantity\": 2}]"), 200);
+    row("purchase_products", "items", q("' OR 1=1 --"), 422);
+    row("purchase_products", "items", dup("[]", "[]"), 400);
+    row("purchase_products", "items", j("[{\"product_id\": 1, \"product_id\": {product}, \"quantity\": 1}]"), 400);
+    integer("purchase_products", "items.0.product_id", 1, Long.MAX_VALUE, "{product}", true);
+    row("purchase_products", "items.0.product_id", j(PAST_INT), 409);
+    row("purchase_products", "items.0.product_id", j(MAX_LONG), 409);
+    row("purchase_products", "items.0.product_id", j("{inactive}"), 409);
+    integer("purchase_products", "items.0.quantity", 1, 10_000, "2", true);
+    row("purchase_products", "items.0.quantity", j("2000000"), 422);
+
+    // get_sales_data (API.md §3.12): runs once the endpoint is served
+    for (String f : List.of("start_date", "end_date")) {
+      notText("get_sales_data", f);
+      for (String ok : List.of("2024-01-15", "2024-01-15T10:00", "2024-01-15 10:00:00", "2024-01-15T10:00:00Z",
+          "2024-01-15T10:00:00.123456+05:30", "2024-01-15T10:00:00-0800", "2024-01-15T10:00:00.999999999+14:00")) {
+        row("get_sales_data", f, s(ok), 200);
+      }
+      for (String bad : List.of("2024-02-30", "2023-02-29", "2023-02-29T10:00", "2024-04-31T00:00", "2024-01-05T24:00",
+          "2024-01-05T10:00+05:00+0500", "+12024-01-05T10:00", "2024-13-01", "2024-00-10", "2024-1-5", "24-01-05",
+          "2024/01/05", "05.01.2024", "01/05/2024", "2024-01-05T24:00", "2024-01-05T10:60", "2024-01-05T10:00:61",
+          "2024-01-05T10:00+25:00", "2024-01-05T10:00+05:00:00:00", "2024-01-05T10:00:00Z[UTC]",
+          "2024-01-05T10:00:00 Asia/Karachi", "2024-01-05T", "T10:00", "yesterday", "now", "1704412800",
+          "２０２４-01-05", "2024-01-05\u0000", "2024-01-05" + " ".repeat(60) + "x", "+2024-01-05", "-2024-01-05")) {
+        row("get_sales_data", f, s(bad), 422);
+      }
+      row("get_sales_data", f, j("20240105"), 422);
+      INJECTIONS.forEach(v -> row("get_sales_data", f, s(v), 422));
+      row("get_sales_data", f, s("2024-01-05' OR 1=1 --"), 422);
+      row("get_sales_data", f, q("2024-01-15T10:00:00+05:00"), 200);
+      row("get_sales_data", f, q("2024-01-15T10:00:00 05:00"), 422);
+      row("get_sales_data", f, q("' OR 1=1 --"), 422);
+    }
+    row("get_sales_data", "start_date", s("0000-01-01"), 422);
+    row("get_sales_data", "start_date", s("2024-02-01"), 422, "end_date");
+    row("get_sales_data", "end_date", s("9999-12-31"), 422);
+    row("get_sales_data", "end_date", s("2023-12-31"), 422);
+    constrainedText("get_sales_data", "timezone", false, "UTC", "Asia/Karachi", "America/St_Johns", "Etc/GMT-14");
+    row("get_sales_data", "timezone", j("null"), 422);
+    row("get_sales_data", "timezone", s("utc"), 422);
+    row("get_sales_data", "timezone", s("+05:00"), 422);
+    row("get_sales_data", "timezone", s("GMT+5"), 422);
+    row("get_sales_data", "timezone", s("Asia/Karachi\u0000"), 422);
+    row("get_sales_data", "timezone", s("../../../../etc/localtime"), 422);
+    row("get_sales_data", "timezone", s("z".repeat(65)), 422);
+    bool("get_sales_data", "include_sales_items");
+    constrainedText("get_sales_data", "buckets", false, "daily", "weekly", "monthly", "yearly");
+    row("get_sales_data", "buckets", j("null"), 200);
+    row("get_sales_data", "buckets", s("hourly"), 422);
+    row("get_sales_data", "buckets", q("daily,weekly"), 422);
+    idList("get_sales_data", "product_ids", 1000);
+    idList("get_sales_data", "category_ids", 1000);
+    constrainedText("get_sales_data", "format", false, "json", "csv");
+    row("get_sales_data", "format", j("null"), 422);
+    row("get_sales_data", "format", s("xml"), 422);
+    row("get_sales_data", "format", s("csv; DROP TABLE sales"), 422);
+    row("get_sales_data", "format", q("CSV"), 422);
+  }
+
+  /** Cross-field rules make these fields unfit for random combination (their rows still run alone). */
+  static final Set<String> SOLO = Set.of("get_sales_data start_date", "get_sales_data end_date",
+      "get_sales_data timezone", "get_sales_data product_ids", "get_sales_data category_ids");
+
+  // ---------------------------------------------------------------------------------------------
+  // Fixtures and valid requests
+
+  private final AtomicLong unique = new AtomicLong(100_000_000L + new Random().nextInt(800_000_000));
+  private Map<String, Endpoint> endpoints;
+  private Sql sql;
+  private String customer;
+  private long category;
+  private long product;
+  private long inactive;
+  private String loginEmail;
+
+  private synchronized void fixtures() {
+    if (endpoints != null) {
+      return;
+    }
+    endpoints = Routes.endpoints();
+    sql = new Sql(server.db());
+    customer = server.newCustomerToken();
+    Api.Response c = api.put("create_category").token(admin()).json(new JsonObject()
+        .put("category_name", "Hostile fixture").put("category_slug", "hostile-fixture-placeholder")).send();
+    category = Expect.ok(c).getLong("id");
+    // a slug that the duplicate-slug row can name: hostile-fixture-<id>
+    Expect.ok(api.put("create_category").token(admin()).json(new JsonObject()
+        .put("category_name", "Hostile fixture").put("category_slug", "hostile-fixture-" + category)).send());
+    product = Expect.ok(api.put("create_product").token(admin()).json(new JsonObject()
+        .put("product_name", "Hostile product").put("category_id", category).put("price", "10.00")).send()).getLong("id");
+    inactive = Expect.ok(api.put("create_product").token(admin()).json(new JsonObject()
+        .put("product_name", "Inactive product").put("category_id", category).put("price", "10.00")
+        .put("is_active", false)).send()).getLong("id");
+    for (int i = 0; i < 3; i++) {
+      Expect.ok(api.put("add_inventory").token(admin()).json(new JsonObject()
+          .put("product_id", product).put("quantity", 1_000_000)).send());
+    }
+    loginEmail = "hostile-login-" + unique.incrementAndGet() + "@test.example";
+    Expect.ok(api.put("register_user").json(new JsonObject().put("first_name", "Login").put("last_name", "Target")
+        .put("email", loginEmail).put("password", LOGIN_PASSWORD).put("timezone", "UTC")).send());
+  }
+
+  /** A valid request of each endpoint; a row changes one field of it. */
+  static JsonObject base(String endpoint) {
+    switch (endpoint) {
+      case "register_user":
+        return new JsonObject().put("first_name", "Hostile").put("last_name", "Tester").put("email", "{u}@test.example")
+            .put("password", BASE_PASSWORD).put("timezone", "UTC");
+      case "login_user":
+        return new JsonObject().put("email", "{login_email}").put("password", LOGIN_PASSWORD);
+      case "create_category":
+        return new JsonObject().put("category_name", "Hostile category").put("category_slug", "{u}");
+      case "create_product":
+        return new JsonObject().put("product_name", "Hostile product").put("description", "A hostile product")
+            .put("category_id", "{category}").put("price", "10.00").put("is_active", true);
+      case "get_product":
+        return new JsonObject().put("product_id", "{product}");
+      case "add_inventory":
+        return new JsonObject().put("product_id", "{product}").put("quantity", 1);
+      case "purchase_products":
+        return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", "{product}")
+            .put("quantity", 1)));
+      case "get_sales_data":
+        return new JsonObject().put("start_date", "2024-01-01").put("end_date", "2024-01-31");
+      case "logout_user":
+      case "get_categories":
+      case "get_products":
+      case "get_low_stock_products":
+        return new JsonObject();
+      default:
+        return null;
+    }
+  }
+
+  /** Ids in the base are placeholders too: a JSON string "{product}" becomes the number. */
+  private String baseJson(String endpoint) {
+    return base(endpoint).encode().replace("\"{category}\"", "{category}").replace("\"{product}\"", "{product}");
+  }
+
+  private String substitute(String text, Map<String, String> tokens) {
+    return text.replace("{u}", tokens.computeIfAbsent("u", k -> "u" + unique.incrementAndGet()))
+        .replace("{U}", tokens.computeIfAbsent("u", k -> "u" + unique.incrementAndGet()).toUpperCase(Locale.ROOT))
+        .replace("{category}", String.valueOf(category))
+        .replace("{product}", String.valueOf(product))
+        .replace("{inactive}", String.valueOf(inactive))
+        .replace("{login_email}", loginEmail)
+        .replace("{LOGIN_EMAIL}", loginEmail.toUpperCase(Locale.ROOT));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Running a case
+
+  /** A request: the endpoint, the changed fields and what must come back. */
+  record Case(String name, String endpoint, Map<String, Value> changes, int status, Set<String> paths) {
+  }
+
+  private static Case caseOf(Row row) {
+    return new Case(row.name(), row.endpoint(), Map.of(row.field(), row.value()), row.status(),
+        new TreeSet<>(row.paths()));
+  }
+
+  private boolean served(String endpoint) {
+    fixtures();
+    return endpoints.containsKey(endpoint);
+  }
+
+  private void run(Case c) {
+    Assumptions.assumeTrue(served(c.endpoint()), () -> c.endpoint() + " is not served by this tree yet");
+    Endpoint endpoint = endpoints.get(c.endpoint());
+    Map<String, String> tokens = new LinkedHashMap<>();
+    Map<String, Value> changes = new LinkedHashMap<>();
+    c.changes().forEach((field, v) -> changes.put(field, v.text() == null ? v
+        : new Value(v.kind(), substitute(v.text(), tokens), v.second() == null ? null : substitute(v.second(), tokens),
+            v.label())));
+    Object base = Json.decodeValue(substitute(baseJson(c.endpoint()), tokens));
+    String body = render(base, "", changes);
+
+    Api.Call call = api.call(endpoint.method().name(), c.endpoint()).body(body, "application/json");
+    changes.forEach((field, v) -> {
+      if (v.kind() == Kind.QUERY) {
+        call.query(field, v.text());
+      }
+    });
+    String token = null;
+    if (endpoint.access() == Access.ADMIN) {
+      token = admin();
+    } else if (c.endpoint().equals("logout_user")) {
+      token = server.newCustomerToken();
+    } else if (endpoint.access() == Access.SIGNED_IN) {
+      token = customer;
+    }
+    if (token != null) {
+      call.token(token);
+    }
+    if (c.endpoint().equals("login_user")) {
+      // throttling is tested elsewhere; here every credential must get its own answer
+      sql.update("DELETE FROM login_failures");
+    }
+    Api.Response r = call.send();
+    String context = c.name() + " (sent " + abbreviate(body) + ")";
+
+    Map<String, Object> sent = sentValues(base, changes);
+    List<String> secrets = new ArrayList<>(List.of(TestServer.ADMIN_PASSWORD, LOGIN_PASSWORD, BASE_PASSWORD));
+    if (sent.get("password") instanceof String p) {
+      secrets.add(p);
+    }
+    List<String> echoed = sent.values().stream().filter(String.class::isInstance).map(String.class::cast)
+        .collect(Collectors.toList());
+    Leaks.check(context, r, echoed, secrets);
+
+    assertEquals(c.status(), r.status(), () -> context + ": " + r);
+    String type = r.header("Content-Type");
+    if (c.status() == 200 && type != null && type.startsWith("text/csv")) {
+      assertTrue(r.body().contains("sale_item_id"), () -> context + ": " + r);
+    } else {
+      JsonObject data = Expect.envelope(r, c.status());
+      if (c.status() == 422) {
+        assertEquals(c.paths(), new TreeSet<>(data.fieldNames()), () -> context + ": 422 paths of " + r);
+        if (!c.paths().isEmpty()) {
+          assertEquals("Validation failed", r.message(), context);
+        }
+      } else if (c.status() >= 400 && c.status() != 409) {
+        assertEquals(new JsonObject(), data, () -> context + ": data of " + r);
+      }
+      if (c.status() == 200) {
+        storedVerbatim(c, sent, data, context);
+      }
+    }
+    assertEquals(200, api.get("/ready").send().status(), () -> "/ready after " + context);
+  }
+
+  /** JSON text of {@code node} with the changes applied at their dotted paths. */
+  private static String render(Object node, String prefix, Map<String, Value> changes) {
+    if (node instanceof JsonObject object) {
+      List<String> parts = new ArrayList<>();
+      Set<String> keys = new LinkedHashSet<>(object.fieldNames());
+      changes.keySet().stream().filter(p -> p.startsWith(prefix) && !p.substring(prefix.length()).contains("."))
+          .map(p -> p.substring(prefix.length())).forEach(keys::add);
+      for (String key : keys) {
+        String path = prefix + key;
+        Value v = changes.get(path);
+        String name = Json.encode(key);
+        if (v == null) {
+          parts.add(name + ": " + render(object.getValue(key), path + ".", changes));
+        } else if (v.kind() == Kind.JSON) {
+          parts.add(name + ": " + v.text());
+        } else if (v.kind() == Kind.DUPLICATE) {
+          parts.add(name + ": " + v.text());
+          parts.add(name + ": " + v.second());
+        }
+      }
+      return parts.stream().collect(Collectors.joining(", ", "{", "}"));
+    }
+    if (node instanceof JsonArray array) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        String path = prefix + i;
+        Value v = changes.get(path);
+        parts.add(v != null && v.kind() == Kind.JSON ? v.text() : render(array.getValue(i), path + ".", changes));
+      }
+      return parts.stream().collect(Collectors.joining(", ", "[", "]"));
+    }
+    return Json.encode(node);
+  }
+
+  /** The top-level values the server was given, as far as plain JSON can say. */
+  private static Map<String, Object> sentValues(Object base, Map<String, Value> changes) {
+    Map<String, Object> sent = new LinkedHashMap<>(((JsonObject) base).getMap());
+    changes.forEach((field, v) -> {
+      if (field.contains(".")) {
+        return;
+      }
+      switch (v.kind()) {
+        case MISSING -> sent.remove(field);
+        case QUERY -> sent.put(field, v.text());
+        case JSON -> {
+          try {
+            sent.put(field, Json.decodeValue(v.text()));
+          } catch (RuntimeException notJavaJson) {
+            sent.put(field, v.text());
+          }
+        }
+        default -> sent.put(field, v.text());
+      }
+    });
+    return sent;
+  }
+
+  /**
+   * Accepted text comes back unchanged, is stored unchanged and reads back unchanged: in the
+   * response, in the table, and through the API.
+   */
+  private void storedVerbatim(Case c, Map<String, Object> sent, JsonObject data, String context) {
+    switch (c.endpoint()) {
+      case "create_category" -> {
+        long id = data.getLong("id");
+        Map<String, Object> row = sql.rows("SELECT category_name, category_slug FROM categories WHERE id = ?", id).get(0);
+        for (String f : List.of("category_name", "category_slug")) {
+          assertEquals(sent.get(f), data.getValue(f), () -> context + ": response " + f);
+          assertEquals(sent.get(f), row.get(f), () -> context + ": stored " + f);
+        }
+        JsonObject listed = Expect.ok(api.get("get_categories").token(customer).query("order_by", "id")
+            .query("order", "desc").query("per_page", 1).send()).getJsonArray("categories").getJsonObject(0);
+        assertEquals(id, listed.getLong("id"), context);
+        assertEquals(sent.get("category_name"), listed.getString("category_name"), () -> context + ": listed name");
+      }
+      case "create_product" -> {
+        long id = data.getLong("id");
+        Map<String, Object> row = sql.rows("SELECT product_name, description FROM products WHERE id = ?", id).get(0);
+        JsonObject read = Expect.ok(api.get("get_product").token(admin()).query("product_id", id).send());
+        for (String f : List.of("product_name", "description")) {
+          Object want = sent.get(f);
+          assertEquals(want, data.getValue(f), () -> context + ": response " + f);
+          assertEquals(want, row.get(f), () -> context + ": stored " + f);
+          assertEquals(want, read.getValue(f), () -> context + ": read back " + f);
+        }
+      }
+      case "register_user" -> {
+        long id = data.getLong("id");
+        String email = ((String) sent.get("email")).toLowerCase(Locale.ROOT);
+        Map<String, Object> row = sql.rows("SELECT first_name, last_name, email, timezone FROM users WHERE id = ?", id)
+            .get(0);
+        for (String f : List.of("first_name", "last_name", "timezone")) {
+          assertEquals(sent.get(f), data.getValue(f), () -> context + ": response " + f);
+          assertEquals(sent.get(f), row.get(f), () -> context + ": stored " + f);
+        }
+        assertEquals(email, data.getString("email"), context);
+        assertEquals(email, row.get("email"), context);
+        // the password works, and the token names the user exactly as registered
+        String token = api.login(email, (String) sent.get("password"));
+        JsonObject claims = Jwt.claims(token);
+        assertEquals(sent.get("first_name"), claims.getString("first_name"), context);
+        assertEquals(sent.get("last_name"), claims.getString("last_name"), context);
+      }
+      case "login_user" -> assertNotEquals(null, data.getString("access_token"), context);
+      default -> {
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The tests
+
+  @TestFactory
+  Stream<DynamicTest> everyRowOfTheTable() {
+    return TABLE.stream().map(r -> DynamicTest.dynamicTest(r.name(), () -> run(caseOf(r))));
+  }
+
+  /**
+   * Random requests built from the table: 1..3 rows of one endpoint on different fields, plus
+   * unknown fields carrying values of other rows. Expected: 422 with the union of the failing
+   * rows' paths, else 200. The seed is in each name; rerun one with -Dhostile.seed.
+   */
+  @TestFactory
+  Stream<DynamicTest> randomCombinationsOfRows() {
+    Random random = new Random(SEED);
+    Map<String, List<Row>> combinable = TABLE.stream()
+        .filter(r -> (r.status() == 200 || (r.status() == 422 && !r.paths().isEmpty()))
+            && (r.value().kind() == Kind.JSON || r.value().kind() == Kind.QUERY || r.value().kind() == Kind.MISSING)
+            && !SOLO.contains(r.endpoint() + " " + r.field()))
+        .collect(Collectors.groupingBy(Row::endpoint, LinkedHashMap::new, Collectors.toList()));
+    List<Value> noise = TABLE.stream().filter(r -> r.status() == 200 || r.status() == 422).map(Row::value)
+        .filter(v -> v.kind() == Kind.JSON).distinct()
+        .collect(Collectors.toList());
+    List<String> names = new ArrayList<>(combinable.keySet());
+    System.out.printf("hostile input: %d random cases from seed %d (replay with -Dhostile.seed=%d)%n", RANDOM_CASES,
+        SEED, SEED);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < RANDOM_CASES; i++) {
+      String endpoint = names.get(random.nextInt(names.size()));
+      List<Row> rows = combinable.get(endpoint);
+      Map<String, Value> changes = new LinkedHashMap<>();
+      Set<String> paths = new TreeSet<>();
+      boolean invalid = false;
+      int wanted = 1 + random.nextInt(3);
+      for (int tries = 0; changes.size() < wanted && tries < 20; tries++) {
+        Row r = rows.get(random.nextInt(rows.size()));
+        boolean clash = changes.keySet().stream().anyMatch(f -> f.equals(r.field()) || f.startsWith(r.field() + ".")
+            || r.field().startsWith(f + "."));
+        if (clash) {
+          continue;
+        }
+        changes.put(r.field(), r.value());
+        if (r.status() == 422) {
+          invalid = true;
+          paths.addAll(r.paths());
+        }
+      }
+      int extra = random.nextInt(3);
+      for (int k = 0; k < extra; k++) {
+        String unknown = List.of("zz_extra", "PAGE", "Category_Name", "id", "role", "is_admin", "__proto__", "constructor",
+            "price_cents", "password_hash", "$where", "items[0]").get(random.nextInt(12));
+        if (!changes.containsKey(unknown)) {
+          changes.put(unknown, noise.get(random.nextInt(noise.size())));
+        }
+      }
+      int status = invalid ? 422 : 200;
+      String name = String.format("seed %d #%03d %s %s → %s", SEED, i, endpoint, changes,
+          invalid ? "422 " + paths : "200");
+      Case c = new Case(name, endpoint, changes, status, paths);
+      tests.add(DynamicTest.dynamicTest(name, () -> run(c)));
+    }
+    return tests.stream();
+  }
+
+  /** Kinds of value every field must have rows for. */
+  enum Sort { MISSING, NULL, OBJECT, ARRAY, BOOLEAN, NUMBER, STRING }
+
+  private static Sort sortOf(Value v) {
+    if (v.kind() == Kind.MISSING) {
+      return Sort.MISSING;
+    }
+    if (v.kind() != Kind.JSON) {
+      return null;
+    }
+    char first = v.text().strip().charAt(0);
+    switch (first) {
+      case 'n':
+        return Sort.NULL;
+      case '{':
+        return Sort.OBJECT;
+      case '[':
+        return Sort.ARRAY;
+      case 't':
+      case 'f':
+        return Sort.BOOLEAN;
+      case '"':
+        return Sort.STRING;
+      default:
+        return Sort.NUMBER;
+    }
+  }
+
+  @Test
+  void everyFieldOfEveryEndpointHasRowsOfEveryKind() {
+    fixtures();
+    List<String> gaps = new ArrayList<>();
+    for (Endpoint e : endpoints.values()) {
+      if (base(e.name()) == null) {
+        gaps.add(e.name() + ": no valid base request in the table");
+        continue;
+      }
+      List<Row> rows = TABLE.stream().filter(r -> r.endpoint().equals(e.name())).collect(Collectors.toList());
+      if (rows.isEmpty()) {
+        gaps.add(e.name() + ": no rows");
+      }
+      if (rows.stream().noneMatch(r -> r.value().kind() == Kind.DUPLICATE)) {
+        gaps.add(e.name() + ": no duplicate-key row");
+      }
+      List<Map.Entry<String, Field>> fields = new ArrayList<>();
+      for (Field f : e.fields()) {
+        fields.add(Map.entry(f.name(), f));
+        f.itemFields().forEach(item -> fields.add(Map.entry(f.name() + ".0." + item.name(), item)));
+      }
+      for (Map.Entry<String, Field> entry : fields) {
+        String path = entry.getKey();
+        Field field = entry.getValue();
+        List<Row> mine = rows.stream().filter(r -> r.field().equals(path)).collect(Collectors.toList());
+        Set<Sort> sorts = EnumSet.noneOf(Sort.class);
+        mine.forEach(r -> {
+          Sort sort = sortOf(r.value());
+          if (sort != null) {
+            sorts.add(sort);
+          }
+        });
+        if (!sorts.containsAll(EnumSet.allOf(Sort.class))) {
+          Set<Sort> missing = EnumSet.allOf(Sort.class);
+          missing.removeAll(sorts);
+          gaps.add(e.name() + " " + path + ": no rows for " + missing);
+        }
+        List<String> texts = mine.stream().filter(r -> r.value().text() != null).map(r -> r.value().text())
+            .collect(Collectors.toList());
+        if (field.type() == Field.Type.STRING || field.type() == Field.Type.DATE_TIME) {
+          requireAll(gaps, e.name() + " " + path, texts, INJECTIONS.stream().map(Json::encode).collect(Collectors.toList()));
+          if (field.maxLength() != null && texts.stream().noneMatch(t -> t.length() > field.maxLength() + 2
+              && t.length() < 100_000)) {
+            gaps.add(e.name() + " " + path + ": no row just over the maximum length " + field.maxLength());
+          }
+          if (texts.stream().noneMatch(t -> t.length() >= 100_000)) {
+            gaps.add(e.name() + " " + path + ": no 100k-character row");
+          }
+        }
+        if (field.type() == Field.Type.INTEGER) {
+          requireAll(gaps, e.name() + " " + path, texts, List.of(PAST_LONG, "-1", "1e400", "1.5", "\"1.5\""));
+          if (field.max() != null && field.max() < Long.MAX_VALUE) {
+            requireAll(gaps, e.name() + " " + path, texts, List.of(PAST_INT, String.valueOf(field.max() + 1)));
+          }
+        }
+        if (field.type() == Field.Type.INTEGER_LIST || field.type() == Field.Type.OBJECT_LIST) {
+          if (mine.stream().noneMatch(r -> r.value().text() != null && r.status() == 422
+              && r.paths().equals(List.of(path)) && r.value().text().startsWith("["))) {
+            gaps.add(e.name() + " " + path + ": no row with too many items");
+          }
+        }
+      }
+    }
+    for (Row r : TABLE) {
+      if (base(r.endpoint()) == null) {
+        gaps.add("row for an endpoint without a base request: " + r.name());
+      }
+    }
+    if (!gaps.isEmpty()) {
+      fail("table gaps:\n" + String.join("\n", gaps));
+    }
+    System.out.printf("hostile input table: %d rows, %d of them for endpoints this tree serves; random seed %d%n",
+        TABLE.size(), TABLE.stream().filter(r -> endpoints.containsKey(r.endpoint())).count(), SEED);
+  }
+
+  private static void requireAll(List<String> gaps, String where, List<String> texts, List<String> required) {
+    for (String r : required) {
+      if (!texts.contains(r)) {
+        gaps.add(where + ": no row for " + r);
+      }
+    }
+  }
+
+  @Test
+  void everyEndpointOfTheRouteModulesIsRoutedByTheServer() {
+    fixtures();
+    for (Endpoint e : endpoints.values()) {
+      // the wrong method proves the route exists without running anything
+      String wrong = e.method().name().equals("GET") ? "DELETE" : "GET";
+      Expect.error(api.call(wrong, e.name()).send(), 405, "Method Not Allowed");
+    }
+  }
+}
