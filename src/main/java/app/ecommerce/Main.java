@@ -1,5 +1,6 @@
 package app.ecommerce;
 
+import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.AuthRoutes;
 import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.auth.TokenAuthenticator;
@@ -20,6 +21,8 @@ import app.ecommerce.db.Migrations;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.logging.LogLines;
+import app.ecommerce.metrics.Metrics;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
 import app.ecommerce.tools.DemoData;
@@ -27,6 +30,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   /** How long an HTTP verticle waits for a service over the bus before answering 503. */
   public static final long SERVICE_TIMEOUT_MS = 10_000;
+  /** How long /ready waits for each service before calling it down. */
+  static final long READY_TIMEOUT_MS = 5_000;
   /** Logged once every verticle of this node is deployed (scripts wait for it). */
   public static final String NODE_STARTED = "Node";
   /** Longest orderly shutdown (in-flight requests get most of it), after which the exit code is 1. */
@@ -121,22 +128,24 @@ public final class Main {
       boolean demo = config.demoData() != null ? config.demoData() : url.engine() == DatabaseUrl.Engine.SQLITE;
       if (fresh && demo) {
         log.info("New database: loading demo data");
-        new DemoData(config, System.out).generate(DemoData.DEFAULT_SALES);
+        new DemoData(config, LogLines.to(log)).generate(DemoData.DEFAULT_SALES);
       }
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
-    VertxOptions options = new VertxOptions();
+    Metrics metrics = new Metrics();
+    VertxOptions options = metrics.configure(new VertxOptions());
     ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
+    VertxBuilder builder = metrics.install(Vertx.builder());
     Future<Vertx> built = cluster != null
-        ? Clustering.join(config, options, cluster)
-        : Future.succeededFuture(Vertx.builder().with(options).build());
+        ? Clustering.join(config, builder, options, cluster)
+        : Future.succeededFuture(builder.with(options).build());
     return built.compose(vertx -> {
       ServiceBinder.installCodec(vertx);
       Database db = Database.open(vertx, config);
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
-      return deployServices(vertx, config, db, jwt)
-          .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, cluster)
+      return deployServices(vertx, config, db, jwt, metrics)
+          .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, cluster, metrics)
               : Future.succeededFuture(List.<String>of()))
               .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
@@ -147,7 +156,8 @@ public final class Main {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt) {
+  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt,
+                                                     Metrics metrics) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
       // one instance: its heavy work (argon2) runs on its own worker pool, and the admin
@@ -156,7 +166,8 @@ public final class Main {
     }
     if (config.runs("catalog")) {
       // stateless: one instance per core spreads its JSON work over the event loops
-      deployed.add(vertx.deployVerticle(() -> new CatalogVerticle(db), new DeploymentOptions().setInstances(cores())));
+      deployed.add(vertx.deployVerticle(() -> new CatalogVerticle(db, metrics.registry()),
+          new DeploymentOptions().setInstances(cores())));
     }
     if (config.runs("sales")) {
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
@@ -166,18 +177,29 @@ public final class Main {
   }
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
-                                                 JwtCodec jwt, ClusterManager cluster) {
+                                                 JwtCodec jwt, ClusterManager cluster, Metrics metrics) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
-    readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, 5_000));
-    List<RouteModule> modules = List.of(
-        new AuthRoutes(services),
-        new CatalogRoutes(services),
-        new OperationalRoutes(readiness, () -> cluster == null ? new JsonObject()
-            : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId())));
+    List<RouteModule> modules = routeModules(services, metrics, () -> cluster == null ? new JsonObject()
+        : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId()));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
             new DeploymentOptions().setInstances(cores())))
         .map(List::of);
+  }
+
+  /**
+   * What the HTTP verticles serve; public so that tests can build the same router.
+   *
+   * @param nodeDetails what /health and /ready add about this node (the cluster view)
+   */
+  public static List<RouteModule> routeModules(ServiceClient services, Metrics metrics,
+                                               Supplier<JsonObject> nodeDetails) {
+    Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
+    readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("auth", rid -> services.request(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    return List.of(
+        new AuthRoutes(services),
+        new CatalogRoutes(services),
+        new OperationalRoutes(readiness, nodeDetails, metrics.prometheus()));
   }
 }

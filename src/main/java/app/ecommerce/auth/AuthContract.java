@@ -20,6 +20,8 @@ public final class AuthContract {
   public static final String LOGOUT = "auth.logout";
   public static final String VERIFY = "auth.verify";
   public static final String REVOKED = "auth.revoked";
+  /** {} → {} when the auth service and its database answer (readiness). */
+  public static final String PING = "auth.ping";
 
   private AuthContract() {
   }

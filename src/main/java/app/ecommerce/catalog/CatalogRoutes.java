@@ -1,6 +1,5 @@
 package app.ecommerce.catalog;
 
-import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Access;
 import app.ecommerce.http.ApiRequest;
@@ -13,14 +12,16 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The catalog endpoints (API.md §3.4–3.11). */
 public final class CatalogRoutes implements RouteModule {
   public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,255}");
+  /** Validated like a field (problems under its name), documented as a header parameter. */
+  static final Field IDEMPOTENCY_KEY = Field.string(IDEMPOTENCY_HEADER, 1, 255)
+      .pattern("[\\x20-\\x7E]+", "Idempotency-Key must be 1-255 printable ASCII characters")
+      .optional()
+      .describedAs("The same key from the same user within 24 h replays the first answer; nothing is bought twice");
   private static final long MAX_ID = Long.MAX_VALUE;
 
   static final List<Field> CREATE_CATEGORY = List.of(
@@ -61,23 +62,30 @@ public final class CatalogRoutes implements RouteModule {
   public List<Endpoint> endpoints() {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "create_category", Access.ADMIN, "Create a category",
-            "Category created successfully", CREATE_CATEGORY, r -> call(CatalogContract.CREATE_CATEGORY, r)),
+            "Category created successfully", CREATE_CATEGORY, r -> call(CatalogContract.CREATE_CATEGORY, r))
+            .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
-            "Product created successfully", CREATE_PRODUCT, r -> call(CatalogContract.CREATE_PRODUCT, r)),
+            "Product created successfully", CREATE_PRODUCT, r -> call(CatalogContract.CREATE_PRODUCT, r))
+            .withOutcome(404, "Category not found"),
         Endpoint.of(HttpMethod.GET, "get_categories", Access.SIGNED_IN, "List categories",
             "Categories fetched successfully", LIST_CATEGORIES, r -> call(CatalogContract.LIST_CATEGORIES, r)),
         Endpoint.of(HttpMethod.GET, "get_products", Access.SIGNED_IN, "List products with their stock",
             "Products fetched successfully", LIST_PRODUCTS, r -> call(CatalogContract.LIST_PRODUCTS, r)),
         Endpoint.of(HttpMethod.GET, "get_product", Access.SIGNED_IN, "One product with its stock",
-            "Product retrieved successfully", GET_PRODUCT, r -> call(CatalogContract.GET_PRODUCT, r)),
+            "Product retrieved successfully", GET_PRODUCT, r -> call(CatalogContract.GET_PRODUCT, r))
+            .withOutcome(404, "Product does not exist (or is inactive, for a customer)"),
         Endpoint.of(HttpMethod.GET, "get_low_stock_products", Access.ADMIN,
             "Active products whose stock is at or below a threshold, lowest first",
             "Low Stock Products retrieved successfully", LOW_STOCK, r -> call(CatalogContract.LOW_STOCK, r)),
         Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
-            "Inventory added successfully", ADD_INVENTORY, r -> call(CatalogContract.ADD_INVENTORY, r)),
+            "Inventory added successfully", ADD_INVENTORY, r -> call(CatalogContract.ADD_INVENTORY, r))
+            .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
-            "Products purchased successfully", PURCHASE, this::purchase));
+            "Products purchased successfully", PURCHASE, this::purchase)
+            .withHeaders(IDEMPOTENCY_KEY)
+            .withOutcome(409, "No line could be purchased (data.failed_items says why), "
+                + "or the Idempotency-Key was used with a different body"));
   }
 
   private Future<Reply> call(String address, ApiRequest request) {
@@ -86,10 +94,7 @@ public final class CatalogRoutes implements RouteModule {
 
   /** The service answers the whole outcome (200 or 409) so that a replay repeats it exactly. */
   private Future<Reply> purchase(ApiRequest request) {
-    String key = request.header(IDEMPOTENCY_HEADER);
-    if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw Errors.validation(Map.of(IDEMPOTENCY_HEADER, "Idempotency-Key must be 1-255 printable ASCII characters"));
-    }
+    String key = request.header(IDEMPOTENCY_HEADER); // already validated as IDEMPOTENCY_KEY
     JsonObject body = request.serviceBody().put("idempotency_key", key);
     return services.request(CatalogContract.PURCHASE, body, request.requestId())
         .map(outcome -> Reply.of(outcome.getInteger("status_code"), outcome.getString("message"),

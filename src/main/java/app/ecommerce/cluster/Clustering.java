@@ -8,6 +8,7 @@ import com.hazelcast.config.InterfacesConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -47,9 +48,9 @@ public final class Clustering {
   }
 
   /** Builds a clustered Vert.x: completes once this node has joined. */
-  public static Future<Vertx> join(AppConfig config, VertxOptions options, ClusterManager manager) {
+  public static Future<Vertx> join(AppConfig config, VertxBuilder builder, VertxOptions options, ClusterManager manager) {
     options.setEventBusOptions(new EventBusOptions().setHost(config.clusterHost()).setClusterPublicHost(config.clusterHost()));
-    return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
+    return builder.with(options).withClusterManager(manager).buildClustered();
   }
 
   static Config hazelcastConfig(AppConfig app) {

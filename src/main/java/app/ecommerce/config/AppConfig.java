@@ -140,6 +140,7 @@ public record AppConfig(
   }
 
   public String redactedDatabaseUrl() {
-    return databaseUrl.replaceAll("//([^:/@]*):[^@]*@", "//$1:***@");
+    // up to the last '@' before the path: a password may itself contain '@'
+    return databaseUrl.replaceAll("//([^:/@]*):[^/]*@", "//$1:***@");
   }
 }

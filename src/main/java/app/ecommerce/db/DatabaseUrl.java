@@ -27,7 +27,14 @@ public record DatabaseUrl(Engine engine, Path sqliteFile, String host, int port,
       return new DatabaseUrl(Engine.SQLITE, Path.of(file), null, 0, null, null, null);
     }
     if (url.startsWith("mysql://") || url.startsWith("mariadb://")) {
-      URI uri = URI.create(url);
+      URI uri;
+      try {
+        uri = URI.create(url);
+      } catch (IllegalArgumentException e) {
+        // the JDK's message quotes the whole URL, password included: never let it reach a log
+        throw new ConfigException("DATABASE_URL is not a valid URL (characters such as spaces in the password "
+            + "must be percent-encoded): '" + url.replaceAll("//([^:/@]*):[^/]*@", "//$1:***@") + "'");
+      }
       String user = "root";
       String password = "";
       if (uri.getRawUserInfo() != null) {
@@ -38,7 +45,7 @@ public record DatabaseUrl(Engine engine, Path sqliteFile, String host, int port,
       String db = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
       if (uri.getHost() == null || db.isEmpty()) {
         throw new ConfigException("DATABASE_URL must look like mysql://user:pass@host:3306/database, not '"
-            + url.replaceAll("//([^:/@]*):[^@]*@", "//$1:***@") + "'");
+            + url.replaceAll("//([^:/@]*):[^/]*@", "//$1:***@") + "'");
       }
       return new DatabaseUrl(Engine.MYSQL, null, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 3306, db, user, password);
     }

@@ -4,6 +4,7 @@ import app.ecommerce.http.input.Field;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,11 +14,14 @@ import java.util.function.Function;
  * and its handler. The router, the validator and the OpenAPI document are all built from this.
  *
  * @param checks cross-field rules run after every field is valid; each returns path → message
+ * @param headers request headers with rules (validated like fields; problems keyed by header name)
+ * @param outcomes statuses this endpoint answers beyond the ones every endpoint of its access
+ *     level can answer (see {@link OpenApi}), each with when it happens, e.g. 404 "Category not found"
  */
 public record Endpoint(HttpMethod method, String name, Access access, String summary,
                        String successMessage, List<Field> fields,
                        List<Function<JsonObject, Map<String, String>>> checks,
-                       Handler handler) {
+                       Handler handler, List<Field> headers, Map<Integer, String> outcomes) {
 
   public static final String PREFIX = "/ecommerce/v1/";
 
@@ -32,11 +36,24 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
   }
 
   public Endpoint withChecks(List<Function<JsonObject, Map<String, String>>> more) {
-    return new Endpoint(method, name, access, summary, successMessage, fields, more, handler);
+    return new Endpoint(method, name, access, summary, successMessage, fields, more, handler, headers, outcomes);
+  }
+
+  public Endpoint withHeaders(Field... declared) {
+    return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, List.of(declared),
+        outcomes);
+  }
+
+  /** Declares one more status this endpoint may answer, and when. */
+  public Endpoint withOutcome(int status, String when) {
+    Map<Integer, String> more = new LinkedHashMap<>(outcomes);
+    more.put(status, when);
+    return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, headers,
+        Map.copyOf(more));
   }
 
   public static Endpoint of(HttpMethod method, String name, Access access, String summary,
                             String successMessage, List<Field> fields, Handler handler) {
-    return new Endpoint(method, name, access, summary, successMessage, fields, List.of(), handler);
+    return new Endpoint(method, name, access, summary, successMessage, fields, List.of(), handler, List.of(), Map.of());
   }
 }

@@ -4,6 +4,7 @@ import app.ecommerce.bus.Errors;
 import app.ecommerce.http.input.Validator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +43,34 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    Router router = router(vertx, modules, authenticator);
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
+    return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
+  }
+
+  /**
+   * The router of one HTTP verticle: every module's endpoints and plain routes, the OpenAPI
+   * document and Swagger UI generated from them, and the one failure handler. Public so that
+   * tests can compare it with the document it serves.
+   */
+  public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog());
     router.route().handler(HttpVerticle::wellFormedPath);
+    // before any body handler (Vert.x wants the body handler first on its own route), and on a
+    // route without a path: a route per endpoint would show up in the metrics' route label ("/x>/x")
+    router.route().handler(RequestInput::keepFormBodiesRaw);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
+    List<RouteModule> modules = new ArrayList<>(features);
+    modules.add(new ApiDocs(features));
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        // its own route: Vert.x wants the body handler first on a route
-        router.route(endpoint.method(), endpoint.path()).handler(RequestInput::keepFormBodiesRaw);
-        router.route(endpoint.method(), endpoint.path()).handler(body).handler(ctx -> dispatch(endpoint, ctx));
+        router.route(endpoint.method(), endpoint.path()).handler(body)
+            .handler(ctx -> dispatch(endpoint, authenticator, ctx));
+      }
+      for (PlainRoute route : module.plainRoutes()) {
+        router.route(route.method(), route.path()).handler(route.handler());
       }
       module.mount(router);
     }
@@ -58,9 +79,7 @@ public final class HttpVerticle extends VerticleBase {
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, failures);
     }
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
-    return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
+    return router;
   }
 
   /**
@@ -75,16 +94,21 @@ public final class HttpVerticle extends VerticleBase {
     ctx.next();
   }
 
-  private void dispatch(Endpoint endpoint, RoutingContext ctx) {
+  private static void dispatch(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx) {
     String requestId = RequestLog.id(ctx);
-    caller(endpoint, ctx, requestId)
+    caller(endpoint, authenticator, ctx, requestId)
         .compose(caller -> {
           if (endpoint.access() == Access.ADMIN && !caller.isAdmin()) {
             throw Errors.forbidden();
           }
-          JsonObject input = Validator.validate(endpoint.fields(), RequestInput.read(ctx));
           Map<String, String> problems = new LinkedHashMap<>();
-          endpoint.checks().forEach(check -> problems.putAll(check.apply(input)));
+          JsonObject input = Validator.validate(endpoint.fields(), RequestInput.read(ctx), problems);
+          if (!endpoint.headers().isEmpty()) {
+            Validator.validate(endpoint.headers(), RequestInput.headers(ctx, endpoint.headers()), problems);
+          }
+          if (problems.isEmpty()) {
+            endpoint.checks().forEach(check -> problems.putAll(check.apply(input)));
+          }
           if (!problems.isEmpty()) {
             throw Errors.validation(problems);
           }
@@ -94,7 +118,8 @@ public final class HttpVerticle extends VerticleBase {
         .onFailure(ctx::fail);
   }
 
-  private Future<Principal> caller(Endpoint endpoint, RoutingContext ctx, String requestId) {
+  private static Future<Principal> caller(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx,
+                                          String requestId) {
     if (endpoint.access() == Access.PUBLIC) {
       return Future.succeededFuture(null);
     }

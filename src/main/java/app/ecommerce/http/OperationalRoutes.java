@@ -1,29 +1,37 @@
 package app.ecommerce.http;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (liveness: the process answers) and {@code GET /ready} (readiness: every
- * check answers, each check being a round trip over the event bus to a service and its database).
+ * {@code GET /health} (liveness: the process answers), {@code GET /ready} (readiness: every check
+ * answers, each check being a round trip over the event bus to a service and its database) and
+ * {@code GET /metrics} (Prometheus text). Public and outside the envelope: their formats are the
+ * ones probes and scrapers expect.
  */
 public final class OperationalRoutes implements RouteModule {
   private final Map<String, Function<String, Future<?>>> readinessChecks;
   private final Supplier<JsonObject> nodeDetails;
+  private final PrometheusMeterRegistry metrics;
 
   /**
-   * @param readinessChecks name → check, given the request id
+   * @param readinessChecks name → check, given the request id; each must fail (not hang) when its
+   *     service is missing, which the event bus does at once or at the request's timeout
    * @param nodeDetails facts about this node that both endpoints show (e.g. the cluster view)
+   * @param metrics what /metrics exposes
    */
-  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, Supplier<JsonObject> nodeDetails) {
+  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, Supplier<JsonObject> nodeDetails,
+                           PrometheusMeterRegistry metrics) {
     this.readinessChecks = readinessChecks;
     this.nodeDetails = nodeDetails;
+    this.metrics = metrics;
   }
 
   @Override
@@ -32,9 +40,20 @@ public final class OperationalRoutes implements RouteModule {
   }
 
   @Override
-  public void mount(Router router) {
-    router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "UP").mergeIn(nodeDetails.get())));
-    router.get("/ready").handler(this::ready);
+  public List<PlainRoute> plainRoutes() {
+    return List.of(
+        PlainRoute.get("/health", "Liveness: the process answers", "application/json",
+            Map.of(200, "{\"status\":\"UP\"}, plus the cluster view on a clustered node"),
+            ctx -> json(ctx, 200, new JsonObject().put("status", "UP").mergeIn(nodeDetails.get()))),
+        PlainRoute.get("/ready", "Readiness: every service answers over the event bus, and its database",
+            "application/json", Map.of(
+                200, "{\"status\":\"UP\",\"checks\":{\"<name>\":\"UP\",...}}",
+                503, "{\"status\":\"DOWN\",\"checks\":{...}} with Retry-After: a service or the database does not answer"),
+            this::ready),
+        PlainRoute.get("/metrics", "Prometheus metrics: HTTP by route and status, SQL pool, event bus, JVM, "
+                + "purchases and revenue", "text/plain",
+            Map.of(200, "Prometheus text exposition format (OpenMetrics when the scraper asks for it)"),
+            PrometheusScrapingHandler.create(metrics)));
   }
 
   private void ready(RoutingContext ctx) {

@@ -97,6 +97,18 @@ final class RequestInput {
     return merged;
   }
 
+  /** The declared headers that the request carries, as text (a repeated header: its last value). */
+  static Map<String, Object> headers(RoutingContext ctx, java.util.List<app.ecommerce.http.input.Field> declared) {
+    Map<String, Object> present = new LinkedHashMap<>();
+    for (var field : declared) {
+      var values = ctx.request().headers().getAll(field.name());
+      if (!values.isEmpty()) {
+        present.put(field.name(), new TextValue(values));
+      }
+    }
+    return present;
+  }
+
   /** A url-encoded form has the syntax of a query string. */
   private static Map<String, List<String>> formOf(Buffer body) {
     try {

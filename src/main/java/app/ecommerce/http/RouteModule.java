@@ -8,7 +8,12 @@ public interface RouteModule {
   /** The enveloped API endpoints of this feature. */
   List<Endpoint> endpoints();
 
-  /** Routes outside the envelope (health, metrics, documents); most modules have none. */
+  /** Documented routes outside the envelope (health, metrics, documents); most modules have none. */
+  default List<PlainRoute> plainRoutes() {
+    return List.of();
+  }
+
+  /** Undocumented extras, such as static assets behind a documented page; most modules have none. */
   default void mount(Router router) {
   }
 }

@@ -17,11 +17,13 @@ public final class Cli {
       switch (args[0]) {
         case "demo-data":
           return demoData(config, args, out);
+        case "smoke":
+          return Smoke.run(args, out, System.err);
         case "migrate":
           Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
           return 0;
         default:
-          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], migrate");
+          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], migrate, smoke [URL]");
           return 2;
       }
     } catch (Exception e) {

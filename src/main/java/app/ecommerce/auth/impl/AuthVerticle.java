@@ -45,7 +45,9 @@ public final class AuthVerticle extends VerticleBase {
         AuthContract.REGISTER, (body, msg) -> service.register(body),
         AuthContract.LOGIN, (body, msg) -> service.login(body),
         AuthContract.LOGOUT, (body, msg) -> service.logout(body),
-        AuthContract.VERIFY, (body, msg) -> service.verify(body)), db.dialect()::classify));
+        AuthContract.VERIFY, (body, msg) -> service.verify(body),
+        AuthContract.PING, (body, msg) -> db.ping().map(v -> new io.vertx.core.json.JsonObject())),
+        db.dialect()::classify));
   }
 
   @Override

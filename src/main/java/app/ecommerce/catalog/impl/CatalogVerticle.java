@@ -3,6 +3,7 @@ package app.ecommerce.catalog.impl;
 import app.ecommerce.bus.ServiceBinder;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.db.Database;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -15,15 +16,18 @@ public final class CatalogVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   private static final long KEY_SWEEP_MS = 60 * 60 * 1000L;
   private final Database db;
+  private final MeterRegistry metrics;
 
-  public CatalogVerticle(Database db) {
+  /** @param metrics where the purchase and revenue counters go */
+  public CatalogVerticle(Database db, MeterRegistry metrics) {
     this.db = db;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<?> start() {
     CatalogService catalog = new CatalogService(db);
-    PurchaseService purchases = new PurchaseService(db);
+    PurchaseService purchases = new PurchaseService(db, new PurchaseMetrics(metrics));
     vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
     return ServiceBinder.bind(vertx, Map.of(

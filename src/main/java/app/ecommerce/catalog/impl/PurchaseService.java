@@ -49,24 +49,31 @@ final class PurchaseService {
   private final InventoryRepository inventory = new InventoryRepository();
   private final IdempotencyRepository keys = new IdempotencyRepository();
   private final SaleRepository sales;
+  private final PurchaseMetrics metrics;
 
-  PurchaseService(Database db) {
+  PurchaseService(Database db, PurchaseMetrics metrics) {
     this.db = db;
+    this.metrics = metrics;
     this.sales = new SaleRepository(db.dialect());
   }
 
   Future<JsonObject> purchase(JsonObject in) {
+    return purchaseOrReplay(in).onFailure(failure -> metrics.failed());
+  }
+
+  private Future<JsonObject> purchaseOrReplay(JsonObject in) {
     Principal caller = Principal.fromJson(in.getJsonObject("caller"));
     JsonArray items = in.getJsonArray("items");
     String key = in.getString("idempotency_key");
     ZoneId zone = Times.zone(caller.timezone());
     if (key == null) {
-      return db.inTransaction(tx -> buy(tx, caller.userId(), items, zone));
+      return db.inTransaction(tx -> buy(tx, caller.userId(), items, zone)).onSuccess(metrics::committed);
     }
     String hash = sha256(items.encode());
     return keys.find(db.pool(), caller.userId(), key).compose(stored -> {
       JsonObject replay = replay(stored, hash);
       if (replay != null) {
+        metrics.replayed();
         return Future.succeededFuture(replay);
       }
       boolean expired = stored != null;
@@ -77,11 +84,16 @@ final class PurchaseService {
                 .compose(outcome -> keys.complete(tx, caller.userId(), key, outcome.getInteger("status_code"),
                     outcome.encode()).map(outcome));
           })
+          .onSuccess(metrics::committed)
           // a concurrent request with the same key committed first: answer what it answered
           .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
               ? keys.find(db.pool(), caller.userId(), key).compose(again -> {
                   JsonObject earlier = replay(again, hash);
-                  return earlier != null ? Future.succeededFuture(earlier) : Future.failedFuture(failure);
+                  if (earlier == null) {
+                    return Future.failedFuture(failure);
+                  }
+                  metrics.replayed();
+                  return Future.succeededFuture(earlier);
                 })
               : Future.failedFuture(failure));
     });

@@ -33,11 +33,22 @@ public final class Validator {
 
   /** @throws io.vertx.serviceproxy.ServiceException 422 with one message per field path */
   public static JsonObject validate(List<Field> fields, Map<String, Object> input) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    JsonObject clean = validate(fields, input, problems);
+    if (!problems.isEmpty()) {
+      throw Errors.validation(problems);
+    }
+    return clean;
+  }
+
+  /**
+   * Adds one message per failing field path to {@code problems} instead of throwing, so that
+   * several inputs of one request (its fields, its headers) are reported together.
+   */
+  public static JsonObject validate(List<Field> fields, Map<String, Object> input, Map<String, String> problems) {
     Validator v = new Validator();
     JsonObject clean = v.object(fields, input, "");
-    if (!v.problems.isEmpty()) {
-      throw Errors.validation(v.problems);
-    }
+    problems.putAll(v.problems);
     return clean;
   }
 

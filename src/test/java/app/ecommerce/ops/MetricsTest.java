@@ -1,0 +1,110 @@
+package app.ecommerce.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.ecommerce.catalog.CatalogFixtures;
+import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** GET /metrics: Prometheus text with HTTP by route template, SQL pool, event bus, JVM and business counters. */
+abstract class MetricsTest extends EngineTest {
+  private static final String PRODUCT_ROUTE = "/ecommerce/v1/get_product";
+
+  private Prometheus scrape() {
+    Api.Response r = api.get("/metrics").send();
+    assertEquals(200, r.status(), r::toString);
+    assertTrue(r.header("Content-Type").startsWith("text/plain"), r.header("Content-Type"));
+    return Prometheus.parse(r.body());
+  }
+
+  private static JsonObject items(long product, long quantity) {
+    return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", product).put("quantity", quantity)));
+  }
+
+  @Test
+  void requestsAreCountedAndTimedPerRouteTemplateAndStatus() {
+    String token = admin();
+    long product = CatalogFixtures.product(api, token, "Metered", "2.50");
+    Prometheus before = scrape();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, api.get("get_product").token(token).query("product_id", product).send().status());
+    }
+    assertEquals(404, api.get("get_product").token(token).query("product_id", 987_654_321L).send().status());
+    assertEquals(404, api.get("/no-such-route-" + System.nanoTime()).send().status());
+    Prometheus after = scrape();
+
+    String[] ok = {"route", PRODUCT_ROUTE, "method", "GET", "code", "200"};
+    assertEquals(3, after.value("vertx_http_server_requests_total", ok) - before.value("vertx_http_server_requests_total", ok));
+    assertEquals(1, after.value("vertx_http_server_requests_total", "route", PRODUCT_ROUTE, "code", "404")
+        - before.value("vertx_http_server_requests_total", "route", PRODUCT_ROUTE, "code", "404"));
+    // a latency histogram per route and status, with buckets
+    assertEquals(3, after.value("vertx_http_server_response_time_seconds_count", ok)
+        - before.value("vertx_http_server_response_time_seconds_count", ok));
+    var buckets = after.find("vertx_http_server_response_time_seconds_bucket", ok);
+    assertTrue(buckets.size() >= 10, "histogram buckets: " + buckets);
+    assertTrue(buckets.stream().anyMatch(b -> "+Inf".equals(b.labels().get("le"))));
+    // labels are templates: no raw path, no query string, no client address
+    for (Prometheus.Sample s : after.samples()) {
+      String route = s.labels().get("route");
+      assertFalse(route != null && (route.contains("no-such-route") || route.contains("?")), s.toString());
+      assertFalse(route != null && route.contains(">"), "one route per request, not a chain: " + s);
+      assertFalse(s.labels().containsKey("remote") || s.labels().containsKey("path"), s.toString());
+    }
+  }
+
+  @Test
+  void sqlPoolEventBusAndJvmAreReported() {
+    api.get("get_categories").token(admin()).send();
+    Prometheus m = scrape();
+    String[] pool = {"pool_type", "sql", "pool_name", "main"};
+    assertEquals(1, m.find("vertx_pool_in_use", pool).size(), "pool in use");
+    assertEquals(1, m.find("vertx_pool_queue_pending", pool).size(), "pool waiters");
+    assertTrue(m.value("vertx_pool_queue_time_seconds_count", pool) > 0, "pool wait timer");
+    assertTrue(m.value("vertx_pool_usage_seconds_count", pool) > 0, "pool usage timer");
+    assertTrue(m.value("vertx_eventbus_sent_total", "address", "catalog.list_categories", "side", "local") >= 1);
+    assertTrue(m.value("vertx_eventbus_handlers", "address", "catalog.purchase") >= 1);
+    assertTrue(m.find("vertx_eventbus_processed_total").size() > 0);
+    assertTrue(m.samples().stream().noneMatch(s -> String.valueOf(s.labels().get("address")).startsWith("__vertx.")),
+        "reply addresses would be unbounded labels");
+    assertTrue(m.find("jvm_memory_used_bytes", "area", "heap").size() > 0);
+    assertTrue(m.find("jvm_gc_memory_allocated_bytes_total").size() == 1);
+    assertTrue(m.find("jvm_threads_live_threads").size() == 1);
+    assertTrue(m.find("process_cpu_usage").size() == 1);
+  }
+
+  @Test
+  void purchasesAreCountedByOutcomeWithExactRevenue() {
+    String token = admin();
+    long product = CatalogFixtures.product(api, token, "Counted", "1499.99");
+    CatalogFixtures.stock(api, token, product, 5);
+    String customer = server.newCustomerToken();
+    Prometheus before = scrape();
+
+    assertEquals(200, api.post("purchase_products").token(customer).json(items(product, 3)).send().status());
+    String key = "metrics-" + System.nanoTime();
+    assertEquals(200, api.post("purchase_products").token(customer).header("Idempotency-Key", key)
+        .json(items(product, 1)).send().status());
+    assertEquals(200, api.post("purchase_products").token(customer).header("Idempotency-Key", key)
+        .json(items(product, 1)).send().status()); // replayed: nothing bought, no revenue
+    assertEquals(409, api.post("purchase_products").token(customer).json(items(product, 50)).send().status());
+    assertEquals(409, api.post("purchase_products").token(customer).header("Idempotency-Key", key)
+        .json(items(product, 2)).send().status()); // key reused with another body
+
+    Prometheus after = scrape();
+    assertEquals(2, delta(before, after, "purchased"));
+    assertEquals(1, delta(before, after, "replayed"));
+    assertEquals(1, delta(before, after, "nothing_purchased"));
+    assertEquals(1, delta(before, after, "failed"));
+    assertEquals(4 * 149_999, after.value("ecommerce_revenue_cents_total") - before.value("ecommerce_revenue_cents_total"));
+  }
+
+  private static double delta(Prometheus before, Prometheus after, String outcome) {
+    return after.value("ecommerce_purchases_total", "outcome", outcome)
+        - before.value("ecommerce_purchases_total", "outcome", outcome);
+  }
+}
