@@ -19,6 +19,8 @@ import app.ecommerce.db.Migrations;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.sales.SalesContract;
+import app.ecommerce.sales.SalesRoutes;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
 import app.ecommerce.tools.DemoData;
@@ -133,9 +135,11 @@ public final class Main {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
     readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, 5_000));
+    readiness.put("sales", rid -> services.request(SalesContract.PING, new JsonObject(), rid, 5_000));
     List<RouteModule> modules = List.of(
         new AuthRoutes(services),
         new CatalogRoutes(services),
+        new SalesRoutes(services),
         new OperationalRoutes(readiness));
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(

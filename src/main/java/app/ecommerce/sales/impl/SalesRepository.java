@@ -1,0 +1,172 @@
+package app.ecommerce.sales.impl;
+
+import app.ecommerce.db.Database;
+import app.ecommerce.sales.SalesQuery;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The read side of sales. Sums are computed by the database over the covering index
+ * {@code ix_sale_items_analytics} (integers only: units and cents); sale rows are read in
+ * (created_at, sale_id, id) order along {@code ix_sale_items_keyset}, page by page.
+ */
+final class SalesRepository {
+  static final String RANGE = " WHERE si.created_at BETWEEN ? AND ?";
+  static final String BY_PRODUCTS = " AND si.product_id IN (%s)";
+  static final String BY_CATEGORIES = " AND si.product_id IN (SELECT id FROM products WHERE category_id IN (%s))";
+  static final String TOTALS = "SELECT si.product_id, SUM(si.quantity), SUM(si.quantity * si.price_cents)"
+      + " FROM sale_items si" + RANGE + "%s GROUP BY si.product_id";
+  static final String DAILY_TOTALS = "SELECT si.product_id, %s AS local_day, SUM(si.quantity),"
+      + " SUM(si.quantity * si.price_cents) FROM sale_items si" + RANGE + "%s GROUP BY si.product_id, local_day";
+  static final String COUNT = "SELECT COUNT(*) FROM sale_items si" + RANGE + "%s";
+  static final String FIRST_AT = "SELECT created_at FROM sale_items WHERE created_at >= ? ORDER BY created_at LIMIT 1";
+  static final String LAST_AT = "SELECT created_at FROM sale_items WHERE created_at <= ? ORDER BY created_at DESC LIMIT 1";
+  static final String PRODUCTS = "SELECT p.id, p.product_name, p.category_id, c.category_name, c.category_slug"
+      + " FROM products p JOIN categories c ON c.id = p.category_id WHERE p.id IN (%s)";
+  /** %1$s: join-order hint, %2$s: index hint, %3$s: filter, %4$s: keyset condition. */
+  static final String ROWS = "SELECT %1$ssi.id, si.sale_id, s.user_id, si.created_at, si.product_id, p.product_name,"
+      + " si.price_cents, si.quantity, p.category_id, c.category_name, c.category_slug"
+      + " FROM sale_items si%2$s JOIN sales s ON s.id = si.sale_id JOIN products p ON p.id = si.product_id"
+      + " JOIN categories c ON c.id = p.category_id" + RANGE + "%3$s%4$s"
+      + " ORDER BY si.created_at, si.sale_id, si.id LIMIT ?";
+  static final String AFTER = " AND (si.created_at > ? OR si.sale_id > ? OR (si.sale_id = ? AND si.id > ?))";
+  private static final int IDS_PER_QUERY = 500;
+
+  private final Database db;
+  private final boolean mysql;
+
+  SalesRepository(Database db) {
+    this.db = db;
+    this.mysql = db.dialect().name().equals("mysql");
+  }
+
+  /**
+   * Runs {@code work} on one connection inside one read transaction, so that the sums and the
+   * rows of one answer come from the same snapshot (InnoDB REPEATABLE READ; a SQLite read
+   * transaction in WAL mode). Never takes the SQLite writer lock.
+   */
+  <T> Future<T> snapshot(Function<SqlConnection, Future<T>> work) {
+    if (mysql) {
+      return db.pool().withTransaction(work);
+    }
+    return db.pool().withConnection(conn -> conn.query("BEGIN").execute()
+        .compose(begun -> work.apply(conn).compose(
+            result -> conn.query("COMMIT").execute().map(result),
+            failure -> conn.query("ROLLBACK").execute().transform(done -> Future.<T>failedFuture(failure)))));
+  }
+
+  Future<Long> count(SqlClient client, SalesQuery q) {
+    Tuple params = range(q);
+    return client.preparedQuery(String.format(COUNT, filter(q, params))).execute(params)
+        .map(rows -> exact(rows.iterator().next().getValue(0)));
+  }
+
+  /** Per product: {product_id, units, cents}. */
+  Future<RowSet<Row>> totals(SqlClient client, SalesQuery q) {
+    Tuple params = range(q);
+    return client.preparedQuery(String.format(TOTALS, filter(q, params))).execute(params);
+  }
+
+  /** Per product and local day of {@code q.zone()}: {product_id, shifted day number, units, cents}. */
+  Future<RowSet<Row>> dailyTotals(SqlClient client, SalesQuery q) {
+    return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> {
+      if (bounds == null) {
+        return Future.succeededFuture(null);
+      }
+      String day = LocalDays.sql(db.dialect(), "si.created_at", LocalDays.segments(q.zone(), bounds[0], bounds[1]));
+      Tuple params = Tuple.of(bounds[0], bounds[1]);
+      return client.preparedQuery(String.format(DAILY_TOTALS, day, filter(q, params))).execute(params);
+    });
+  }
+
+  /**
+   * The first and last sale instants inside [from, to], or null when there are none: the local
+   * day expression then only needs the zone's transitions between them.
+   */
+  private Future<long[]> dataBounds(SqlClient client, long from, long to) {
+    return client.preparedQuery(FIRST_AT).execute(Tuple.of(from)).compose(first -> {
+      if (first.size() == 0 || first.iterator().next().getLong(0) > to) {
+        return Future.succeededFuture(null);
+      }
+      long lo = first.iterator().next().getLong(0);
+      return client.preparedQuery(LAST_AT).execute(Tuple.of(to))
+          .map(last -> new long[] {lo, last.iterator().next().getLong(0)});
+    });
+  }
+
+  /** Names of these products and their categories, as they are now. */
+  Future<List<Row>> products(SqlClient client, List<Long> ids) {
+    List<Row> all = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+      chain = chain.compose(v -> client.preparedQuery(String.format(PRODUCTS, placeholders(chunk.size())))
+          .execute(Tuple.from(new ArrayList<Object>(chunk)))
+          .map(rows -> {
+            rows.forEach(all::add);
+            return null;
+          }));
+    }
+    return chain.map(v -> all);
+  }
+
+  /** At most {@code limit} sale rows after the cursor (null: from the start), in keyset order. */
+  Future<RowSet<Row>> rows(SqlClient client, SalesQuery q, JsonObject after, int limit) {
+    Tuple params = range(q);
+    if (after != null) {
+      // the cursor's instant becomes the lower bound, so the index range starts right there
+      params = Tuple.of(Math.max(q.startMicros(), after.getLong("created_at")), q.endMicros());
+    }
+    String filter = filter(q, params);
+    String keyset = "";
+    if (after != null) {
+      keyset = AFTER;
+      params.addLong(after.getLong("created_at")).addLong(after.getLong("sale_id"))
+          .addLong(after.getLong("sale_id")).addLong(after.getLong("id"));
+    }
+    params.addInteger(limit);
+    String sql = String.format(ROWS, mysql ? "STRAIGHT_JOIN " : "",
+        mysql ? " FORCE INDEX (ix_sale_items_keyset)" : " INDEXED BY ix_sale_items_keyset", filter, keyset);
+    return client.preparedQuery(sql).execute(params);
+  }
+
+  private static Tuple range(SalesQuery q) {
+    return Tuple.of(q.startMicros(), q.endMicros());
+  }
+
+  /** The product or category filter as SQL, its ids appended to {@code params}. */
+  private static String filter(SalesQuery q, Tuple params) {
+    List<Long> ids = !q.productIds().isEmpty() ? q.productIds() : q.categoryIds();
+    if (ids.isEmpty()) {
+      return "";
+    }
+    ids.forEach(params::addLong);
+    return String.format(!q.productIds().isEmpty() ? BY_PRODUCTS : BY_CATEGORIES, placeholders(ids.size()));
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  /** A SUM or COUNT as an exact long (MySQL answers DECIMAL for SUM of BIGINT). */
+  static long exact(Object value) {
+    if (value instanceof Numeric n) {
+      return n.bigDecimalValue().longValueExact();
+    }
+    if (value instanceof BigDecimal d) {
+      return d.longValueExact();
+    }
+    return ((Number) value).longValue();
+  }
+}
