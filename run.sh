@@ -14,6 +14,11 @@ Usage: ./run.sh [command]
   test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set)
   demo-data [--sales N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales)
+  import-legacy FILE [--yes]
+                            import a database of the original FastAPI system (read-only) into the
+                            configured database (--yes replaces catalog, stock and sales already there)
+  bench-analytics           measure get_sales_data against the bare SQL on 1M sale items (SQLite and
+                            MariaDB; needs MariaDB, BENCH_MYSQL_URL default mysql://root@127.0.0.1:3306/)
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
@@ -41,6 +46,14 @@ case "$command" in
   demo-data)
     build_if_needed
     exec java $JAVA_OPTS -jar "$JAR" demo-data "$@"
+    ;;
+  import-legacy)
+    build_if_needed
+    exec java $JAVA_OPTS -jar "$JAR" import-legacy "$@"
+    ;;
+  bench-analytics)
+    build_if_needed
+    exec bash src/bench/bench-analytics.sh "$@"
     ;;
   build)
     mvn -q -B -DskipTests package
