@@ -3,7 +3,6 @@ package app.ecommerce.sales.impl;
 import app.ecommerce.db.Dialect;
 import app.ecommerce.time.Times;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -48,7 +47,7 @@ final class LocalDays {
     }
   }
 
-  /** SQL for the shifted local day number of {@code column}; see {@link #date(long)}. */
+  /** SQL for the local day number of {@code column} plus {@link #SHIFT_DAYS} (epoch day + shift). */
   static String sql(Dialect dialect, String column, List<Segment> segments) {
     String offset = offsetCase(column, segments, 0, segments.size() - 1);
     return dialect.intDiv(column + " + " + offset + " + " + (SHIFT_DAYS * DAY_MICROS), String.valueOf(DAY_MICROS));
@@ -61,10 +60,5 @@ final class LocalDays {
     int mid = (lo + hi) / 2;
     return "(CASE WHEN " + column + " <= " + segments.get(mid).to() + " THEN "
         + offsetCase(column, segments, lo, mid) + " ELSE " + offsetCase(column, segments, mid + 1, hi) + " END)";
-  }
-
-  /** The local date of a day number computed by {@link #sql}. */
-  static LocalDate date(long shiftedDay) {
-    return LocalDate.ofEpochDay(shiftedDay - SHIFT_DAYS);
   }
 }

@@ -1,6 +1,7 @@
 package app.ecommerce.sales.impl;
 
 import app.ecommerce.bus.Errors;
+import app.ecommerce.db.Dialect;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.time.Times;
 import java.time.DayOfWeek;
@@ -69,6 +70,39 @@ final class Periods {
 
   int size() {
     return count;
+  }
+
+  /**
+   * SQL for the period index of a row's {@code column} (UTC microseconds), exact for every row
+   * inside [lo, hi], two instants of the range. Days and weeks come from the row's local day
+   * number (see {@link LocalDays}); months and years from a balanced CASE over the periods'
+   * first instants, which already are DST-true instants. Either way the database groups by
+   * period, so it returns one row per product and period, never one per day it need not.
+   */
+  String indexSql(Dialect dialect, String column, long lo, long hi) {
+    switch (kind) {
+      case DAILY:
+        return "(" + LocalDays.sql(dialect, column, LocalDays.segments(zone, lo, hi)) + " - "
+            + (first.toEpochDay() + LocalDays.SHIFT_DAYS) + ")";
+      case WEEKLY:
+        return dialect.intDiv(LocalDays.sql(dialect, column, LocalDays.segments(zone, lo, hi)) + " - "
+            + (first.toEpochDay() + LocalDays.SHIFT_DAYS), "7");
+      default:
+        return boundaries(column, indexOfMicros(lo), indexOfMicros(hi));
+    }
+  }
+
+  private String boundaries(String column, int lo, int hi) {
+    if (lo == hi) {
+      return String.valueOf(lo);
+    }
+    int mid = (lo + hi) / 2;
+    return "(CASE WHEN " + column + " < " + startMicros(mid + 1) + " THEN " + boundaries(column, lo, mid)
+        + " ELSE " + boundaries(column, mid + 1, hi) + " END)";
+  }
+
+  int indexOfMicros(long micros) {
+    return indexOf(Times.fromMicros(micros).atZone(zone).toLocalDate());
   }
 
   /** The index of the period holding this local date (callers pass dates inside the range). */

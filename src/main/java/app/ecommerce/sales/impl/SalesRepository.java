@@ -27,18 +27,23 @@ final class SalesRepository {
   static final String BY_CATEGORIES = " AND si.product_id IN (SELECT id FROM products WHERE category_id IN (%s))";
   static final String TOTALS = "SELECT si.product_id, SUM(si.quantity), SUM(si.quantity * si.price_cents)"
       + " FROM sale_items si" + RANGE + "%s GROUP BY si.product_id";
-  static final String DAILY_TOTALS = "SELECT si.product_id, %s AS local_day, SUM(si.quantity),"
-      + " SUM(si.quantity * si.price_cents) FROM sale_items si" + RANGE + "%s GROUP BY si.product_id, local_day";
+  static final String PERIOD_TOTALS = "SELECT si.product_id, %s AS period, SUM(si.quantity),"
+      + " SUM(si.quantity * si.price_cents) FROM sale_items si" + RANGE + "%s GROUP BY si.product_id, period";
   static final String COUNT = "SELECT COUNT(*) FROM sale_items si" + RANGE + "%s";
   static final String FIRST_AT = "SELECT created_at FROM sale_items WHERE created_at >= ? ORDER BY created_at LIMIT 1";
   static final String LAST_AT = "SELECT created_at FROM sale_items WHERE created_at <= ? ORDER BY created_at DESC LIMIT 1";
   static final String PRODUCTS = "SELECT p.id, p.product_name, p.category_id, c.category_name, c.category_slug"
       + " FROM products p JOIN categories c ON c.id = p.category_id WHERE p.id IN (%s)";
-  /** %1$s: join-order hint, %2$s: index hint, %3$s: filter, %4$s: keyset condition. */
+  /**
+   * %1$s: join-order hint, %2$s: keyset index hint, %3$s: primary-key hint, %4$s: filter, %5$s:
+   * keyset condition. On MariaDB the hints are needed: left alone it joins the tiny categories
+   * table through a join buffer, which loses the index order and sorts the whole remaining range
+   * for every page (quadratic over an export).
+   */
   static final String ROWS = "SELECT %1$ssi.id, si.sale_id, s.user_id, si.created_at, si.product_id, p.product_name,"
       + " si.price_cents, si.quantity, p.category_id, c.category_name, c.category_slug"
-      + " FROM sale_items si%2$s JOIN sales s ON s.id = si.sale_id JOIN products p ON p.id = si.product_id"
-      + " JOIN categories c ON c.id = p.category_id" + RANGE + "%3$s%4$s"
+      + " FROM sale_items si%2$s JOIN sales s%3$s ON s.id = si.sale_id JOIN products p%3$s ON p.id = si.product_id"
+      + " JOIN categories c%3$s ON c.id = p.category_id" + RANGE + "%4$s%5$s"
       + " ORDER BY si.created_at, si.sale_id, si.id LIMIT ?";
   static final String AFTER = " AND (si.created_at > ? OR si.sale_id > ? OR (si.sale_id = ? AND si.id > ?))";
   private static final int IDS_PER_QUERY = 500;
@@ -78,21 +83,21 @@ final class SalesRepository {
     return client.preparedQuery(String.format(TOTALS, filter(q, params))).execute(params);
   }
 
-  /** Per product and local day of {@code q.zone()}: {product_id, shifted day number, units, cents}. */
-  Future<RowSet<Row>> dailyTotals(SqlClient client, SalesQuery q) {
+  /** Per product and calendar period: {product_id, period index, units, cents}; null when no rows. */
+  Future<RowSet<Row>> periodTotals(SqlClient client, SalesQuery q, Periods periods) {
     return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> {
       if (bounds == null) {
         return Future.succeededFuture(null);
       }
-      String day = LocalDays.sql(db.dialect(), "si.created_at", LocalDays.segments(q.zone(), bounds[0], bounds[1]));
+      String period = periods.indexSql(db.dialect(), "si.created_at", bounds[0], bounds[1]);
       Tuple params = Tuple.of(bounds[0], bounds[1]);
-      return client.preparedQuery(String.format(DAILY_TOTALS, day, filter(q, params))).execute(params);
+      return client.preparedQuery(String.format(PERIOD_TOTALS, period, filter(q, params))).execute(params);
     });
   }
 
   /**
-   * The first and last sale instants inside [from, to], or null when there are none: the local
-   * day expression then only needs the zone's transitions between them.
+   * The first and last sale instants inside [from, to], or null when there are none: the period
+   * expression then only needs the zone's transitions and the period starts between them.
    */
   private Future<long[]> dataBounds(SqlClient client, long from, long to) {
     return client.preparedQuery(FIRST_AT).execute(Tuple.of(from)).compose(first -> {
@@ -137,7 +142,8 @@ final class SalesRepository {
     }
     params.addInteger(limit);
     String sql = String.format(ROWS, mysql ? "STRAIGHT_JOIN " : "",
-        mysql ? " FORCE INDEX (ix_sale_items_keyset)" : " INDEXED BY ix_sale_items_keyset", filter, keyset);
+        mysql ? " FORCE INDEX (ix_sale_items_keyset)" : " INDEXED BY ix_sale_items_keyset",
+        mysql ? " FORCE INDEX (PRIMARY)" : "", filter, keyset);
     return client.preparedQuery(sql).execute(params);
   }
 

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * get_sales_data. The database sums units and cents per product (and per local day when there
- * are buckets); Java only folds those few rows into periods and categories, so the work in the
+ * get_sales_data. The database sums units and cents per product (and per calendar period when
+ * there are buckets); Java only folds those few rows into periods and categories, so the work in the
  * heap is proportional to the answer, never to the number of sale rows, and every figure is an
  * exact integer until it is formatted.
  */
@@ -38,7 +38,7 @@ final class SalesService {
     SalesQuery q = checked(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     return repository.snapshot(conn -> rowsAllowed(conn, q)
-        .compose(v -> periods == null ? repository.totals(conn, q) : repository.dailyTotals(conn, q))
+        .compose(v -> periods == null ? repository.totals(conn, q) : repository.periodTotals(conn, q, periods))
         .compose(sums -> names(conn, sums).compose(products -> (q.includeItems()
                 ? repository.rows(conn, q, null, SalesContract.MAX_JSON_ROWS + 1)
                 : Future.<RowSet<Row>>succeededFuture(null))
@@ -130,8 +130,7 @@ final class SalesService {
     }
     if (sums != null) {
       for (Row sum : sums) {
-        int index = periods.indexOf(LocalDays.date(sum.getLong(1)));
-        blocks[index].add(products.get(sum.getLong(0)), SalesRepository.exact(sum.getValue(2)),
+        blocks[Math.toIntExact(sum.getLong(1))].add(products.get(sum.getLong(0)), SalesRepository.exact(sum.getValue(2)),
             SalesRepository.exact(sum.getValue(3)));
       }
     }
