@@ -68,7 +68,10 @@ final class SalesFixtures {
   }
 
   Category category(String name) {
-    String slug = "sales-" + SEQ.incrementAndGet();
+    return category(name, "sales-" + SEQ.incrementAndGet());
+  }
+
+  Category category(String name, String slug) {
     Api.Response r = api.put("create_category").token(admin)
         .json(new JsonObject().put("category_name", name).put("category_slug", slug)).send();
     if (r.status() != 200) {
