@@ -9,8 +9,10 @@ package app.ecommerce.sales;
  * 422 for a range that runs backwards, more than {@link #MAX_BUCKETS} buckets or more than
  * {@link #MAX_JSON_ROWS} rows with {@code include_sales_items}; 503 when the database is away.
  * <ul>
- *   <li>{@link #SALES_DATA}: input → the envelope's {@code data}: one metric block, or one per
- *       calendar period keyed {@code "<local start>,<local end>"} plus {@code start}/{@code end}.</li>
+ *   <li>{@link #SALES_DATA}: input → the envelope's {@code data} as a Buffer of UTF-8 JSON (encoded
+ *       by the service as it reads the rows, so a 100000-row answer never exists as an object
+ *       tree): one metric block, or one per calendar period keyed
+ *       {@code "<local start>,<local end>"} plus {@code start}/{@code end}.</li>
  *   <li>{@link #CSV_PAGE}: input plus {@code after} (null for the first page, else the
  *       {@code next} cursor of the previous page) and optional {@code page_size} →
  *       {@code {csv: "<RFC 4180 lines, CRLF-terminated; the header line on the first page>",

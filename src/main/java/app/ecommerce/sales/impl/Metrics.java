@@ -18,7 +18,6 @@ final class Metrics {
   private final Map<Long, long[]> byProduct = new TreeMap<>();
   private final Map<Long, long[]> byCategory = new TreeMap<>();
   private long revenue;
-  private JsonArray sales = new JsonArray();
 
   void add(Product product, long quantity, long revenueCents) {
     revenue = Math.addExact(revenue, revenueCents);
@@ -36,11 +35,10 @@ final class Metrics {
     return revenue;
   }
 
-  void addSale(JsonObject row) {
-    sales.add(row);
-  }
-
-  /** {@code {sales, total_revenue, revenue_by_categories, revenue_by_products, quantity_by_...}}. */
+  /**
+   * {@code {sales: [], total_revenue, revenue_by_categories, revenue_by_products, quantity_by_...}};
+   * {@link AnswerWriter} puts the rows into {@code sales} as it encodes the block.
+   */
   JsonObject toJson(Map<Long, Product> products, Map<Long, String> categoryNames) {
     JsonObject revenueByCategory = new JsonObject();
     JsonObject quantityByCategory = new JsonObject();
@@ -57,13 +55,12 @@ final class Metrics {
       quantityByProduct.put(key, sum[0]);
     });
     JsonObject block = new JsonObject()
-        .put("sales", sales)
+        .put("sales", new JsonArray())
         .put("total_revenue", Money.format(revenue))
         .put("revenue_by_categories", revenueByCategory)
         .put("revenue_by_products", revenueByProduct)
         .put("quantity_by_categories", quantityByCategory)
         .put("quantity_by_products", quantityByProduct);
-    sales = null;
     return block;
   }
 }

@@ -4,8 +4,8 @@ import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesQuery;
-import app.ecommerce.time.Times;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -25,6 +25,7 @@ import java.util.TreeMap;
  */
 final class SalesService {
   static final String TOO_MANY_ROWS = "Too many sale rows for one JSON answer";
+  static final int JSON_PAGE_SIZE = 5_000;
 
   private final Database db;
   private final SalesRepository repository;
@@ -34,15 +35,53 @@ final class SalesService {
     this.repository = new SalesRepository(db);
   }
 
-  Future<JsonObject> salesData(JsonObject in) {
+  /** @return the answer's {@code data}, encoded as JSON (UTF-8) */
+  Future<Buffer> salesData(JsonObject in) {
     SalesQuery q = checked(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     return repository.snapshot(conn -> rowsAllowed(conn, q)
         .compose(v -> periods == null ? repository.totals(conn, q) : repository.periodTotals(conn, q, periods))
-        .compose(sums -> names(conn, sums).compose(products -> (q.includeItems()
-                ? repository.rows(conn, q, null, SalesContract.MAX_JSON_ROWS + 1)
-                : Future.<RowSet<Row>>succeededFuture(null))
-            .map(rows -> periods == null ? single(q, sums, products, rows) : bucketed(q, periods, sums, products, rows)))));
+        .compose(sums -> names(conn, sums).compose(products -> {
+          AnswerWriter writer = new AnswerWriter(q.zone(), periods, fold(periods, sums, products), products,
+              categoryNames(products));
+          return (q.includeItems() ? rows(conn, q, null, writer) : Future.<Void>succeededFuture())
+              .map(v -> writer.finish());
+        })));
+  }
+
+  /** Reads the rows page by page on the snapshot's connection, straight into the writer. */
+  private Future<Void> rows(SqlConnection conn, SalesQuery q, JsonObject after, AnswerWriter writer) {
+    return repository.rows(conn, q, after, JSON_PAGE_SIZE).compose(page -> {
+      Row last = null;
+      for (Row r : page) {
+        writer.row(r);
+        last = r;
+      }
+      if (writer.rows() > SalesContract.MAX_JSON_ROWS) {
+        // rows committed between the count and this read pushed the range past the limit
+        return Future.failedFuture(tooManyRows(writer.rows()));
+      }
+      return page.size() < JSON_PAGE_SIZE ? Future.succeededFuture() : rows(conn, q, cursor(last), writer);
+    });
+  }
+
+  private static JsonObject cursor(Row last) {
+    return new JsonObject().put("created_at", last.getLong(3)).put("sale_id", last.getLong(1)).put("id", last.getLong(0));
+  }
+
+  private static Metrics[] fold(Periods periods, RowSet<Row> sums, Map<Long, Metrics.Product> products) {
+    Metrics[] blocks = new Metrics[periods == null ? 1 : periods.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new Metrics();
+    }
+    if (sums != null) {
+      for (Row sum : sums) {
+        int at = periods == null ? 0 : 1;
+        blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(products.get(sum.getLong(0)),
+            SalesRepository.exact(sum.getValue(at + 1)), SalesRepository.exact(sum.getValue(at + 2)));
+      }
+    }
+    return blocks;
   }
 
   Future<JsonObject> csvPage(JsonObject in) {
@@ -60,8 +99,7 @@ final class SalesService {
         SaleRows.csv(csv, r, q.zone());
         last = r;
       }
-      JsonObject next = rows.size() < size ? null : new JsonObject()
-          .put("created_at", last.getLong(3)).put("sale_id", last.getLong(1)).put("id", last.getLong(0));
+      JsonObject next = rows.size() < size ? null : cursor(last);
       return new JsonObject().put("csv", csv.toString()).put("rows", rows.size()).put("next", next);
     });
   }
@@ -106,57 +144,6 @@ final class SalesService {
       }
       return products;
     });
-  }
-
-  private static JsonObject single(SalesQuery q, RowSet<Row> sums, Map<Long, Metrics.Product> products,
-                                   RowSet<Row> rows) {
-    Metrics metrics = new Metrics();
-    for (Row sum : sums) {
-      metrics.add(products.get(sum.getLong(0)), SalesRepository.exact(sum.getValue(1)),
-          SalesRepository.exact(sum.getValue(2)));
-    }
-    if (rows != null) {
-      guard(rows);
-      rows.forEach(r -> metrics.addSale(SaleRows.json(r, q.zone())));
-    }
-    return metrics.toJson(products, categoryNames(products));
-  }
-
-  private static JsonObject bucketed(SalesQuery q, Periods periods, RowSet<Row> sums,
-                                     Map<Long, Metrics.Product> products, RowSet<Row> rows) {
-    Metrics[] blocks = new Metrics[periods.size()];
-    for (int i = 0; i < blocks.length; i++) {
-      blocks[i] = new Metrics();
-    }
-    if (sums != null) {
-      for (Row sum : sums) {
-        blocks[Math.toIntExact(sum.getLong(1))].add(products.get(sum.getLong(0)), SalesRepository.exact(sum.getValue(2)),
-            SalesRepository.exact(sum.getValue(3)));
-      }
-    }
-    if (rows != null) {
-      guard(rows);
-      for (Row r : rows) {
-        int index = periods.indexOf(Times.fromMicros(r.getLong(3)).atZone(q.zone()).toLocalDate());
-        blocks[index].addSale(SaleRows.json(r, q.zone()));
-      }
-    }
-    Map<Long, String> categories = categoryNames(products);
-    JsonObject data = new JsonObject();
-    for (int i = 0; i < blocks.length; i++) {
-      data.put(periods.key(i), blocks[i].toJson(products, categories)
-          .put("start", Times.iso(periods.startMicros(i), q.zone()))
-          .put("end", Times.iso(periods.endMicros(i), q.zone())));
-      blocks[i] = null;
-    }
-    return data;
-  }
-
-  /** Rows inserted between the count and the read could push the total past the limit. */
-  private static void guard(RowSet<Row> rows) {
-    if (rows.size() > SalesContract.MAX_JSON_ROWS) {
-      throw (RuntimeException) tooManyRows(rows.size());
-    }
   }
 
   private static Map<Long, String> categoryNames(Map<Long, Metrics.Product> products) {
