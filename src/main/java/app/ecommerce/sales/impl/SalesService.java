@@ -19,9 +19,9 @@ import java.util.TreeMap;
 
 /**
  * get_sales_data. The database sums units and cents per product (and per calendar period when
- * there are buckets); Java only folds those few rows into periods and categories, so the work in the
- * heap is proportional to the answer, never to the number of sale rows, and every figure is an
- * exact integer until it is formatted.
+ * there are buckets); Java only folds those few rows into categories, so the work in the heap is
+ * proportional to the answer, never to the number of sale rows, and every figure is an exact
+ * integer until it is formatted. Listed rows are read in keyset pages and encoded as they come.
  */
 final class SalesService {
   static final String TOO_MANY_ROWS = "Too many sale rows for one JSON answer";
@@ -58,7 +58,7 @@ final class SalesService {
         last = r;
       }
       if (writer.rows() > SalesContract.MAX_JSON_ROWS) {
-        // rows committed between the count and this read pushed the range past the limit
+        // cannot happen inside one snapshot; kept so that the limit holds whatever the isolation
         return Future.failedFuture(tooManyRows(writer.rows()));
       }
       return page.size() < JSON_PAGE_SIZE ? Future.succeededFuture() : rows(conn, q, cursor(last), writer);
