@@ -237,6 +237,29 @@ abstract class SalesDataTest extends EngineTest {
   }
 
   @Test
+  void longRangesInADstZoneGiveTheSameFigures() {
+    // long enough that the period expression is built for the span of the data only
+    JsonObject months = data("start_date", "1990-01-01", "end_date", "2049-12-31", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "monthly", "include_sales_items", "false");
+    assertEquals(720, months.size());
+    assertEquals(bucket(all(d1, d2, d3, d4), false, NEW_YORK, "2024-03-01T00:00:00-05:00",
+            "2024-03-31T23:59:59.999999-04:00").encode(),
+        months.getJsonObject("2024-03-01T00:00:00,2024-03-31T23:59:59.999999").encode());
+    JsonObject weeks = data("start_date", "1950-01-01", "end_date", "2099-12-31", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "weekly", "include_sales_items", "false");
+    assertEquals(bucket(all(d1, d2, d3), false, NEW_YORK, "2024-03-04T00:00:00-05:00",
+            "2024-03-10T23:59:59.999999-04:00").encode(),
+        weeks.getJsonObject("2024-03-04T00:00:00,2024-03-10T23:59:59.999999").encode());
+    assertEquals(bucket(d4, false, NEW_YORK, "2024-03-11T00:00:00-04:00", "2024-03-17T23:59:59.999999-04:00").encode(),
+        weeks.getJsonObject("2024-03-11T00:00:00,2024-03-17T23:59:59.999999").encode());
+    assertEquals(bucket(all(f1, f2, f3, f4), false, NEW_YORK, "2024-10-28T00:00:00-04:00",
+            "2024-11-03T23:59:59.999999-05:00").encode(),
+        weeks.getJsonObject("2024-10-28T00:00:00,2024-11-03T23:59:59.999999").encode());
+    assertEquals(bucket(f5, false, NEW_YORK, "2024-11-04T00:00:00-05:00", "2024-11-10T23:59:59.999999-05:00").encode(),
+        weeks.getJsonObject("2024-11-04T00:00:00,2024-11-10T23:59:59.999999").encode());
+  }
+
+  @Test
   void naiveDatesAreReadInTheZoneAndAwareOnesAsGiven() {
     JsonObject naive = data("start_date", "2024-03-10T00:00:00", "end_date", "2024-03-10T23:59:59.999999",
         "timezone", "America/New_York", "product_ids", "[" + lamp.id() + "]");

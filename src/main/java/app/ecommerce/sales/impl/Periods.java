@@ -92,6 +92,14 @@ final class Periods {
     }
   }
 
+  /** How many CASE branches {@link #indexSql} needs for [lo, hi]. */
+  int sqlTerms(long lo, long hi) {
+    if (kind == Kind.DAILY || kind == Kind.WEEKLY) {
+      return zone.getRules().isFixedOffset() ? 1 : LocalDays.segments(zone, lo, hi).size();
+    }
+    return indexOfMicros(hi) - indexOfMicros(lo) + 1;
+  }
+
   private String boundaries(String column, int lo, int hi) {
     if (lo == hi) {
       return String.valueOf(lo);

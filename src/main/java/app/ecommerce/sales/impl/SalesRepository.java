@@ -11,7 +11,6 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -25,15 +24,18 @@ final class SalesRepository {
   static final String RANGE = " WHERE si.created_at BETWEEN ? AND ?";
   static final String BY_PRODUCTS = " AND si.product_id IN (%s)";
   static final String BY_CATEGORIES = " AND si.product_id IN (SELECT id FROM products WHERE category_id IN (%s))";
-  static final String TOTALS = "SELECT si.product_id, SUM(si.quantity), SUM(si.quantity * si.price_cents)"
-      + " FROM sale_items si" + RANGE + "%s GROUP BY si.product_id";
-  static final String PERIOD_TOTALS = "SELECT si.product_id, %s AS period, SUM(si.quantity),"
-      + " SUM(si.quantity * si.price_cents) FROM sale_items si" + RANGE + "%s GROUP BY si.product_id, period";
+  /**
+   * Units and cents per product (%1$s: the period expression and its GROUP BY term, or nothing),
+   * with the product's and category's names joined on the few grouped rows only:
+   * {product_id, period, units, cents, product_name, category_id, category_name, category_slug}.
+   */
+  static final String TOTALS = "SELECT t.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
+      + " c.category_name, c.category_slug FROM (SELECT si.product_id, %1$s AS period, SUM(si.quantity) AS units,"
+      + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si" + RANGE + "%3$s GROUP BY si.product_id%2$s) t"
+      + " JOIN products p ON p.id = t.product_id JOIN categories c ON c.id = p.category_id";
   static final String COUNT = "SELECT COUNT(*) FROM sale_items si" + RANGE + "%s";
   static final String FIRST_AT = "SELECT created_at FROM sale_items WHERE created_at >= ? ORDER BY created_at LIMIT 1";
   static final String LAST_AT = "SELECT created_at FROM sale_items WHERE created_at <= ? ORDER BY created_at DESC LIMIT 1";
-  static final String PRODUCTS = "SELECT p.id, p.product_name, p.category_id, c.category_name, c.category_slug"
-      + " FROM products p JOIN categories c ON c.id = p.category_id WHERE p.id IN (%s)";
   /**
    * %1$s: join-order hint, %2$s: keyset index hint, %3$s: primary-key hint, %4$s: filter, %5$s:
    * keyset condition. On MariaDB the hints are needed: left alone it joins the tiny categories
@@ -46,7 +48,8 @@ final class SalesRepository {
       + " JOIN categories c%3$s ON c.id = p.category_id" + RANGE + "%4$s%5$s"
       + " ORDER BY si.created_at, si.sale_id, si.id LIMIT ?";
   static final String AFTER = " AND (si.created_at > ? OR si.sale_id > ? OR (si.sale_id = ? AND si.id > ?))";
-  private static final int IDS_PER_QUERY = 500;
+  /** Above this many CASE branches the period expression is built for the data's span only. */
+  private static final int MAX_TERMS_WITHOUT_BOUNDS = 128;
 
   private final Database db;
   private final boolean mysql;
@@ -77,22 +80,29 @@ final class SalesRepository {
         .map(rows -> exact(rows.iterator().next().getValue(0)));
   }
 
-  /** Per product: {product_id, units, cents}. */
-  Future<RowSet<Row>> totals(SqlClient client, SalesQuery q) {
-    Tuple params = range(q);
-    return client.preparedQuery(String.format(TOTALS, filter(q, params))).execute(params);
+  /**
+   * Per product, and per period when {@code periods} is not null (see {@link #TOTALS} for the
+   * columns). A period expression that would be large (a long range in a zone with DST, or
+   * thousands of months) is built for the span of the data actually in the range, found first.
+   */
+  Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods) {
+    if (periods == null) {
+      return totals(client, q, "0", "", q.startMicros(), q.endMicros());
+    }
+    if (periods.sqlTerms(q.startMicros(), q.endMicros()) <= MAX_TERMS_WITHOUT_BOUNDS) {
+      return totals(client, q, periods.indexSql(db.dialect(), "si.created_at", q.startMicros(), q.endMicros()),
+          ", period", q.startMicros(), q.endMicros());
+    }
+    return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> bounds == null
+        ? totals(client, q, "0", "", 1, 0)
+        : totals(client, q, periods.indexSql(db.dialect(), "si.created_at", bounds[0], bounds[1]), ", period",
+            bounds[0], bounds[1]));
   }
 
-  /** Per product and calendar period: {product_id, period index, units, cents}; null when no rows. */
-  Future<RowSet<Row>> periodTotals(SqlClient client, SalesQuery q, Periods periods) {
-    return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> {
-      if (bounds == null) {
-        return Future.succeededFuture(null);
-      }
-      String period = periods.indexSql(db.dialect(), "si.created_at", bounds[0], bounds[1]);
-      Tuple params = Tuple.of(bounds[0], bounds[1]);
-      return client.preparedQuery(String.format(PERIOD_TOTALS, period, filter(q, params))).execute(params);
-    });
+  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, String period, String groupBy, long from,
+                                     long to) {
+    Tuple params = Tuple.of(from, to);
+    return client.preparedQuery(String.format(TOTALS, period, groupBy, filter(q, params))).execute(params);
   }
 
   /**
@@ -108,22 +118,6 @@ final class SalesRepository {
       return client.preparedQuery(LAST_AT).execute(Tuple.of(to))
           .map(last -> new long[] {lo, last.iterator().next().getLong(0)});
     });
-  }
-
-  /** Names of these products and their categories, as they are now. */
-  Future<List<Row>> products(SqlClient client, List<Long> ids) {
-    List<Row> all = new ArrayList<>();
-    Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-      chain = chain.compose(v -> client.preparedQuery(String.format(PRODUCTS, placeholders(chunk.size())))
-          .execute(Tuple.from(new ArrayList<Object>(chunk)))
-          .map(rows -> {
-            rows.forEach(all::add);
-            return null;
-          }));
-    }
-    return chain.map(v -> all);
   }
 
   /** At most {@code limit} sale rows after the cursor (null: from the start), in keyset order. */

@@ -10,10 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,18 +33,42 @@ final class SalesService {
     this.repository = new SalesRepository(db);
   }
 
-  /** @return the answer's {@code data}, encoded as JSON (UTF-8) */
+  /**
+   * Without rows the answer is one aggregation query; with rows, the count, the sums and the rows
+   * come from one snapshot so that they agree.
+   *
+   * @return the answer's {@code data}, encoded as JSON (UTF-8)
+   */
   Future<Buffer> salesData(JsonObject in) {
     SalesQuery q = checked(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
+    if (!q.includeItems()) {
+      return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums).finish());
+    }
     return repository.snapshot(conn -> rowsAllowed(conn, q)
-        .compose(v -> periods == null ? repository.totals(conn, q) : repository.periodTotals(conn, q, periods))
-        .compose(sums -> names(conn, sums).compose(products -> {
-          AnswerWriter writer = new AnswerWriter(q.zone(), periods, fold(periods, sums, products), products,
-              categoryNames(products));
-          return (q.includeItems() ? rows(conn, q, null, writer) : Future.<Void>succeededFuture())
-              .map(v -> writer.finish());
-        })));
+        .compose(v -> repository.totals(conn, q, periods))
+        .compose(sums -> {
+          AnswerWriter writer = writer(q, periods, sums);
+          return rows(conn, q, null, writer).map(v -> writer.finish());
+        }));
+  }
+
+  /** Folds the sums into one block per period (or one block) and names what they name. */
+  private static AnswerWriter writer(SalesQuery q, Periods periods, RowSet<Row> sums) {
+    Metrics[] blocks = new Metrics[periods == null ? 1 : periods.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new Metrics();
+    }
+    Map<Long, Metrics.Product> products = new HashMap<>();
+    Map<Long, String> categories = new TreeMap<>();
+    for (Row sum : sums) {
+      Metrics.Product product = products.computeIfAbsent(sum.getLong(0), id -> new Metrics.Product(id,
+          sum.getString(4), sum.getLong(5), sum.getString(6), sum.getString(7)));
+      categories.put(product.categoryId(), product.categoryName());
+      blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(product,
+          SalesRepository.exact(sum.getValue(2)), SalesRepository.exact(sum.getValue(3)));
+    }
+    return new AnswerWriter(q.zone(), periods, blocks, products, categories);
   }
 
   /** Reads the rows page by page on the snapshot's connection, straight into the writer. */
@@ -67,21 +89,6 @@ final class SalesService {
 
   private static JsonObject cursor(Row last) {
     return new JsonObject().put("created_at", last.getLong(3)).put("sale_id", last.getLong(1)).put("id", last.getLong(0));
-  }
-
-  private static Metrics[] fold(Periods periods, RowSet<Row> sums, Map<Long, Metrics.Product> products) {
-    Metrics[] blocks = new Metrics[periods == null ? 1 : periods.size()];
-    for (int i = 0; i < blocks.length; i++) {
-      blocks[i] = new Metrics();
-    }
-    if (sums != null) {
-      for (Row sum : sums) {
-        int at = periods == null ? 0 : 1;
-        blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(products.get(sum.getLong(0)),
-            SalesRepository.exact(sum.getValue(at + 1)), SalesRepository.exact(sum.getValue(at + 2)));
-      }
-    }
-    return blocks;
   }
 
   Future<JsonObject> csvPage(JsonObject in) {
@@ -126,29 +133,5 @@ final class SalesService {
     return Errors.of(422, TOO_MANY_ROWS, new JsonObject().put("include_sales_items", "The range holds " + count
         + " sale rows; at most " + SalesContract.MAX_JSON_ROWS + " are listed in JSON. Use format=csv,"
         + " a narrower range, or include_sales_items=false"));
-  }
-
-  private Future<Map<Long, Metrics.Product>> names(SqlConnection conn, RowSet<Row> sums) {
-    List<Long> ids = new ArrayList<>();
-    if (sums != null) {
-      for (Row row : sums) {
-        ids.add(row.getLong(0));
-      }
-    }
-    List<Long> distinct = new ArrayList<>(new java.util.TreeSet<>(ids));
-    return repository.products(conn, distinct).map(rows -> {
-      Map<Long, Metrics.Product> products = new HashMap<>();
-      for (Row r : rows) {
-        products.put(r.getLong(0), new Metrics.Product(r.getLong(0), r.getString(1), r.getLong(2), r.getString(3),
-            r.getString(4)));
-      }
-      return products;
-    });
-  }
-
-  private static Map<Long, String> categoryNames(Map<Long, Metrics.Product> products) {
-    Map<Long, String> names = new TreeMap<>();
-    products.values().forEach(p -> names.put(p.categoryId(), p.categoryName()));
-    return names;
   }
 }
