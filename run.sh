@@ -17,8 +17,9 @@ Usage: ./run.sh [command]
   import-legacy FILE [--yes]
                             import a database of the original FastAPI system (read-only) into the
                             configured database (--yes replaces catalog, stock and sales already there)
-  bench-analytics           measure get_sales_data against the bare SQL on 1M sale items (SQLite and
-                            MariaDB; needs MariaDB, BENCH_MYSQL_URL default mysql://root@127.0.0.1:3306/)
+  bench-analytics           time get_sales_data against the bare SQL on 1M demo sale items, and the heap
+                            during a 1M-row CSV export, on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb";
+                            MariaDB at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306)
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
