@@ -28,8 +28,10 @@ final class SalesRepository {
    * Units and cents per product (%1$s: the period expression and its GROUP BY term, or nothing),
    * with the product's and category's names joined on the few grouped rows only:
    * {product_id, period, units, cents, product_name, category_id, category_name, category_slug}.
+   * %4$s is STRAIGHT_JOIN on MariaDB, whose "split materialization" would otherwise run the
+   * grouping once per product through the non-covering product index (ten times slower).
    */
-  static final String TOTALS = "SELECT t.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
+  static final String TOTALS = "SELECT %4$st.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
       + " c.category_name, c.category_slug FROM (SELECT si.product_id, %1$s AS period, SUM(si.quantity) AS units,"
       + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si" + RANGE + "%3$s GROUP BY si.product_id%2$s) t"
       + " JOIN products p ON p.id = t.product_id JOIN categories c ON c.id = p.category_id";
@@ -102,7 +104,8 @@ final class SalesRepository {
   private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, String period, String groupBy, long from,
                                      long to) {
     Tuple params = Tuple.of(from, to);
-    return client.preparedQuery(String.format(TOTALS, period, groupBy, filter(q, params))).execute(params);
+    String sql = String.format(TOTALS, period, groupBy, filter(q, params), mysql ? "STRAIGHT_JOIN " : "");
+    return client.preparedQuery(sql).execute(params);
   }
 
   /**
