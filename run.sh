@@ -21,6 +21,12 @@ Usage: ./run.sh [command]
                             N nodes (default 3) on loopback, clustered over Hazelcast, against the
                             local MariaDB (database ecommerce_cluster); HTTP on ports 8000..; with
                             --analytics-node the last node runs only sales analytics; Ctrl-C stops all
+  import-legacy FILE [--yes]
+                            import a database of the original FastAPI system (read-only) into the
+                            configured database (--yes replaces catalog, stock and sales already there)
+  bench-analytics           time get_sales_data against the bare SQL on 1M demo sale items, and the heap
+                            during a 1M-row CSV export, on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb";
+                            MariaDB at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306)
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
@@ -121,6 +127,14 @@ case "$command" in
     ;;
   cluster)
     cluster "$@"
+    ;;
+  import-legacy)
+    build_if_needed
+    exec java $JAVA_OPTS -jar "$JAR" import-legacy "$@"
+    ;;
+  bench-analytics)
+    build_if_needed
+    exec bash src/bench/bench-analytics.sh "$@"
     ;;
   build)
     mvn -q -B -DskipTests package

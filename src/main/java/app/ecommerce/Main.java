@@ -23,6 +23,8 @@ import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.logging.LogLines;
 import app.ecommerce.metrics.Metrics;
+import app.ecommerce.sales.SalesContract;
+import app.ecommerce.sales.SalesRoutes;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
 import app.ecommerce.tools.DemoData;
@@ -197,9 +199,11 @@ public final class Main {
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
     readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("auth", rid -> services.request(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("sales", rid -> services.request(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     return List.of(
         new AuthRoutes(services),
         new CatalogRoutes(services),
+        new SalesRoutes(services),
         new OperationalRoutes(readiness, nodeDetails, metrics.prometheus()));
   }
 }

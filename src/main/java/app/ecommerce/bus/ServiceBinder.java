@@ -24,10 +24,13 @@ import org.slf4j.LoggerFactory;
 public final class ServiceBinder {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceBinder.class);
 
-  /** One operation of a service: takes the request body, answers the reply body. */
+  /**
+   * One operation of a service: takes the request body, answers the reply body (a JsonObject,
+   * or a Buffer for an answer that is already encoded; both cross a clustered bus).
+   */
   @FunctionalInterface
   public interface Operation {
-    Future<JsonObject> handle(JsonObject request, Message<JsonObject> message);
+    Future<?> handle(JsonObject request, Message<JsonObject> message);
   }
 
   private ServiceBinder() {
@@ -54,7 +57,7 @@ public final class ServiceBinder {
     List<Future<Void>> registered = new ArrayList<>();
     operations.forEach((address, operation) -> {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message -> {
-        Future<JsonObject> reply;
+        Future<?> reply;
         try {
           reply = operation.handle(message.body() == null ? new JsonObject() : message.body(), message);
         } catch (RuntimeException e) {

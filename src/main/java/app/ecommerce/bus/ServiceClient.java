@@ -30,11 +30,16 @@ public final class ServiceClient {
   }
 
   public Future<JsonObject> request(String address, JsonObject body, String requestId, long timeout) {
+    return call(address, body, requestId, timeout);
+  }
+
+  /** Like {@link #request}, for a service that answers another body type (a Buffer, say). */
+  public <T> Future<T> call(String address, JsonObject body, String requestId, long timeout) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
     if (requestId != null) {
       options.addHeader(REQUEST_ID, requestId);
     }
-    return vertx.eventBus().<JsonObject>request(address, body, options)
+    return vertx.eventBus().<T>request(address, body, options)
         .map(Message::body)
         .recover(failure -> Future.failedFuture(asServiceException(address, failure)));
   }

@@ -19,16 +19,44 @@ public final class Cli {
           return demoData(config, args, out);
         case "smoke":
           return Smoke.run(args, out, System.err);
+        case "import-legacy":
+          return importLegacy(config, args, out);
         case "migrate":
           Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
           return 0;
         default:
-          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], migrate, smoke [URL]");
+          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], import-legacy FILE [--yes], migrate, smoke [URL]");
           return 2;
       }
     } catch (Exception e) {
       System.err.println(args[0] + " failed: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static int importLegacy(AppConfig config, String[] args, PrintStream out) throws Exception {
+    String file = null;
+    boolean yes = false;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--yes")) {
+        yes = true;
+      } else if (file == null && !args[i].startsWith("--")) {
+        file = args[i];
+      } else {
+        file = null;
+        break;
+      }
+    }
+    if (file == null) {
+      System.err.println("Usage: import-legacy FILE [--yes]   (FILE: the original system's SQLite database)");
+      return 2;
+    }
+    try {
+      new LegacyImporter(config, out).importFrom(java.nio.file.Path.of(file), yes);
+      return 0;
+    } catch (IllegalStateException refused) {
+      System.err.println(refused.getMessage());
+      return 3;
     }
   }
 

@@ -8,7 +8,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
-/** Serves {@link SalesContract}; deployed with the worker threading model (aggregation is heavy). */
+/**
+ * Serves {@link SalesContract}; deployed with the worker threading model, so folding sums into
+ * periods and formatting large answers never runs on an event loop.
+ */
 public final class SalesAnalyticsVerticle extends VerticleBase {
   private final Database db;
 
@@ -18,7 +21,10 @@ public final class SalesAnalyticsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    SalesService sales = new SalesService(db);
     return ServiceBinder.bind(vertx, Map.of(
+        SalesContract.SALES_DATA, (body, msg) -> sales.salesData(body),
+        SalesContract.CSV_PAGE, (body, msg) -> sales.csvPage(body),
         SalesContract.PING, (body, msg) -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
   }
 }

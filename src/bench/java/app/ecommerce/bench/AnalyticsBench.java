@@ -1,0 +1,330 @@
+package app.ecommerce.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Analytics benchmark (not a test): on a database already filled by {@code demo-data}, starts the
+ * server as its own process (the jar, small heap, GC log), then
+ * <ol>
+ *   <li>times get_sales_data for one calendar year, monthly buckets, include_sales_items=false,
+ *       against the bare SQL aggregation over the same rows run over JDBC on the same database,
+ *       alternating, several runs, medians; the bare time is the faster of two hand-written
+ *       queries (per product and UTC day by integer division; per product and month by the
+ *       engine's date functions);</li>
+ *   <li>exports every sale item as CSV while sampling the server's heap ({@code jcmd
+ *       GC.heap_info} every 2 s, and the heap after each GC from the GC log).</li>
+ * </ol>
+ * Usage: {@code java -cp target/ecommerce.jar app.ecommerce.bench.AnalyticsBench ENGINE DATABASE_URL
+ * JDBC_URL JDBC_USER JDBC_PASSWORD RESULT_FILE}. Prints one result block and appends it to the file.
+ */
+public final class AnalyticsBench {
+  private static final int WARMUP = 2;
+  private static final int RUNS = 9;
+  private static final String ADMIN = "bench-admin@example.com";
+  private static final String PASSWORD = "bench-password-1";
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
+
+  private AnalyticsBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String engine = args[0];
+    String databaseUrl = args[1];
+    String jdbcUrl = args[2];
+    String jdbcUser = args[3];
+    String jdbcPassword = args[4];
+    Path results = Path.of(args[5]);
+    Path scratch = Files.createTempDirectory("analytics-bench");
+    Path gcLog = scratch.resolve("gc.log");
+    int port = freePort();
+    ProcessBuilder pb = new ProcessBuilder("java", "-Xms64m", "-Xmx256m", "-Xlog:gc:file=" + gcLog,
+        "-jar", Path.of("target", "ecommerce.jar").toString());
+    Map<String, String> env = pb.environment();
+    env.put("APPLICATION_SETTINGS", "");
+    env.put("DATABASE_URL", databaseUrl);
+    env.put("HTTP_PORT", String.valueOf(port));
+    env.put("DATA_DIR", scratch.toString());
+    env.put("JWT_SECRET", "benchmark-only-secret-with-more-than-32-bytes");
+    env.put("ADMIN_EMAIL", ADMIN);
+    env.put("ADMIN_PASSWORD", PASSWORD);
+    env.put("DEMO_DATA", "false");
+    pb.redirectErrorStream(true).redirectOutput(scratch.resolve("server.log").toFile());
+    Process server = pb.start();
+    StringBuilder report = new StringBuilder();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      awaitReady(base, server);
+      String token = login(base);
+      int year = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
+      long from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+      long to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L - 1;
+      String query = "start_date=" + year + "-01-01&end_date=" + year + "-12-31&timezone=UTC&buckets=monthly"
+          + "&include_sales_items=false";
+      try (Connection jdbc = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
+        long rows = count(jdbc, from, to);
+        long total = count(jdbc, 0, Long.MAX_VALUE);
+        List<Double> api = new ArrayList<>();
+        List<Double> byDay = new ArrayList<>();
+        List<Double> byMonth = new ArrayList<>();
+        String dayQuery = "SELECT product_id, (created_at + 86400000000000000) " + (engine.equals("sqlite") ? "/" : "DIV")
+            + " 86400000000 AS d, SUM(quantity), SUM(quantity * price_cents) FROM sale_items"
+            + " WHERE created_at BETWEEN ? AND ? GROUP BY product_id, d";
+        String monthQuery = engine.equals("sqlite")
+            ? "SELECT product_id, strftime('%Y-%m', created_at / 1000000, 'unixepoch') AS m, SUM(quantity),"
+                + " SUM(quantity * price_cents) FROM sale_items WHERE created_at BETWEEN ? AND ? GROUP BY product_id, m"
+            : "SELECT product_id, DATE_FORMAT(FROM_UNIXTIME(created_at DIV 1000000), '%Y-%m') AS m, SUM(quantity),"
+                + " SUM(quantity * price_cents) FROM sale_items WHERE created_at BETWEEN ? AND ? GROUP BY product_id, m";
+        if (!engine.equals("sqlite")) {
+          try (var s = jdbc.createStatement()) {
+            s.execute("SET time_zone = '+00:00'");
+          }
+        }
+        String firstBody = null;
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+          long t0 = System.nanoTime();
+          String body = get(base, token, query);
+          double apiMs = (System.nanoTime() - t0) / 1e6;
+          double dayMs = bare(jdbc, dayQuery, from, to);
+          double monthMs = bare(jdbc, monthQuery, from, to);
+          if (i >= WARMUP) {
+            api.add(apiMs);
+            byDay.add(dayMs);
+            byMonth.add(monthMs);
+          }
+          firstBody = firstBody == null ? body : firstBody;
+        }
+        JsonObject data = new JsonObject(firstBody).getJsonObject("data");
+        double apiMedian = median(api);
+        double bareMedian = Math.min(median(byDay), median(byMonth));
+        report.append(String.format("%n== get_sales_data on %s: %d sale items in the database, %d in %d ==%n",
+            engine, total, rows, year));
+        report.append(String.format("buckets in answer: %d; total_revenue %s%n", data.size(),
+            sumOfBuckets(data)));
+        report.append(String.format("API (HTTP, monthly, include_sales_items=false): median %.1f ms  runs %s%n",
+            apiMedian, fmt(api)));
+        report.append(String.format("bare SQL per product+UTC day (JDBC):           median %.1f ms  runs %s%n",
+            median(byDay), fmt(byDay)));
+        report.append(String.format("bare SQL per product+month (JDBC):             median %.1f ms  runs %s%n",
+            median(byMonth), fmt(byMonth)));
+        List<Double> paired = new ArrayList<>();
+        for (int i = 0; i < api.size(); i++) {
+          paired.add(api.get(i) / Math.min(byDay.get(i), byMonth.get(i)));
+        }
+        report.append(String.format("ratio API / fastest bare SQL: %.2f (medians); %.2f (median of the %d paired runs);"
+            + " target <= 1.5%n", apiMedian / bareMedian, median(paired), paired.size()));
+        report.append(csvExport(base, token, server.pid(), gcLog, total));
+      }
+    } finally {
+      server.destroy();
+      if (!server.waitFor(30, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+    System.out.print(report);
+    Files.writeString(results, report.toString(), StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** Streams every row as CSV, counting lines, while sampling the server's heap. */
+  private static String csvExport(String base, String token, long pid, Path gcLog, long expectedRows)
+      throws Exception {
+    long gcOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+    List<Long> usedKb = Collections.synchronizedList(new ArrayList<>());
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleWithFixedDelay(() -> usedKb.add(heapUsedKb(pid)), 0, 2, TimeUnit.SECONDS);
+    long t0 = System.nanoTime();
+    long lines = 0;
+    long bytes = 0;
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ecommerce/v1/get_sales_data?start_date=2000-01-01"
+            + "&end_date=2099-12-31&timezone=UTC&format=csv"))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30)).GET().build();
+    HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        bytes += n;
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    sampler.shutdown();
+    sampler.awaitTermination(10, TimeUnit.SECONDS);
+    List<Long> afterGc = afterGcKb(gcLog, gcOffset);
+    List<Long> used = new ArrayList<>(usedKb);
+    used.removeIf(v -> v < 0);
+    return String.format("CSV export: HTTP %d, %d rows (+1 header; database has %d), %.1f MB in %.1f s (%.0f rows/s)%n"
+            + "server heap (-Xmx256m) used, jcmd GC.heap_info every 2 s: %s%n"
+            + "server heap after each GC during the export (KiB): count %d, min %s, max %s, first 5 %s, last 5 %s%n",
+        response.statusCode(), lines - 1, expectedRows, bytes / 1e6, seconds, (lines - 1) / seconds,
+        used.isEmpty() ? "n/a" : used.stream().map(v -> v / 1024 + "M").toList(),
+        afterGc.size(), afterGc.isEmpty() ? "n/a" : Collections.min(afterGc),
+        afterGc.isEmpty() ? "n/a" : Collections.max(afterGc),
+        afterGc.subList(0, Math.min(5, afterGc.size())),
+        afterGc.subList(Math.max(0, afterGc.size() - 5), afterGc.size()));
+  }
+
+  private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  private static final Pattern AFTER_GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+  private static long heapUsedKb(long pid) {
+    try {
+      Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor(10, TimeUnit.SECONDS);
+      Matcher m = HEAP_USED.matcher(out);
+      return m.find() ? Long.parseLong(m.group(2)) : -1;
+    } catch (IOException | InterruptedException e) {
+      return -1;
+    }
+  }
+
+  private static List<Long> afterGcKb(Path gcLog, long offset) throws IOException {
+    List<Long> values = new ArrayList<>();
+    if (!Files.exists(gcLog)) {
+      return values;
+    }
+    String text = Files.readString(gcLog, StandardCharsets.UTF_8);
+    for (String line : text.substring((int) Math.min(offset, text.length())).split("\n")) {
+      Matcher m = AFTER_GC.matcher(line);
+      if (line.contains("Pause") && m.find()) {
+        long v = Long.parseLong(m.group(3));
+        values.add(m.group(4).equals("G") ? v * 1024 * 1024 : m.group(4).equals("M") ? v * 1024 : v);
+      }
+    }
+    return values;
+  }
+
+  private static long count(Connection jdbc, long from, long to) throws Exception {
+    try (PreparedStatement s = jdbc.prepareStatement("SELECT COUNT(*) FROM sale_items WHERE created_at BETWEEN ? AND ?")) {
+      s.setLong(1, from);
+      s.setLong(2, to);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static double bare(Connection jdbc, String sql, long from, long to) throws Exception {
+    long t0 = System.nanoTime();
+    long sink = 0;
+    try (PreparedStatement s = jdbc.prepareStatement(sql)) {
+      s.setLong(1, from);
+      s.setLong(2, to);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          sink += rs.getLong(1) + rs.getString(2).length() + rs.getLong(3) + rs.getBigDecimal(4).longValue();
+        }
+      }
+    }
+    double ms = (System.nanoTime() - t0) / 1e6;
+    return sink == Long.MIN_VALUE ? -ms : ms;
+  }
+
+  private static String sumOfBuckets(JsonObject data) {
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (String key : data.fieldNames()) {
+      sum = sum.add(new java.math.BigDecimal(data.getJsonObject(key).getString("total_revenue")));
+    }
+    return sum.toPlainString();
+  }
+
+  private static String get(String base, String token, String query) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ecommerce/v1/get_sales_data?"
+            + encodeQuery(query))).header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("get_sales_data answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  private static String encodeQuery(String query) {
+    List<String> parts = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      String[] kv = pair.split("=", 2);
+      parts.add(kv[0] + "=" + URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
+    }
+    return String.join("&", parts);
+  }
+
+  private static String login(String base) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ecommerce/v1/login_user"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", ADMIN).put("password", PASSWORD)
+            .encode())).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("login failed: " + r.body());
+    }
+    return new JsonObject(r.body()).getJsonObject("data").getString("access_token");
+  }
+
+  private static void awaitReady(String base, Process server) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("the server exited with " + server.exitValue());
+      }
+      try {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the server did not become ready");
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String fmt(List<Double> values) {
+    return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

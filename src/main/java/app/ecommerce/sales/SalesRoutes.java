@@ -1,0 +1,96 @@
+package app.ecommerce.sales;
+
+import app.ecommerce.bus.Errors;
+import app.ecommerce.bus.ServiceClient;
+import app.ecommerce.http.Access;
+import app.ecommerce.http.ApiRequest;
+import app.ecommerce.http.Endpoint;
+import app.ecommerce.http.Envelope;
+import app.ecommerce.http.Reply;
+import app.ecommerce.http.RouteModule;
+import app.ecommerce.http.input.Field;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** get_sales_data (API.md §3.12): JSON answered by the analytics service, CSV streamed page by page. */
+public final class SalesRoutes implements RouteModule {
+  /** Aggregating a long range on a big database may take a while; the answer is still bounded. */
+  static final long SERVICE_TIMEOUT_MS = 120_000;
+  static final String MESSAGE = "Sales and Revenue data retrieved successfully";
+  private static final long MAX_ID = Long.MAX_VALUE;
+  private static final int MAX_FILTER_IDS = 1_000;
+
+  static final List<Field> FIELDS = List.of(
+      Field.dateTime("start_date")
+          .describedAs("Inclusive. ISO date or date-time, with or without offset; naive values are read in timezone"),
+      Field.dateTime("end_date")
+          .describedAs("Inclusive; a date alone means the end of that day. Must not be before start_date"),
+      Field.string("timezone", 1, 64).format(Field.Format.TIMEZONE).optional()
+          .describedAs("IANA zone of naive dates, buckets and row times; default the caller's zone"),
+      Field.bool("include_sales_items").defaultsTo(true)
+          .describedAs("List the sale rows (at most 100000; use format=csv beyond)"),
+      Field.oneOf("buckets", "daily", "weekly", "monthly", "yearly").nullable().defaultsTo(null)
+          .describedAs("One metric block per calendar period of timezone (weeks run Monday-Sunday)"),
+      Field.integerList("product_ids", 1, MAX_ID, MAX_FILTER_IDS).defaultsTo(List.of())
+          .describedAs("Only these products; not together with category_ids"),
+      Field.integerList("category_ids", 1, MAX_ID, MAX_FILTER_IDS).defaultsTo(List.of())
+          .describedAs("Only products of these categories; not together with product_ids"),
+      Field.oneOf("format", "json", "csv").defaultsTo("json")
+          .describedAs("csv streams a header and one RFC 4180 line per sale item, any size"));
+
+  private final ServiceClient services;
+
+  public SalesRoutes(ServiceClient services) {
+    this.services = services;
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    return List.of(Endpoint.of(HttpMethod.GET, "get_sales_data", Access.ADMIN,
+            "Sales and revenue totals, by category and product, optionally per calendar period, as JSON or CSV",
+            MESSAGE, FIELDS, this::salesData)
+        .withChecks(List.of(SalesQuery::filterProblems, SalesRoutes::rangeWithExplicitZone)));
+  }
+
+  /** The range can be checked before the handler only when the zone is in the input itself. */
+  private static Map<String, String> rangeWithExplicitZone(JsonObject input) {
+    return input.getString("timezone") == null ? Map.of() : SalesQuery.rangeProblems(input, SalesQuery.zoneOf(input));
+  }
+
+  private Future<Reply> salesData(ApiRequest request) {
+    JsonObject body = request.serviceBody();
+    ZoneId zone = SalesQuery.zoneOf(body);
+    Map<String, String> problems = SalesQuery.rangeProblems(body, zone);
+    if (!problems.isEmpty()) {
+      throw Errors.validation(problems);
+    }
+    if ("csv".equals(body.getString("format"))) {
+      return new CsvDownload(services, request, body).start();
+    }
+    return services.<Buffer>call(SalesContract.SALES_DATA, body, request.requestId(), SERVICE_TIMEOUT_MS)
+        .map(data -> send(request.context().response(), data));
+  }
+
+  /**
+   * The service answers {@code data} already encoded (a big answer is cheaper as bytes than as a
+   * tree); the envelope around it is the usual one, keys in the usual order.
+   */
+  private static Reply send(HttpServerResponse response, Buffer data) {
+    String envelope = Envelope.of(200, MESSAGE, new JsonObject()).encode();
+    Buffer head = Buffer.buffer(envelope.substring(0, envelope.length() - "{}}".length()));
+    Buffer tail = Buffer.buffer("}");
+    response.setStatusCode(200)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Content-Length", String.valueOf(head.length() + data.length() + tail.length()));
+    response.write(head);
+    response.write(data);
+    response.end(tail);
+    return Reply.alreadySent();
+  }
+}

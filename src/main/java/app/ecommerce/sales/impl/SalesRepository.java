@@ -1,0 +1,175 @@
+package app.ecommerce.sales.impl;
+
+import app.ecommerce.db.Database;
+import app.ecommerce.sales.SalesQuery;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The read side of sales. Sums are computed by the database over the covering index
+ * {@code ix_sale_items_analytics} (integers only: units and cents); sale rows are read in
+ * (created_at, sale_id, id) order along {@code ix_sale_items_keyset}, page by page.
+ */
+final class SalesRepository {
+  static final String RANGE = " WHERE si.created_at BETWEEN ? AND ?";
+  static final String BY_PRODUCTS = " AND si.product_id IN (%s)";
+  static final String BY_CATEGORIES = " AND si.product_id IN (SELECT id FROM products WHERE category_id IN (%s))";
+  /**
+   * Units and cents per product (%1$s: the period expression and its GROUP BY term, or nothing),
+   * with the product's and category's names joined on the few grouped rows only:
+   * {product_id, period, units, cents, product_name, category_id, category_name, category_slug}.
+   * %4$s is STRAIGHT_JOIN on MariaDB, whose "split materialization" would otherwise run the
+   * grouping once per product through the non-covering product index (ten times slower).
+   */
+  static final String TOTALS = "SELECT %4$st.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
+      + " c.category_name, c.category_slug FROM (SELECT si.product_id, %1$s AS period, SUM(si.quantity) AS units,"
+      + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si" + RANGE + "%3$s GROUP BY si.product_id%2$s) t"
+      + " JOIN products p ON p.id = t.product_id JOIN categories c ON c.id = p.category_id";
+  static final String COUNT = "SELECT COUNT(*) FROM sale_items si" + RANGE + "%s";
+  static final String FIRST_AT = "SELECT created_at FROM sale_items WHERE created_at >= ? ORDER BY created_at LIMIT 1";
+  static final String LAST_AT = "SELECT created_at FROM sale_items WHERE created_at <= ? ORDER BY created_at DESC LIMIT 1";
+  /**
+   * %1$s: join-order hint, %2$s: keyset index hint, %3$s: primary-key hint, %4$s: filter, %5$s:
+   * keyset condition. On MariaDB the hints are needed: left alone it joins the tiny categories
+   * table through a join buffer, which loses the index order and sorts the whole remaining range
+   * for every page (quadratic over an export).
+   */
+  static final String ROWS = "SELECT %1$ssi.id, si.sale_id, s.user_id, si.created_at, si.product_id, p.product_name,"
+      + " si.price_cents, si.quantity, p.category_id, c.category_name, c.category_slug"
+      + " FROM sale_items si%2$s JOIN sales s%3$s ON s.id = si.sale_id JOIN products p%3$s ON p.id = si.product_id"
+      + " JOIN categories c%3$s ON c.id = p.category_id" + RANGE + "%4$s%5$s"
+      + " ORDER BY si.created_at, si.sale_id, si.id LIMIT ?";
+  static final String AFTER = " AND (si.created_at > ? OR si.sale_id > ? OR (si.sale_id = ? AND si.id > ?))";
+  /** Above this many CASE branches the period expression is built for the data's span only. */
+  private static final int MAX_TERMS_WITHOUT_BOUNDS = 128;
+
+  private final Database db;
+  private final boolean mysql;
+
+  SalesRepository(Database db) {
+    this.db = db;
+    this.mysql = db.dialect().name().equals("mysql");
+  }
+
+  /**
+   * Runs {@code work} on one connection inside one read transaction, so that the sums and the
+   * rows of one answer come from the same snapshot (InnoDB REPEATABLE READ; a SQLite read
+   * transaction in WAL mode). Never takes the SQLite writer lock.
+   */
+  <T> Future<T> snapshot(Function<SqlConnection, Future<T>> work) {
+    if (mysql) {
+      return db.pool().withTransaction(work);
+    }
+    return db.pool().withConnection(conn -> conn.query("BEGIN").execute()
+        .compose(begun -> work.apply(conn).compose(
+            result -> conn.query("COMMIT").execute().map(result),
+            failure -> conn.query("ROLLBACK").execute().transform(done -> Future.<T>failedFuture(failure)))));
+  }
+
+  Future<Long> count(SqlClient client, SalesQuery q) {
+    Tuple params = range(q);
+    return client.preparedQuery(String.format(COUNT, filter(q, params))).execute(params)
+        .map(rows -> exact(rows.iterator().next().getValue(0)));
+  }
+
+  /**
+   * Per product, and per period when {@code periods} is not null (see {@link #TOTALS} for the
+   * columns). A period expression that would be large (a long range in a zone with DST, or
+   * thousands of months) is built for the span of the data actually in the range, found first.
+   */
+  Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods) {
+    if (periods == null) {
+      return totals(client, q, "0", "", q.startMicros(), q.endMicros());
+    }
+    if (periods.sqlTerms(q.startMicros(), q.endMicros()) <= MAX_TERMS_WITHOUT_BOUNDS) {
+      return totals(client, q, periods.indexSql(db.dialect(), "si.created_at", q.startMicros(), q.endMicros()),
+          ", period", q.startMicros(), q.endMicros());
+    }
+    return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> bounds == null
+        ? totals(client, q, "0", "", 1, 0)
+        : totals(client, q, periods.indexSql(db.dialect(), "si.created_at", bounds[0], bounds[1]), ", period",
+            bounds[0], bounds[1]));
+  }
+
+  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, String period, String groupBy, long from,
+                                     long to) {
+    Tuple params = Tuple.of(from, to);
+    String sql = String.format(TOTALS, period, groupBy, filter(q, params), mysql ? "STRAIGHT_JOIN " : "");
+    return client.preparedQuery(sql).execute(params);
+  }
+
+  /**
+   * The first and last sale instants inside [from, to], or null when there are none: the period
+   * expression then only needs the zone's transitions and the period starts between them.
+   */
+  private Future<long[]> dataBounds(SqlClient client, long from, long to) {
+    return client.preparedQuery(FIRST_AT).execute(Tuple.of(from)).compose(first -> {
+      if (first.size() == 0 || first.iterator().next().getLong(0) > to) {
+        return Future.succeededFuture(null);
+      }
+      long lo = first.iterator().next().getLong(0);
+      return client.preparedQuery(LAST_AT).execute(Tuple.of(to))
+          .map(last -> new long[] {lo, last.iterator().next().getLong(0)});
+    });
+  }
+
+  /** At most {@code limit} sale rows after the cursor (null: from the start), in keyset order. */
+  Future<RowSet<Row>> rows(SqlClient client, SalesQuery q, JsonObject after, int limit) {
+    Tuple params = range(q);
+    if (after != null) {
+      // the cursor's instant becomes the lower bound, so the index range starts right there
+      params = Tuple.of(Math.max(q.startMicros(), after.getLong("created_at")), q.endMicros());
+    }
+    String filter = filter(q, params);
+    String keyset = "";
+    if (after != null) {
+      keyset = AFTER;
+      params.addLong(after.getLong("created_at")).addLong(after.getLong("sale_id"))
+          .addLong(after.getLong("sale_id")).addLong(after.getLong("id"));
+    }
+    params.addInteger(limit);
+    String sql = String.format(ROWS, mysql ? "STRAIGHT_JOIN " : "",
+        mysql ? " FORCE INDEX (ix_sale_items_keyset)" : " INDEXED BY ix_sale_items_keyset",
+        mysql ? " FORCE INDEX (PRIMARY)" : "", filter, keyset);
+    return client.preparedQuery(sql).execute(params);
+  }
+
+  private static Tuple range(SalesQuery q) {
+    return Tuple.of(q.startMicros(), q.endMicros());
+  }
+
+  /** The product or category filter as SQL, its ids appended to {@code params}. */
+  private static String filter(SalesQuery q, Tuple params) {
+    List<Long> ids = !q.productIds().isEmpty() ? q.productIds() : q.categoryIds();
+    if (ids.isEmpty()) {
+      return "";
+    }
+    ids.forEach(params::addLong);
+    return String.format(!q.productIds().isEmpty() ? BY_PRODUCTS : BY_CATEGORIES, placeholders(ids.size()));
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
+  }
+
+  /** A SUM or COUNT as an exact long (MySQL answers DECIMAL for SUM of BIGINT). */
+  static long exact(Object value) {
+    if (value instanceof Numeric n) {
+      return n.bigDecimalValue().longValueExact();
+    }
+    if (value instanceof BigDecimal d) {
+      return d.longValueExact();
+    }
+    return ((Number) value).longValue();
+  }
+}

@@ -1,0 +1,137 @@
+package app.ecommerce.sales.impl;
+
+import app.ecommerce.bus.Errors;
+import app.ecommerce.db.Database;
+import app.ecommerce.sales.SalesContract;
+import app.ecommerce.sales.SalesQuery;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * get_sales_data. The database sums units and cents per product (and per calendar period when
+ * there are buckets); Java only folds those few rows into categories, so the work in the heap is
+ * proportional to the answer, never to the number of sale rows, and every figure is an exact
+ * integer until it is formatted. Listed rows are read in keyset pages and encoded as they come.
+ */
+final class SalesService {
+  static final String TOO_MANY_ROWS = "Too many sale rows for one JSON answer";
+  static final int JSON_PAGE_SIZE = 5_000;
+
+  private final Database db;
+  private final SalesRepository repository;
+
+  SalesService(Database db) {
+    this.db = db;
+    this.repository = new SalesRepository(db);
+  }
+
+  /**
+   * Without rows the answer is one aggregation query; with rows, the count, the sums and the rows
+   * come from one snapshot so that they agree.
+   *
+   * @return the answer's {@code data}, encoded as JSON (UTF-8)
+   */
+  Future<Buffer> salesData(JsonObject in) {
+    SalesQuery q = checked(in);
+    Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
+    if (!q.includeItems()) {
+      return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums).finish());
+    }
+    return repository.snapshot(conn -> rowsAllowed(conn, q)
+        .compose(v -> repository.totals(conn, q, periods))
+        .compose(sums -> {
+          AnswerWriter writer = writer(q, periods, sums);
+          return rows(conn, q, null, writer).map(v -> writer.finish());
+        }));
+  }
+
+  /** Folds the sums into one block per period (or one block) and names what they name. */
+  private static AnswerWriter writer(SalesQuery q, Periods periods, RowSet<Row> sums) {
+    Metrics[] blocks = new Metrics[periods == null ? 1 : periods.size()];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new Metrics();
+    }
+    Map<Long, Metrics.Product> products = new HashMap<>();
+    Map<Long, String> categories = new TreeMap<>();
+    for (Row sum : sums) {
+      Metrics.Product product = products.computeIfAbsent(sum.getLong(0), id -> new Metrics.Product(id,
+          sum.getString(4), sum.getLong(5), sum.getString(6), sum.getString(7)));
+      categories.put(product.categoryId(), product.categoryName());
+      blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(product,
+          SalesRepository.exact(sum.getValue(2)), SalesRepository.exact(sum.getValue(3)));
+    }
+    return new AnswerWriter(q.zone(), periods, blocks, products, categories);
+  }
+
+  /** Reads the rows page by page on the snapshot's connection, straight into the writer. */
+  private Future<Void> rows(SqlConnection conn, SalesQuery q, JsonObject after, AnswerWriter writer) {
+    return repository.rows(conn, q, after, JSON_PAGE_SIZE).compose(page -> {
+      Row last = null;
+      for (Row r : page) {
+        writer.row(r);
+        last = r;
+      }
+      if (writer.rows() > SalesContract.MAX_JSON_ROWS) {
+        // cannot happen inside one snapshot; kept so that the limit holds whatever the isolation
+        return Future.failedFuture(tooManyRows(writer.rows()));
+      }
+      return page.size() < JSON_PAGE_SIZE ? Future.succeededFuture() : rows(conn, q, cursor(last), writer);
+    });
+  }
+
+  private static JsonObject cursor(Row last) {
+    return new JsonObject().put("created_at", last.getLong(3)).put("sale_id", last.getLong(1)).put("id", last.getLong(0));
+  }
+
+  Future<JsonObject> csvPage(JsonObject in) {
+    SalesQuery q = checked(in);
+    JsonObject after = in.getJsonObject("after");
+    int size = Math.max(1, Math.min(SalesContract.MAX_PAGE_SIZE,
+        in.getInteger("page_size", SalesContract.DEFAULT_PAGE_SIZE)));
+    return repository.rows(db.pool(), q, after, size).map(rows -> {
+      StringBuilder csv = new StringBuilder(rows.size() * 160 + SaleRows.CSV_HEADER.length());
+      if (after == null) {
+        csv.append(SaleRows.CSV_HEADER);
+      }
+      Row last = null;
+      for (Row r : rows) {
+        SaleRows.csv(csv, r, q.zone());
+        last = r;
+      }
+      JsonObject next = rows.size() < size ? null : cursor(last);
+      return new JsonObject().put("csv", csv.toString()).put("rows", rows.size()).put("next", next);
+    });
+  }
+
+  private static SalesQuery checked(JsonObject in) {
+    Map<String, String> problems = new LinkedHashMap<>(SalesQuery.filterProblems(in));
+    problems.putAll(SalesQuery.rangeProblems(in, SalesQuery.zoneOf(in)));
+    if (!problems.isEmpty()) {
+      throw Errors.validation(problems);
+    }
+    return SalesQuery.of(in);
+  }
+
+  private Future<Void> rowsAllowed(SqlConnection conn, SalesQuery q) {
+    if (!q.includeItems()) {
+      return Future.succeededFuture();
+    }
+    return repository.count(conn, q).compose(count -> count <= SalesContract.MAX_JSON_ROWS
+        ? Future.succeededFuture()
+        : Future.failedFuture(tooManyRows(count)));
+  }
+
+  private static RuntimeException tooManyRows(long count) {
+    return Errors.of(422, TOO_MANY_ROWS, new JsonObject().put("include_sales_items", "The range holds " + count
+        + " sale rows; at most " + SalesContract.MAX_JSON_ROWS + " are listed in JSON. Use format=csv,"
+        + " a narrower range, or include_sales_items=false"));
+  }
+}

@@ -1,0 +1,384 @@
+package app.ecommerce.sales;
+
+import static app.ecommerce.sales.SalesFixtures.all;
+import static app.ecommerce.sales.SalesFixtures.block;
+import static app.ecommerce.sales.SalesFixtures.bucket;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.ecommerce.sales.SalesFixtures.Category;
+import app.ecommerce.sales.SalesFixtures.Item;
+import app.ecommerce.sales.SalesFixtures.Product;
+import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * get_sales_data against hand-placed sales whose answers are worked out by hand: every bucket
+ * kind, range ends to the microsecond, DST days of 23 and 25 hours, a +05:30 zone, and the
+ * caller's zone as default (the admin here lives in Asia/Kolkata). Each scenario has its own
+ * products and filters on them, so scenarios never see each other's sales.
+ */
+abstract class SalesDataTest extends EngineTest {
+  static final ZoneId UTC = ZoneOffset.UTC;
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+
+  SalesFixtures fx;
+  long buyer;
+  // calendar scenario (UTC)
+  Category tools;
+  Category luxury;
+  Product hammer;
+  Product nail;
+  Product watch;
+  List<Item> s1;
+  List<Item> s2;
+  List<Item> s3;
+  List<Item> s4;
+  // DST scenario (America/New_York)
+  Product lamp;
+  List<Item> d1;
+  List<Item> d2;
+  List<Item> d3;
+  List<Item> d4;
+  List<Item> f1;
+  List<Item> f2;
+  List<Item> f3;
+  List<Item> f4;
+  List<Item> f5;
+  // +05:30 scenario
+  Product tea;
+  List<Item> k1;
+  List<Item> k2;
+  List<Item> k3;
+
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("ADMIN_TIMEZONE", "Asia/Kolkata");
+  }
+
+  @BeforeAll
+  void placeSales() {
+    fx = new SalesFixtures(server);
+    buyer = server.newCustomer("UTC").id();
+    tools = fx.category("Tools");
+    luxury = fx.category("Luxury & Co");
+    hammer = fx.product(tools, "Hammer", "10.00");
+    nail = fx.product(tools, "Nail", "0.10");
+    watch = fx.product(luxury, "Watch, \"Gold\"", "1499.99");
+    fx.sale(buyer, "2022-12-31T23:59:59.999999Z", hammer, 5); // one microsecond too early
+    s1 = fx.sale(buyer, "2023-01-01T00:00:00Z", hammer, 2, watch, 1);
+    s2 = fx.sale(buyer, "2023-01-31T23:59:59.999999Z", nail, 3);
+    s3 = fx.sale(buyer, "2023-02-01T00:00:00Z", hammer, 1);
+    s4 = fx.sale(buyer, "2023-12-31T23:59:59.999999Z", watch, 2);
+    fx.sale(buyer, "2024-01-01T00:00:00Z", nail, 1); // one microsecond too late
+
+    lamp = fx.product(fx.category("Lighting"), "Lamp", "3.33");
+    d1 = fx.sale(buyer, "2024-03-10T04:59:59.999999Z", lamp, 1); // 03-09 23:59:59.999999 EST
+    d2 = fx.sale(buyer, "2024-03-10T05:00:00Z", lamp, 2);        // 03-10 00:00 EST
+    d3 = fx.sale(buyer, "2024-03-11T03:59:59.999999Z", lamp, 3); // 03-10 23:59:59.999999 EDT
+    d4 = fx.sale(buyer, "2024-03-11T04:00:00Z", lamp, 4);        // 03-11 00:00 EDT
+    f1 = fx.sale(buyer, "2024-11-03T04:00:00Z", lamp, 5);        // 11-03 00:00 EDT
+    f2 = fx.sale(buyer, "2024-11-03T05:30:00Z", lamp, 6);        // 01:30 EDT, the first time
+    f3 = fx.sale(buyer, "2024-11-03T06:30:00Z", lamp, 7);        // 01:30 EST, the second time
+    f4 = fx.sale(buyer, "2024-11-04T04:59:59.999999Z", lamp, 8); // 11-03 23:59:59.999999 EST
+    f5 = fx.sale(buyer, "2024-11-04T05:00:00Z", lamp, 9);        // 11-04 00:00 EST
+
+    tea = fx.product(fx.category("Tea"), "Assam", "2.50");
+    k3 = fx.sale(buyer, "2023-12-31T18:30:00Z", tea, 1);         // 2024-01-01 00:00 IST
+    k1 = fx.sale(buyer, "2024-01-31T18:29:59.999999Z", tea, 2);  // 01-31 23:59:59.999999 IST
+    k2 = fx.sale(buyer, "2024-01-31T18:30:00Z", tea, 4);         // 02-01 00:00 IST
+  }
+
+  Api.Call query(Object... nameValue) {
+    Api.Call call = api.get("get_sales_data").token(admin());
+    for (int i = 0; i < nameValue.length; i += 2) {
+      call.query((String) nameValue[i], nameValue[i + 1]);
+    }
+    return call;
+  }
+
+  JsonObject data(Object... nameValue) {
+    Api.Response r = query(nameValue).send();
+    assertEquals(200, r.status(), r::toString);
+    assertEquals("Sales and Revenue data retrieved successfully", r.message());
+    return r.data();
+  }
+
+  String calendarProducts() {
+    return "[" + hammer.id() + "," + nail.id() + "," + watch.id() + "]";
+  }
+
+  @Test
+  void oneBlockWithoutBuckets() {
+    JsonObject data = data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", calendarProducts(), "include_sales_items", "false");
+    JsonObject expected = block(all(s1, s2, s3, s4), false, UTC);
+    assertEquals(expected.encode(), data.encode());
+    assertEquals("4530.27", data.getString("total_revenue"));
+    assertEquals("4499.97", data.getJsonObject("revenue_by_categories").getString(luxury.key()));
+  }
+
+  @Test
+  void rowsAreListedInTimeOrderWithTheirFields() {
+    JsonObject data = data("start_date", "2023-01-01T00:00:00", "end_date", "2023-12-31T23:59:59.999999",
+        "timezone", "UTC", "category_ids", "[" + tools.id() + "," + luxury.id() + "]");
+    assertEquals(block(all(s1, s2, s3, s4), true, UTC).encode(), data.encode());
+    JsonObject first = data.getJsonArray("sales").getJsonObject(0);
+    assertEquals("2023-01-01T00:00:00+00:00", first.getString("created_at"));
+    assertEquals("20.00", first.getString("revenue"));
+  }
+
+  @Test
+  void monthlyBucketsIncludeEmptyMonths() {
+    JsonObject data = data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", calendarProducts(), "include_sales_items", "false", "buckets", "monthly");
+    JsonObject expected = new JsonObject();
+    for (int m = 1; m <= 12; m++) {
+      java.time.YearMonth month = java.time.YearMonth.of(2023, m);
+      String start = month.atDay(1) + "T00:00:00";
+      String end = month.atEndOfMonth() + "T23:59:59.999999";
+      List<Item> items = m == 1 ? all(s1, s2) : m == 2 ? s3 : m == 12 ? s4 : List.of();
+      expected.put(start + "," + end, bucket(items, false, UTC, start + "+00:00", end + "+00:00"));
+    }
+    assertEquals(expected.encode(), data.encode());
+    assertEquals("2023-01-01T00:00:00,2023-01-31T23:59:59.999999", data.fieldNames().iterator().next());
+  }
+
+  @Test
+  void yearlyBucketWithRows() {
+    JsonObject data = data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", calendarProducts(), "buckets", "yearly");
+    JsonObject expected = new JsonObject().put("2023-01-01T00:00:00,2023-12-31T23:59:59.999999",
+        bucket(all(s1, s2, s3, s4), true, UTC, "2023-01-01T00:00:00+00:00", "2023-12-31T23:59:59.999999+00:00"));
+    assertEquals(expected.encode(), data.encode());
+  }
+
+  @Test
+  void weeklyBucketsRunMondayToSundayAndCountOnlyRowsInRange() {
+    JsonObject data = data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", calendarProducts(), "include_sales_items", "false", "buckets", "weekly");
+    JsonObject expected = new JsonObject();
+    java.time.LocalDate monday = java.time.LocalDate.of(2022, 12, 26);
+    for (int w = 0; w < 53; w++) {
+      java.time.LocalDate from = monday.plusWeeks(w);
+      String start = from + "T00:00:00";
+      String end = from.plusDays(6) + "T23:59:59.999999";
+      // 2022-12-31 lies in the first week but before start_date: not counted
+      List<Item> items = w == 0 ? s1 : w == 5 ? all(s2, s3) : w == 52 ? s4 : List.of();
+      expected.put(start + "," + end, bucket(items, false, UTC, start + "+00:00", end + "+00:00"));
+    }
+    assertEquals(expected.encode(), data.encode());
+  }
+
+  @Test
+  void dailyBucketsCoverEveryDay() {
+    JsonObject data = data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", calendarProducts(), "include_sales_items", "false", "buckets", "daily");
+    assertEquals(365, data.size());
+    assertEquals(bucket(s1, false, UTC, "2023-01-01T00:00:00+00:00", "2023-01-01T23:59:59.999999+00:00").encode(),
+        data.getJsonObject("2023-01-01T00:00:00,2023-01-01T23:59:59.999999").encode());
+    assertEquals(bucket(s2, false, UTC, "2023-01-31T00:00:00+00:00", "2023-01-31T23:59:59.999999+00:00").encode(),
+        data.getJsonObject("2023-01-31T00:00:00,2023-01-31T23:59:59.999999").encode());
+    assertEquals(bucket(List.of(), false, UTC, "2023-06-15T00:00:00+00:00", "2023-06-15T23:59:59.999999+00:00")
+        .encode(), data.getJsonObject("2023-06-15T00:00:00,2023-06-15T23:59:59.999999").encode());
+    long cents = 0;
+    for (String key : data.fieldNames()) {
+      cents += new java.math.BigDecimal(data.getJsonObject(key).getString("total_revenue")).movePointRight(2)
+          .longValueExact();
+    }
+    assertEquals(453_027, cents); // the buckets add up to the unbucketed total, to the cent
+  }
+
+  @Test
+  void newYorkDaysOf23And25Hours() {
+    JsonObject spring = data("start_date", "2024-03-09", "end_date", "2024-03-11", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "daily");
+    JsonObject expected = new JsonObject()
+        .put("2024-03-09T00:00:00,2024-03-09T23:59:59.999999",
+            bucket(d1, true, NEW_YORK, "2024-03-09T00:00:00-05:00", "2024-03-09T23:59:59.999999-05:00"))
+        .put("2024-03-10T00:00:00,2024-03-10T23:59:59.999999",
+            bucket(all(d2, d3), true, NEW_YORK, "2024-03-10T00:00:00-05:00", "2024-03-10T23:59:59.999999-04:00"))
+        .put("2024-03-11T00:00:00,2024-03-11T23:59:59.999999",
+            bucket(d4, true, NEW_YORK, "2024-03-11T00:00:00-04:00", "2024-03-11T23:59:59.999999-04:00"));
+    assertEquals(expected.encode(), spring.encode());
+
+    JsonObject fall = data("start_date", "2024-11-03", "end_date", "2024-11-04", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "daily");
+    JsonObject expectedFall = new JsonObject()
+        .put("2024-11-03T00:00:00,2024-11-03T23:59:59.999999",
+            bucket(all(f1, f2, f3, f4), true, NEW_YORK, "2024-11-03T00:00:00-04:00", "2024-11-03T23:59:59.999999-05:00"))
+        .put("2024-11-04T00:00:00,2024-11-04T23:59:59.999999",
+            bucket(f5, true, NEW_YORK, "2024-11-04T00:00:00-05:00", "2024-11-04T23:59:59.999999-05:00"));
+    assertEquals(expectedFall.encode(), fall.encode());
+    JsonObject day = fall.getJsonObject("2024-11-03T00:00:00,2024-11-03T23:59:59.999999");
+    assertEquals("2024-11-03T01:30:00-04:00", day.getJsonArray("sales").getJsonObject(1).getString("created_at"));
+    assertEquals("2024-11-03T01:30:00-05:00", day.getJsonArray("sales").getJsonObject(2).getString("created_at"));
+  }
+
+  @Test
+  void newYorkMonthsAcrossBothTransitions() {
+    JsonObject data = data("start_date", "2024-03-01", "end_date", "2024-11-30", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "monthly", "include_sales_items", "false");
+    assertEquals(9, data.size());
+    assertEquals(bucket(all(d1, d2, d3, d4), false, NEW_YORK, "2024-03-01T00:00:00-05:00",
+            "2024-03-31T23:59:59.999999-04:00").encode(),
+        data.getJsonObject("2024-03-01T00:00:00,2024-03-31T23:59:59.999999").encode());
+    assertEquals(bucket(all(f1, f2, f3, f4, f5), false, NEW_YORK, "2024-11-01T00:00:00-04:00",
+            "2024-11-30T23:59:59.999999-05:00").encode(),
+        data.getJsonObject("2024-11-01T00:00:00,2024-11-30T23:59:59.999999").encode());
+    assertEquals("0.00", data.getJsonObject("2024-07-01T00:00:00,2024-07-31T23:59:59.999999").getString("total_revenue"));
+  }
+
+  @Test
+  void longRangesInADstZoneGiveTheSameFigures() {
+    // long enough that the period expression is built for the span of the data only
+    JsonObject months = data("start_date", "1990-01-01", "end_date", "2049-12-31", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "monthly", "include_sales_items", "false");
+    assertEquals(720, months.size());
+    assertEquals(bucket(all(d1, d2, d3, d4), false, NEW_YORK, "2024-03-01T00:00:00-05:00",
+            "2024-03-31T23:59:59.999999-04:00").encode(),
+        months.getJsonObject("2024-03-01T00:00:00,2024-03-31T23:59:59.999999").encode());
+    JsonObject weeks = data("start_date", "1950-01-01", "end_date", "2099-12-31", "timezone", "America/New_York",
+        "product_ids", "[" + lamp.id() + "]", "buckets", "weekly", "include_sales_items", "false");
+    assertEquals(bucket(all(d1, d2, d3), false, NEW_YORK, "2024-03-04T00:00:00-05:00",
+            "2024-03-10T23:59:59.999999-04:00").encode(),
+        weeks.getJsonObject("2024-03-04T00:00:00,2024-03-10T23:59:59.999999").encode());
+    assertEquals(bucket(d4, false, NEW_YORK, "2024-03-11T00:00:00-04:00", "2024-03-17T23:59:59.999999-04:00").encode(),
+        weeks.getJsonObject("2024-03-11T00:00:00,2024-03-17T23:59:59.999999").encode());
+    assertEquals(bucket(all(f1, f2, f3, f4), false, NEW_YORK, "2024-10-28T00:00:00-04:00",
+            "2024-11-03T23:59:59.999999-05:00").encode(),
+        weeks.getJsonObject("2024-10-28T00:00:00,2024-11-03T23:59:59.999999").encode());
+    assertEquals(bucket(f5, false, NEW_YORK, "2024-11-04T00:00:00-05:00", "2024-11-10T23:59:59.999999-05:00").encode(),
+        weeks.getJsonObject("2024-11-04T00:00:00,2024-11-10T23:59:59.999999").encode());
+  }
+
+  @Test
+  void naiveDatesAreReadInTheZoneAndAwareOnesAsGiven() {
+    JsonObject naive = data("start_date", "2024-03-10T00:00:00", "end_date", "2024-03-10T23:59:59.999999",
+        "timezone", "America/New_York", "product_ids", "[" + lamp.id() + "]");
+    assertEquals(block(all(d2, d3), true, NEW_YORK).encode(), naive.encode());
+    JsonObject dateOnly = data("start_date", "2024-03-10", "end_date", "2024-03-10",
+        "timezone", "America/New_York", "product_ids", "[" + lamp.id() + "]");
+    assertEquals(naive.encode(), dateOnly.encode());
+    JsonObject aware = data("start_date", "2024-03-10T05:00:00Z", "end_date", "2024-03-11T03:59:59.999999+00:00",
+        "timezone", "UTC", "product_ids", "[" + lamp.id() + "]", "include_sales_items", "false");
+    assertEquals(block(all(d2, d3), false, UTC).encode(), aware.encode());
+  }
+
+  @Test
+  void kolkataIsTheCallersZoneByDefault() {
+    JsonObject data = data("start_date", "2024-01-01", "end_date", "2024-02-29",
+        "product_ids", "[" + tea.id() + "]", "buckets", "monthly");
+    JsonObject expected = new JsonObject()
+        .put("2024-01-01T00:00:00,2024-01-31T23:59:59.999999",
+            bucket(all(k3, k1), true, KOLKATA, "2024-01-01T00:00:00+05:30", "2024-01-31T23:59:59.999999+05:30"))
+        .put("2024-02-01T00:00:00,2024-02-29T23:59:59.999999",
+            bucket(k2, true, KOLKATA, "2024-02-01T00:00:00+05:30", "2024-02-29T23:59:59.999999+05:30"));
+    assertEquals(expected.encode(), data.encode());
+    assertEquals("2024-01-01T00:00:00+05:30",
+        data.getJsonObject("2024-01-01T00:00:00,2024-01-31T23:59:59.999999").getJsonArray("sales")
+            .getJsonObject(0).getString("created_at"));
+
+    JsonObject utc = data("start_date", "2024-01-01", "end_date", "2024-12-31", "timezone", "UTC",
+        "product_ids", "[" + tea.id() + "]", "buckets", "yearly", "include_sales_items", "false");
+    assertEquals(bucket(all(k1, k2), false, UTC, "2024-01-01T00:00:00+00:00", "2024-12-31T23:59:59.999999+00:00")
+        .encode(), utc.getJsonObject("2024-01-01T00:00:00,2024-12-31T23:59:59.999999").encode());
+  }
+
+  @Test
+  void emptyRangeGivesZeroes() {
+    JsonObject data = data("start_date", "1999-01-01", "end_date", "1999-01-02", "timezone", "UTC",
+        "product_ids", calendarProducts());
+    assertEquals(block(List.of(), true, UTC).encode(), data.encode());
+    assertEquals("0.00", data.getString("total_revenue"));
+  }
+
+  @Test
+  void inputMayComeAsAJsonBodyAndAsRepeatedOrCommaLists() {
+    JsonObject body = data("timezone", "UTC", "product_ids", hammer.id() + "," + nail.id() + "," + watch.id(),
+        "start_date", "2023-01-01 00:00:00", "end_date", "2023-12-31", "include_sales_items", "0");
+    Api.Response json = api.get("get_sales_data").token(admin()).json(new JsonObject()
+        .put("start_date", "2023-01-01T00:00:00").put("end_date", "2023-12-31").put("timezone", "UTC")
+        .put("product_ids", new io.vertx.core.json.JsonArray().add(hammer.id()).add(nail.id()).add(watch.id()))
+        .put("include_sales_items", false)).send();
+    assertEquals(200, json.status(), json::toString);
+    assertEquals(body.encode(), json.data().encode());
+  }
+
+  @Test
+  void csvHasAHeaderAndQuotesNamesWithCommasAndQuotes() {
+    Api.Response r = query("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", "[" + watch.id() + "]", "format", "csv").send();
+    assertEquals(200, r.status(), r::toString);
+    assertEquals("text/csv; charset=utf-8", r.header("Content-Type"));
+    Item a = s1.get(1);
+    Item b = s4.get(0);
+    String expected = "id,sale_item_id,user_id,created_at,product_id,product_name,price_per_unit,quantity,revenue,"
+        + "category_id,category_name,category_slug\r\n"
+        + a.saleId() + "," + a.itemId() + "," + buyer + ",2023-01-01T00:00:00+00:00," + watch.id()
+        + ",\"Watch, \"\"Gold\"\"\",1499.99,1,1499.99," + luxury.id() + ",Luxury & Co," + luxury.slug() + "\r\n"
+        + b.saleId() + "," + b.itemId() + "," + buyer + ",2023-12-31T23:59:59.999999+00:00," + watch.id()
+        + ",\"Watch, \"\"Gold\"\"\",1499.99,2,2999.98," + luxury.id() + ",Luxury & Co," + luxury.slug() + "\r\n";
+    assertEquals(expected, r.body());
+  }
+
+  @Test
+  void customersAreRefusedAndAnonymousCallersMustSignIn() {
+    Api.Response customer = api.get("get_sales_data").token(server.newCustomerToken())
+        .query("start_date", "2023-01-01").query("end_date", "2023-01-02").send();
+    assertEquals(403, customer.status(), customer::toString);
+    assertEquals(401, api.get("get_sales_data").query("start_date", "2023-01-01").query("end_date", "2023-01-02")
+        .send().status());
+  }
+
+  @Test
+  void everyFieldIsValidated() {
+    assertInvalid("start_date", "Field required", "end_date", "2023-01-01");
+    assertInvalid("end_date", "Field required", "start_date", "2023-01-01");
+    String badDate = "Input should be a valid datetime or date, e.g. 2023-01-31 or 2023-01-31T17:00:00+05:00";
+    assertInvalid("start_date", badDate, "start_date", "2023-13-01", "end_date", "2023-01-01");
+    assertInvalid("end_date", badDate, "start_date", "2023-01-01", "end_date", "yesterday");
+    assertInvalid("end_date", "Value error, end_date must not be before start_date",
+        "start_date", "2023-01-02", "end_date", "2023-01-01", "timezone", "UTC");
+    // the caller's zone (Asia/Kolkata) reads the naive end: 05:00 IST is 23:30 UTC the day before
+    assertInvalid("end_date", "Value error, end_date must not be before start_date",
+        "start_date", "2023-01-01T00:00:00Z", "end_date", "2023-01-01T05:00:00");
+    assertEquals(200, query("start_date", "2023-01-01T00:00:00Z", "end_date", "2023-01-01T05:00:00",
+        "timezone", "UTC").send().status());
+    assertInvalid("start_date", "Value error, dates must lie between the years 0001 and 9998",
+        "start_date", "0000-06-01", "end_date", "2023-01-01");
+    assertInvalid("timezone", "Value error, timezone must be valid",
+        "start_date", "2023-01-01", "end_date", "2023-01-02", "timezone", "Mars/Olympus");
+    assertInvalid("include_sales_items", "Input should be a valid boolean",
+        "start_date", "2023-01-01", "end_date", "2023-01-02", "include_sales_items", "maybe");
+    String buckets = "Input should be 'daily', 'weekly', 'monthly' or 'yearly'";
+    assertInvalid("buckets", buckets, "start_date", "2023-01-01", "end_date", "2023-01-02", "buckets", "hourly");
+    assertInvalid("buckets", buckets, "start_date", "2023-01-01", "end_date", "2023-01-02", "buckets", "");
+    assertInvalid("product_ids.0", "Input should be a valid integer, unable to parse string as an integer",
+        "start_date", "2023-01-01", "end_date", "2023-01-02", "product_ids", "abc");
+    assertInvalid("category_ids.1", "Input should be greater than or equal to 1",
+        "start_date", "2023-01-01", "end_date", "2023-01-02", "category_ids", "[1,0]");
+    assertInvalid("category_ids", "Value error, product_ids or category_ids but not both",
+        "start_date", "2023-01-01", "end_date", "2023-01-02", "product_ids", "[1]", "category_ids", "[2]");
+    assertInvalid("format", "Input should be 'json' or 'csv'",
+        "start_date", "2023-01-01", "end_date", "2023-01-02", "format", "xml");
+    // an empty list is no filter at all, and unknown ids simply match nothing
+    assertEquals(200, query("start_date", "2023-01-01", "end_date", "2023-01-02", "product_ids", "[]",
+        "category_ids", "[1]").send().status());
+    assertEquals("0.00", data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
+        "product_ids", "[999999999]").getString("total_revenue"));
+  }
+
+  private void assertInvalid(String path, String message, Object... nameValue) {
+    Api.Response r = query(nameValue).send();
+    assertEquals(422, r.status(), r::toString);
+    assertEquals(message, r.data().getString(path), r::toString);
+  }
+}
