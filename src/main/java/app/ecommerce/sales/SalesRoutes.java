@@ -22,6 +22,12 @@ import java.util.Map;
 public final class SalesRoutes implements RouteModule {
   /** Aggregating a long range on a big database may take a while; the answer is still bounded. */
   static final long SERVICE_TIMEOUT_MS = 120_000;
+  /**
+   * A request sent to a node that has just died is lost silently until the cluster notices
+   * (seconds); with the long timeout above the caller would wait for minutes. A short ping first
+   * turns a dead or missing analytics service into a 503 within this bound.
+   */
+  static final long LIVENESS_TIMEOUT_MS = 3_000;
   static final String MESSAGE = "Sales and Revenue data retrieved successfully";
   private static final long MAX_ID = Long.MAX_VALUE;
   private static final int MAX_FILTER_IDS = 1_000;
@@ -70,11 +76,11 @@ public final class SalesRoutes implements RouteModule {
     if (!problems.isEmpty()) {
       throw Errors.validation(problems);
     }
-    if ("csv".equals(body.getString("format"))) {
-      return new CsvDownload(services, request, body).start();
-    }
-    return services.<Buffer>call(SalesContract.SALES_DATA, body, request.requestId(), SERVICE_TIMEOUT_MS)
-        .map(data -> send(request.context().response(), data));
+    return services.request(SalesContract.PING, new JsonObject(), request.requestId(), LIVENESS_TIMEOUT_MS)
+        .compose(alive -> "csv".equals(body.getString("format"))
+            ? new CsvDownload(services, request, body).start()
+            : services.<Buffer>call(SalesContract.SALES_DATA, body, request.requestId(), SERVICE_TIMEOUT_MS)
+                .map(data -> send(request.context().response(), data)));
   }
 
   /**
