@@ -8,10 +8,8 @@ import app.ecommerce.support.TestServer;
 import app.ecommerce.tools.LegacyImporter;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +28,6 @@ class SalesEnginesAgreeTest {
 
   @BeforeAll
   void start() throws Exception {
-    Assumptions.assumeTrue(Files.isRegularFile(SalesLegacyImportTest.SEED), "seed.sqlite3 is not beside the project");
     sqlite = TestServer.start(TestDatabase.sqlite());
     mariadb = TestServer.start(TestDatabase.mariadb());
     for (TestServer server : List.of(sqlite, mariadb)) {

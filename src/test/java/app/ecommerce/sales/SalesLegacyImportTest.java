@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.Seed;
 import app.ecommerce.support.Sql;
 import app.ecommerce.tools.LegacyImporter;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +25,7 @@ import org.junit.jupiter.api.Test;
  * figures that the test computes on its own from the file (JDBC and BigDecimal over its rows).
  */
 abstract class SalesLegacyImportTest extends EngineTest {
-  static final Path SEED = Path.of(System.getProperty("project.basedir", "."), "..", "shared", "reference",
-      "seed.sqlite3").normalize();
+  static final Path SEED = Seed.file();
 
   LegacyImporter.Report report;
   /** Figures read straight from the seed: year → category id → {cents, units}. */
@@ -39,8 +36,7 @@ abstract class SalesLegacyImportTest extends EngineTest {
 
   @BeforeAll
   void importSeed() throws Exception {
-    Assumptions.assumeTrue(Files.isRegularFile(SEED), "the original system's seed.sqlite3 is not beside the project");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + SEED + "?mode=ro");
+    try (Connection c = Seed.open();
          Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT substr(s.created_at, 1, 4), p.category_id, si.quantity,"
           + " CAST(si.price_per_unit AS TEXT) FROM sale s JOIN sale_item si ON si.sale_id = s.id"
