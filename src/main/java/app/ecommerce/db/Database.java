@@ -30,7 +30,16 @@ public final class Database {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   /** A busy or deadlocked transaction is run again at most this many times, then 503. */
   static final int MAX_ATTEMPTS = 6;
-  private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+  /**
+   * No new attempt starts once this much time has passed since the first one, so the service
+   * itself answers 503 (and rolls back) well before the caller's 10-second service timeout: a
+   * caller who got 503 must not find the purchase committed afterwards.
+   */
+  static final long RETRY_BUDGET_MS = 5_000;
+  /** InnoDB's wait for a row lock, per connection (its default is 50 s): well inside the budget. */
+  static final int MYSQL_LOCK_WAIT_SECONDS = 3;
+  /** How long a SQLite connection waits for a lock another process holds, for tools and migrations. */
+  private static final int DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 2_000;
   private static final String SQLITE_WRITER_LOCK = "sqlite-writer";
 
   private final Vertx vertx;
@@ -53,7 +62,8 @@ public final class Database {
     if (url.engine() == DatabaseUrl.Engine.SQLITE) {
       int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 4;
       PoolOptions options = poolOptions(config, size);
-      return new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url), options), new SqliteDialect(), url, waitMs);
+      return new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url, config.dbBusyTimeoutMs()), options),
+          new SqliteDialect(), url, waitMs);
     }
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 16;
     MySQLConnectOptions connect = new MySQLConnectOptions()
@@ -65,6 +75,9 @@ public final class Database {
         .with(poolOptions(config, size))
         .with(new NetClientOptions().setConnectTimeout((int) waitMs))
         .connectingTo(connect)
+        .withConnectHandler(conn -> conn.query("SET SESSION innodb_lock_wait_timeout = " + MYSQL_LOCK_WAIT_SECONDS)
+            .execute()
+            .onComplete(done -> conn.close()))
         .using(vertx)
         .build();
     return new Database(vertx, pool, new MysqlDialect(), url, waitMs);
@@ -82,6 +95,11 @@ public final class Database {
 
   /** WAL for concurrent readers, a busy timeout as backstop, foreign keys enforced. */
   public static SQLiteDataSource sqliteDataSource(DatabaseUrl url) {
+    return sqliteDataSource(url, DEFAULT_SQLITE_BUSY_TIMEOUT_MS);
+  }
+
+  /** @param busyTimeoutMs how long to wait for a lock held by another process before SQLITE_BUSY */
+  public static SQLiteDataSource sqliteDataSource(DatabaseUrl url, int busyTimeoutMs) {
     try {
       Path parent = url.sqliteFile().toAbsolutePath().getParent();
       if (parent != null) {
@@ -93,7 +111,7 @@ public final class Database {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+    config.setBusyTimeout(busyTimeoutMs);
     config.enforceForeignKeys(true);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url.jdbcUrl());
@@ -118,15 +136,15 @@ public final class Database {
    * number of times; after that the caller gets {@link DatabaseUnavailableException}.
    */
   public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-    return attempt(work, 1);
+    return attempt(work, 1, System.nanoTime());
   }
 
-  private <T> Future<T> attempt(Function<SqlConnection, Future<T>> work, int attempt) {
+  private <T> Future<T> attempt(Function<SqlConnection, Future<T>> work, int attempt, long startedNanos) {
     return once(work).recover(failure -> {
       if (dialect.classify(failure) != DbFailure.TRANSIENT) {
         return Future.failedFuture(failure);
       }
-      if (attempt >= MAX_ATTEMPTS) {
+      if (attempt >= MAX_ATTEMPTS || System.nanoTime() - startedNanos > RETRY_BUDGET_MS * 1_000_000) {
         return Future.failedFuture(new DatabaseUnavailableException(
             "The database stayed busy after " + attempt + " attempts", failure));
       }
@@ -134,7 +152,7 @@ public final class Database {
       LOG.debug("Transaction attempt {} was refused as busy; retrying in {} ms", attempt, backoff);
       Promise<Void> delay = Promise.promise();
       vertx.setTimer(backoff, id -> delay.complete());
-      return delay.future().compose(v -> attempt(work, attempt + 1));
+      return delay.future().compose(v -> attempt(work, attempt + 1, startedNanos));
     });
   }
 
