@@ -68,7 +68,8 @@ class ClusterMariaDbIT {
 
   private Map<String, String> node(int clusterPort, String members, String verticles) {
     return TestServer.settings(db, Map.of("CLUSTER", "true", "CLUSTER_HOST", "127.0.0.1",
-        "CLUSTER_PORT", String.valueOf(clusterPort), "CLUSTER_MEMBERS", members, "VERTICLES", verticles));
+        "CLUSTER_PORT", String.valueOf(clusterPort), "CLUSTER_MEMBERS", members, "VERTICLES", verticles,
+        "DEMO_DATA", "true"));
   }
 
   private void start(String name) {
@@ -84,6 +85,17 @@ class ClusterMariaDbIT {
     if (db != null) {
       db.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void nodesStartingTogetherMigrateOnceLoadDemoDataOnceAndBootstrapOneAdmin() {
+    assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1'"));
+    assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM products WHERE product_name = 'iPhone 13 Pro'"));
+    assertEquals(25, new Sql(db).number("SELECT COUNT(*) FROM products"));
+    assertEquals(2000, new Sql(db).number("SELECT COUNT(*) FROM sales"));
+    assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM users WHERE email = ?", TestServer.ADMIN_EMAIL));
+    assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM users WHERE email = 'admin@example.com'"));
   }
 
   @Test
