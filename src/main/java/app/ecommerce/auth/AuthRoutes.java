@@ -2,12 +2,9 @@ package app.ecommerce.auth;
 
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Access;
-import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Endpoint;
-import app.ecommerce.http.Reply;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.http.input.Field;
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 
@@ -33,22 +30,19 @@ public final class AuthRoutes implements RouteModule {
   public List<Endpoint> endpoints() {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "register_user", Access.PUBLIC, "Register a customer account",
-            "User created successfully.", REGISTER_FIELDS, r -> call(AuthContract.REGISTER, r))
+            "User created successfully.", REGISTER_FIELDS, Endpoint.forwardTo(services, AuthContract.REGISTER))
             .withOutcome(422, "User with specified email already exists."),
         Endpoint.of(HttpMethod.POST, "login_user", Access.PUBLIC, "Log in and receive a bearer token",
             "User logged in successfully", LOGIN_FIELDS,
             r -> {
               r.input().put("client_address", r.clientAddress());
-              return call(AuthContract.LOGIN, r);
+              return Endpoint.forwardTo(services, AuthContract.LOGIN).handle(r);
             })
             .withOutcome(422, "User with specified credentials does not exists. (unknown e-mail, wrong password "
                 + "or inactive user alike)")
             .withOutcome(429, "5 failed logins for this e-mail, or 50 from this address, within 15 minutes"),
         Endpoint.of(HttpMethod.POST, "logout_user", Access.SIGNED_IN, "Revoke the presented token",
-            "User logged out successfully", List.of(), r -> call(AuthContract.LOGOUT, r)));
+            "User logged out successfully", List.of(), Endpoint.forwardTo(services, AuthContract.LOGOUT)));
   }
 
-  private Future<Reply> call(String address, ApiRequest request) {
-    return services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
-  }
 }

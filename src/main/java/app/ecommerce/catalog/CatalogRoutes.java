@@ -62,23 +62,23 @@ public final class CatalogRoutes implements RouteModule {
   public List<Endpoint> endpoints() {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "create_category", Access.ADMIN, "Create a category",
-            "Category created successfully", CREATE_CATEGORY, r -> call(CatalogContract.CREATE_CATEGORY, r))
+            "Category created successfully", CREATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.CREATE_CATEGORY))
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
-            "Product created successfully", CREATE_PRODUCT, r -> call(CatalogContract.CREATE_PRODUCT, r))
+            "Product created successfully", CREATE_PRODUCT, Endpoint.forwardTo(services, CatalogContract.CREATE_PRODUCT))
             .withOutcome(404, "Category not found"),
         Endpoint.of(HttpMethod.GET, "get_categories", Access.SIGNED_IN, "List categories",
-            "Categories fetched successfully", LIST_CATEGORIES, r -> call(CatalogContract.LIST_CATEGORIES, r)),
+            "Categories fetched successfully", LIST_CATEGORIES, Endpoint.forwardTo(services, CatalogContract.LIST_CATEGORIES)),
         Endpoint.of(HttpMethod.GET, "get_products", Access.SIGNED_IN, "List products with their stock",
-            "Products fetched successfully", LIST_PRODUCTS, r -> call(CatalogContract.LIST_PRODUCTS, r)),
+            "Products fetched successfully", LIST_PRODUCTS, Endpoint.forwardTo(services, CatalogContract.LIST_PRODUCTS)),
         Endpoint.of(HttpMethod.GET, "get_product", Access.SIGNED_IN, "One product with its stock",
-            "Product retrieved successfully", GET_PRODUCT, r -> call(CatalogContract.GET_PRODUCT, r))
+            "Product retrieved successfully", GET_PRODUCT, Endpoint.forwardTo(services, CatalogContract.GET_PRODUCT))
             .withOutcome(404, "Product does not exist (or is inactive, for a customer)"),
         Endpoint.of(HttpMethod.GET, "get_low_stock_products", Access.ADMIN,
             "Active products whose stock is at or below a threshold, lowest first",
-            "Low Stock Products retrieved successfully", LOW_STOCK, r -> call(CatalogContract.LOW_STOCK, r)),
+            "Low Stock Products retrieved successfully", LOW_STOCK, Endpoint.forwardTo(services, CatalogContract.LOW_STOCK)),
         Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
-            "Inventory added successfully", ADD_INVENTORY, r -> call(CatalogContract.ADD_INVENTORY, r))
+            "Inventory added successfully", ADD_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADD_INVENTORY))
             .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
@@ -86,10 +86,6 @@ public final class CatalogRoutes implements RouteModule {
             .withHeaders(IDEMPOTENCY_KEY)
             .withOutcome(409, "No line could be purchased (data.failed_items says why), "
                 + "or the Idempotency-Key was used with a different body"));
-  }
-
-  private Future<Reply> call(String address, ApiRequest request) {
-    return services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
   }
 
   /** The service answers the whole outcome (200 or 409) so that a replay repeats it exactly. */

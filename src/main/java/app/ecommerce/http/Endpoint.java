@@ -1,5 +1,6 @@
 package app.ecommerce.http;
 
+import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.input.Field;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -29,6 +30,14 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
   @FunctionalInterface
   public interface Handler {
     Future<Reply> handle(ApiRequest request);
+  }
+
+  /**
+   * The usual handler: the validated input and the caller go to a service address; its reply is
+   * the envelope's {@code data} under the endpoint's success message.
+   */
+  public static Handler forwardTo(ServiceClient services, String address) {
+    return request -> services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
   }
 
   public String path() {
