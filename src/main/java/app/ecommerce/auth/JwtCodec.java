@@ -24,12 +24,15 @@ public final class JwtCodec {
   private static final long CLOCK_SKEW_SECONDS = 60;
 
   private final SecretKeySpec key;
+  /** A Mac is not thread-safe and costly to look up, so each thread keeps one initialised with the key. */
+  private final ThreadLocal<Mac> macs;
 
   public JwtCodec(byte[] secret) {
     if (secret.length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException("JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes");
     }
     this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(this::newMac);
   }
 
   public String sign(JsonObject claims) {
@@ -85,10 +88,14 @@ public final class JwtCodec {
   }
 
   private byte[] mac(String signingInput) {
+    return macs.get().doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }

@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * Checks bearer tokens for the HTTP verticles of one node. The signature and expiry are checked
  * locally; whether the token was issued, is unrevoked and belongs to an active user (and with
- * which role) is asked of the auth service and then cached for {@link #CACHE_MILLIS}. A logout
- * anywhere in the cluster is published on {@link AuthContract#REVOKED} and evicts the token here
+ * which role) is asked of the auth service and then cached for {@link #CACHE_MILLIS}, keyed by
+ * the exact token text: a token seen before skips the HMAC and JSON parsing (same text, same
+ * signature already checked), but its expiry and revocation are still checked on every request.
+ * A logout anywhere in the cluster is published on {@link AuthContract#REVOKED} and refused here
  * at once; a revoked token is remembered until it expires, so a late answer cannot revive it.
  * Thread-safe: one instance serves every HTTP verticle of the node.
  */
@@ -23,11 +25,12 @@ public final class TokenAuthenticator implements Authenticator {
   public static final long CACHE_MILLIS = 10_000;
   private static final int MAX_ENTRIES = 100_000;
 
-  private record Cached(Principal principal, long fetchedAtMillis) {
+  private record Cached(Principal principal, long expiresAtSeconds, long fetchedAtMillis) {
   }
 
   private final JwtCodec jwt;
   private final ServiceClient services;
+  /** Keyed by the whole token text, never by a claim of a token whose signature was not checked. */
   private final Map<String, Cached> cache = lru();
   private final Map<String, Long> revoked = lru();
 
@@ -46,7 +49,6 @@ public final class TokenAuthenticator implements Authenticator {
 
   public void revoke(String jti, long expiresAtSeconds) {
     synchronized (this) {
-      cache.remove(jti);
       revoked.put(jti, expiresAtSeconds);
     }
   }
@@ -54,6 +56,18 @@ public final class TokenAuthenticator implements Authenticator {
   @Override
   public Future<Principal> authenticate(String token, String requestId) {
     long nowMillis = System.currentTimeMillis();
+    synchronized (this) {
+      Cached hit = cache.get(token);
+      if (hit != null && nowMillis - hit.fetchedAtMillis < CACHE_MILLIS) {
+        if (hit.expiresAtSeconds <= nowMillis / 1000) {
+          return Future.failedFuture(Errors.unauthorized("Token has expired"));
+        }
+        if (revoked.containsKey(hit.principal.jti())) {
+          return Future.failedFuture(Errors.unauthorized("Token has been revoked"));
+        }
+        return Future.succeededFuture(hit.principal);
+      }
+    }
     JsonObject claims;
     try {
       claims = jwt.verify(token, nowMillis / 1000);
@@ -61,13 +75,10 @@ public final class TokenAuthenticator implements Authenticator {
       return Future.failedFuture(e);
     }
     String jti = claims.getString("jti");
+    long expiresAtSeconds = claims.getLong("exp");
     synchronized (this) {
       if (revoked.containsKey(jti)) {
         return Future.failedFuture(Errors.unauthorized("Token has been revoked"));
-      }
-      Cached hit = cache.get(jti);
-      if (hit != null && nowMillis - hit.fetchedAtMillis < CACHE_MILLIS) {
-        return Future.succeededFuture(hit.principal);
       }
     }
     JsonObject question = new JsonObject().put("jti", jti).put("user_id", claims.getLong("user_id"));
@@ -77,7 +88,7 @@ public final class TokenAuthenticator implements Authenticator {
         if (revoked.containsKey(jti)) {
           throw Errors.unauthorized("Token has been revoked");
         }
-        cache.put(jti, new Cached(principal, nowMillis));
+        cache.put(token, new Cached(principal, expiresAtSeconds, nowMillis));
       }
       return principal;
     });
