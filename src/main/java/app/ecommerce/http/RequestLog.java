@@ -44,7 +44,8 @@ public final class RequestLog implements Handler<RoutingContext> {
     ctx.put(KEY, id);
     long start = System.nanoTime();
     ctx.addEndHandler(done -> {
-      double latencyMs = (System.nanoTime() - start) / 1_000_000.0;
+      // hundredths of a millisecond, without String.format: this runs for every request
+      double latencyMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
       int status = ctx.response().getStatusCode();
       String method = ctx.request().method().name();
       String path = ctx.request().path();
@@ -52,9 +53,9 @@ public final class RequestLog implements Handler<RoutingContext> {
           .addKeyValue("method", method)
           .addKeyValue("path", path)
           .addKeyValue("status", status)
-          .addKeyValue("latency_ms", Math.round(latencyMs * 100) / 100.0)
+          .addKeyValue("latency_ms", latencyMs)
           .addKeyValue("request_id", id)
-          .log("{} {} {} {} ms request_id={}", method, path, status, String.format("%.2f", latencyMs), id);
+          .log("{} {} {} {} ms request_id={}", method, path, status, latencyMs, id);
     });
     ctx.next();
   }
