@@ -24,6 +24,10 @@ Usage: ./run.sh [command]
   import-legacy FILE [--yes]
                             import a database of the original FastAPI system (read-only) into the
                             configured database (--yes replaces catalog, stock and sales already there)
+  bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
+                            driven by wrk (get_products, get_product, purchase, login, get_sales_data over
+                            1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
+                            MariaDB (BENCH_ENGINES, BENCH_MYSQL_*); report in target/bench/report.md
   bench-analytics           time get_sales_data against the bare SQL on 1M demo sale items, and the heap
                             during a 1M-row CSV export, on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb";
                             MariaDB at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306)
@@ -131,6 +135,10 @@ case "$command" in
   import-legacy)
     build_if_needed
     exec java $JAVA_OPTS -jar "$JAR" import-legacy "$@"
+    ;;
+  bench)
+    build_if_needed
+    exec bash src/bench/bench.sh "$@"
     ;;
   bench-analytics)
     build_if_needed

@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# The benchmark suite (./run.sh bench [--quick]); DESIGN.md §7. Never part of the build.
+#
+# For each engine (BENCH_ENGINES, default "sqlite mariadb": a scratch SQLite file, and a scratch
+# MariaDB database ecommerce_bench at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, dropped afterwards):
+#   1. generates demo data (full: 666,667 sales = ~1,000,000 sale items; --quick: ~20,000 items);
+#   2. starts the app from the jar (-Xms64m -Xmx384m, no .vars, DEMO_DATA=false) and gives the two
+#      purchase products a huge stock through add_inventory;
+#   3. starts the bare Vert.x server (src/bench/java/app/ecommerce/bench/BareServer.java: same
+#      configuration, pool and SQL; no router/auth/bus/envelope) beside it on the same database;
+#   4. drives each scenario with wrk over loopback, app then bare, one at a time.
+# Scenarios (wrk -t2 --latency, a warm-up run first): get_products (page of 20, 64 connections),
+# get_product (64), purchase (64 connections buying one unit of the same two products), login
+# (2 x cores connections, correct credentials), get_sales_data (one year, monthly buckets,
+# include_sales_items=false, 1 connection). For each: requests/s, p50, p99 and errors (socket
+# errors + non-2xx) of app and bare, the ratio app/bare and PASS/MISS against the targets:
+# get_products/get_product app >= 0.8 x bare and p99 < 50 ms; login >= 0.8 x (cores / one argon2
+# verification, timed by Argon2Time with the app's parameters); errors 0 everywhere; peak RSS of
+# each process (VmRSS sampled every second) < 512 MB.
+# Writes target/bench/report.md (and the raw wrk output beside it) and prints the report. Exit 0
+# unless the suite itself could not run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+QUICK=false
+for arg in "$@"; do
+  case $arg in
+    --quick) QUICK=true ;;
+    *) echo "Usage: ./run.sh bench [--quick]" >&2; exit 2 ;;
+  esac
+done
+
+JAR=target/ecommerce.jar
+OUT=target/bench
+REPORT=$OUT/report.md
+WRK_DIR=$PWD/src/bench/wrk
+ENGINES=${BENCH_ENGINES:-sqlite mariadb}
+MYSQL_HOST=${BENCH_MYSQL_HOST:-127.0.0.1}
+MYSQL_PORT=${BENCH_MYSQL_PORT:-3306}
+MYSQL_USER=${BENCH_MYSQL_USER:-root}
+MYSQL_PASSWORD=${BENCH_MYSQL_PASSWORD:-}
+MYSQL_DB=${BENCH_MYSQL_DATABASE:-ecommerce_bench}
+CORES=$(nproc)
+if [[ $QUICK == true ]]; then
+  SALES=${BENCH_SALES:-13334}; DURATION=${BENCH_DURATION:-4}; WARMUP=${BENCH_WARMUP:-1}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-3}
+else
+  SALES=${BENCH_SALES:-666667}; DURATION=${BENCH_DURATION:-20}; WARMUP=${BENCH_WARMUP:-3}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-20}
+fi
+CONNECTIONS=64
+LOGIN_CONNECTIONS=$((2 * CORES))
+PURCHASE_IDS=1,2
+ADMIN=bench-admin@example.com
+ADMIN_PW=bench-password-1
+CUSTOMER=customer@example.com      # made by demo-data
+CUSTOMER_PW='Customer123!'
+SCRATCH=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
+
+export APPLICATION_SETTINGS=""   # never read a developer's .vars
+export DATA_DIR=$SCRATCH
+export JWT_SECRET=benchmark-only-secret-with-more-than-32-bytes
+export ADMIN_EMAIL=$ADMIN ADMIN_PASSWORD=$ADMIN_PW DEMO_DATA=false
+export BENCH_WRK_DIR=$WRK_DIR
+
+PIDS=()
+mysql_cli() {
+  mariadb -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" ${MYSQL_PASSWORD:+-p"$MYSQL_PASSWORD"} "$@"
+}
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  if [[ " $ENGINES " == *" mariadb "* ]]; then
+    mysql_cli -e "DROP DATABASE IF EXISTS $MYSQL_DB" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+command -v wrk >/dev/null || apt-get install -y wrk >&2
+mkdir -p "$OUT"
+rm -f "$OUT"/*.wrk.txt "$OUT"/*.log
+RESULTS=$OUT/results.tsv
+: > "$RESULTS"
+SUITE_START=$(date +%s)
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+await_ready() { # PORT PID LOG
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$1/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { echo "the server exited; see $3:" >&2; tail -n 20 "$3" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "the server did not become ready; see $3" >&2
+  return 1
+}
+# Samples VmRSS of PID every second until it exits; keeps the peak (KiB) in FILE.
+sample_rss() { # PID FILE
+  local peak=0 v
+  echo 0 > "$2"
+  while kill -0 "$1" 2>/dev/null; do
+    v=$(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || true)
+    if [[ -n $v ]] && (( v > peak )); then peak=$v; echo "$peak" > "$2"; fi
+    sleep 1
+  done
+}
+login_token() { # PORT EMAIL PASSWORD
+  curl -fsS -XPOST "http://127.0.0.1:$1/ecommerce/v1/login_user" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$2\",\"password\":\"$3\"}" | grep -o '"access_token":"[^"]*"' | cut -d'"' -f4
+}
+jwt_user_id() {
+  local payload
+  payload=$(cut -d. -f2 <<<"$1" | tr '_-' '/+')
+  while (( ${#payload} % 4 )); do payload+="="; done
+  base64 -d <<<"$payload" 2>/dev/null | grep -o '"user_id":[0-9]*' | cut -d: -f2
+}
+# Converts wrk's latency (e.g. 812.00us, 1.25ms, 2.01s, 1.00m) to milliseconds.
+to_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
+}
+# Runs one wrk measurement and appends "engine scenario server conns rps p50 p99 errors" to RESULTS.
+measure() { # ENGINE SCENARIO SERVER PORT CONNECTIONS DURATION
+  local engine=$1 scenario=$2 server=$3 port=$4 conns=$5 duration=$6 threads=2
+  (( conns < threads )) && threads=$conns
+  local raw=$OUT/$engine-$scenario-$server.wrk.txt
+  if (( WARMUP > 0 )); then
+    wrk -t"$threads" -c"$conns" -d"${WARMUP}s" --timeout 60s -s "$WRK_DIR/$scenario.lua" "http://127.0.0.1:$port" >/dev/null
+  fi
+  wrk -t"$threads" -c"$conns" -d"${duration}s" --timeout 60s --latency -s "$WRK_DIR/$scenario.lua" \
+    "http://127.0.0.1:$port" > "$raw"
+  local rps p50 p99 socket non2xx
+  rps=$(awk '/^Requests\/sec:/ {printf "%.1f", $2}' "$raw")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$raw")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$raw")")
+  socket=$(awk '/Socket errors:/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' "$raw")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$raw")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$scenario" "$server" "$conns" "${rps:-0}" "$p50" "$p99" \
+    "$(( ${socket:-0} + ${non2xx:-0} ))" >> "$RESULTS"
+  printf '  %-15s %-5s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s\n' "$scenario" "$server" "${rps:-0}" "$p50" "$p99" \
+    "$(( ${socket:-0} + ${non2xx:-0} ))"
+}
+
+echo "== one argon2 verification with the app's parameters =="
+ARGON2=$(java -Xmx256m -cp "$JAR" app.ecommerce.bench.Argon2Time)
+echo "$ARGON2"
+VERIFY_MS=$(sed -n 's/.*verify_ms=\([0-9.]*\).*/\1/p' <<<"$ARGON2")
+LOGIN_BOUND=$(awk -v c="$CORES" -v ms="$VERIFY_MS" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+
+YEAR=$(( $(date -u +%Y) - 1 ))
+export BENCH_SALES_QUERY="start_date=$YEAR-01-01&end_date=$YEAR-12-31&timezone=UTC&buckets=monthly&include_sales_items=false"
+export BENCH_PURCHASE_IDS=$PURCHASE_IDS BENCH_PAGES=1 BENCH_EMAIL=$ADMIN BENCH_PASSWORD=$ADMIN_PW
+declare -A RSS ITEMS
+
+for engine in $ENGINES; do
+  case $engine in
+    sqlite) url="sqlite:$SCRATCH/bench.db" ;;
+    mariadb)
+      mysql_cli -e "DROP DATABASE IF EXISTS $MYSQL_DB; CREATE DATABASE $MYSQL_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+      url="mysql://$MYSQL_USER${MYSQL_PASSWORD:+:$MYSQL_PASSWORD}@$MYSQL_HOST:$MYSQL_PORT/$MYSQL_DB"
+      ;;
+    *) echo "unknown engine $engine" >&2; exit 2 ;;
+  esac
+  export DATABASE_URL=$url
+  echo "== $engine: generating $SALES demo sales =="
+  start=$(date +%s)
+  java -Xmx1g -jar "$JAR" demo-data --sales "$SALES" --yes | tail -n 1
+  echo "generated in $(( $(date +%s) - start )) s"
+
+  # the app and the bare server side by side on the same database; they are driven in turn,
+  # scenario by scenario, so that a machine busy with other work skews both alike
+  app_port=$(free_port)
+  HTTP_PORT=$app_port java -Xms64m -Xmx384m -jar "$JAR" > "$OUT/$engine-app.log" 2>&1 &
+  app_pid=$!
+  PIDS+=("$app_pid")
+  await_ready "$app_port" "$app_pid" "$OUT/$engine-app.log"
+  ADMIN_TOKEN=$(login_token "$app_port" "$ADMIN" "$ADMIN_PW")
+  export BENCH_TOKEN; BENCH_TOKEN=$(login_token "$app_port" "$CUSTOMER" "$CUSTOMER_PW")
+  export BENCH_USER_ID; BENCH_USER_ID=$(jwt_user_id "$BENCH_TOKEN")
+  products=$(curl -fsS "http://127.0.0.1:$app_port/ecommerce/v1/get_products?per_page=1" \
+    -H "Authorization: Bearer $BENCH_TOKEN" | grep -o '"total":[0-9]*' | cut -d: -f2)
+  export BENCH_PRODUCT_IDS; BENCH_PRODUCT_IDS=$(seq -s, 1 "$products")
+  for id in ${PURCHASE_IDS//,/ }; do   # enough stock that no purchase of the run can fail
+    for _ in 1 2 3 4 5; do
+      curl -fsS -XPUT "http://127.0.0.1:$app_port/ecommerce/v1/add_inventory" -H "Authorization: Bearer $ADMIN_TOKEN" \
+        -H 'Content-Type: application/json' -d "{\"product_id\":$id,\"quantity\":1000000}" >/dev/null
+    done
+  done
+  bare_port=$(free_port)
+  HTTP_PORT=$bare_port java -Xms64m -Xmx384m -cp "$JAR" app.ecommerce.bench.BareServer > "$OUT/$engine-bare.log" 2>&1 &
+  bare_pid=$!
+  PIDS+=("$bare_pid")
+  await_ready "$bare_port" "$bare_pid" "$OUT/$engine-bare.log"
+  sample_rss "$app_pid" "$SCRATCH/rss-$engine-app" &
+  PIDS+=("$!")
+  sample_rss "$bare_pid" "$SCRATCH/rss-$engine-bare" &
+  PIDS+=("$!")
+  echo "== $engine: app pid $app_pid port $app_port, bare pid $bare_pid port $bare_port; $products products, customer user $BENCH_USER_ID =="
+  for scenario in get_products get_product purchase login get_sales_data; do
+    for server in app bare; do
+      port=$app_port; [[ $server == bare ]] && port=$bare_port
+      case $scenario in
+        login) BENCH_TOKEN="" measure "$engine" login "$server" "$port" "$LOGIN_CONNECTIONS" "$DURATION" ;;
+        get_sales_data) BENCH_TOKEN=$ADMIN_TOKEN measure "$engine" get_sales_data "$server" "$port" 1 "$ANALYTICS_DURATION" ;;
+        *) measure "$engine" "$scenario" "$server" "$port" "$CONNECTIONS" "$DURATION" ;;
+      esac
+    done
+  done
+  stop_pid "$app_pid"
+  stop_pid "$bare_pid"
+  RSS[$engine-app]=$(cat "$SCRATCH/rss-$engine-app")
+  RSS[$engine-bare]=$(cat "$SCRATCH/rss-$engine-bare")
+  if [[ $engine == mariadb ]]; then
+    ITEMS[$engine]=$(mysql_cli -N -e "SELECT COUNT(*) FROM $MYSQL_DB.sale_items")
+    mysql_cli -e "DROP DATABASE IF EXISTS $MYSQL_DB"
+  else
+    ITEMS[$engine]=$(sqlite3 "$SCRATCH/bench.db" 'SELECT COUNT(*) FROM sale_items')
+  fi
+done
+
+# ---- the report ----
+verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
+{
+  echo "# Benchmark report"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); mode: $([[ $QUICK == true ]] && echo quick || echo full)"
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)')"
+  echo "- machine: $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM, load average at start $LOAD_AT_START"
+  echo "- Java: $(java -version 2>&1 | head -n 1); wrk: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
+  echo "- data: $SALES demo sales; sale items after the run: $(for e in $ENGINES; do printf '%s %s; ' "$e" "${ITEMS[$e]}"; done)"
+  echo "- wrk: 2 threads, ${WARMUP}s warm-up then ${DURATION}s (get_sales_data ${ANALYTICS_DURATION}s), --latency; app: -Xms64m -Xmx384m"
+  echo "- argon2 ($ARGON2): login bound = $CORES cores / ${VERIFY_MS} ms = $LOGIN_BOUND req/s"
+  echo
+  echo "| engine | scenario | conns | app req/s | app p50 ms | app p99 ms | app errors | bare req/s | bare p50 ms | bare p99 ms | bare errors | app/bare | target | result |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+  for engine in $ENGINES; do
+    for scenario in get_products get_product purchase login get_sales_data; do
+      IFS=$'\t' read -r _ _ _ conns a_rps a_p50 a_p99 a_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "app"' "$RESULTS")
+      IFS=$'\t' read -r _ _ _ _ b_rps b_p50 b_p99 b_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "bare"' "$RESULTS")
+      ratio=$(awk -v a="$a_rps" -v b="$b_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+      case $scenario in
+        get_products|get_product)
+          target="app >= 0.8 x bare, p99 < 50 ms, 0 errors"
+          ok=$(awk -v a="$a_rps" -v b="$b_rps" -v p="$a_p99" -v e="$a_err" 'BEGIN { print (a >= 0.8 * b && p < 50 && e == 0) ? 1 : 0 }') ;;
+        login)
+          target="app >= 0.8 x $LOGIN_BOUND, 0 errors"
+          ok=$(awk -v a="$a_rps" -v b="$LOGIN_BOUND" -v e="$a_err" 'BEGIN { print (a >= 0.8 * b && e == 0) ? 1 : 0 }') ;;
+        *)
+          target="0 errors"
+          ok=$(awk -v e="$a_err" 'BEGIN { print (e == 0) ? 1 : 0 }') ;;
+      esac
+      echo "| $engine | $scenario | $conns | $a_rps | $a_p50 | $a_p99 | $a_err | $b_rps | $b_p50 | $b_p99 | $b_err | $ratio | $target | $(verdict "$ok") |"
+    done
+  done
+  echo
+  echo "| engine | process | peak RSS MB | target | result |"
+  echo "|---|---|---:|---|---|"
+  for engine in $ENGINES; do
+    for server in app bare; do
+      kb=${RSS[$engine-$server]:-0}
+      if [[ $server == app ]]; then
+        target="< 512 MB"; result=$(verdict "$(( kb > 0 && kb < 512 * 1024 ? 1 : 0 ))")
+      else
+        target="-"; result="-"
+      fi
+      echo "| $engine | $server | $(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }') | $target | $result |"
+    done
+  done
+  echo
+  echo "Raw wrk output: $OUT/*.wrk.txt; server logs: $OUT/*.log. Suite time: $(( $(date +%s) - SUITE_START )) s."
+} > "$REPORT"
+echo
+cat "$REPORT"

@@ -1,0 +1,27 @@
+package app.ecommerce.sales.impl;
+
+import app.ecommerce.db.Dialect;
+import java.time.ZoneId;
+
+/**
+ * get_sales_data's aggregation SQL exactly as SalesService/SalesRepository build it, for the bare
+ * benchmark server ({@code app.ecommerce.bench.BareServer}); in this package, in src/bench, so
+ * that nothing of the app's sales implementation has to become public.
+ */
+public final class BareSql {
+  private BareSql() {
+  }
+
+  /**
+   * The totals query for {@code buckets=monthly}, no product or category filter,
+   * include_sales_items=false, over [startMicros, endMicros] in {@code zone}; parameters: start, end.
+   */
+  public static String monthlyTotals(Dialect dialect, ZoneId zone, long startMicros, long endMicros) {
+    Periods periods = Periods.of("monthly", zone, startMicros, endMicros);
+    if (periods.sqlTerms(startMicros, endMicros) > 128) {
+      throw new IllegalArgumentException("the bare server only handles ranges the app answers in one query");
+    }
+    return String.format(SalesRepository.TOTALS, periods.indexSql(dialect, "si.created_at", startMicros, endMicros),
+        ", period", "", dialect.name().equals("mysql") ? "STRAIGHT_JOIN " : "");
+  }
+}

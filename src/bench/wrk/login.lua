@@ -1,0 +1,6 @@
+-- login_user with correct credentials (BENCH_EMAIL, BENCH_PASSWORD; failures would be throttled,
+-- successes never are), JSON body.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.path = "/ecommerce/v1/login_user"
+wrk.body = '{"email":"' .. os.getenv("BENCH_EMAIL") .. '","password":"' .. os.getenv("BENCH_PASSWORD") .. '"}'
