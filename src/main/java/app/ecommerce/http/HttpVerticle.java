@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Serves the API: builds the router from the features' {@link RouteModule}s and runs every
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpVerticle extends VerticleBase {
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   static final long SHUTDOWN_GRACE_SECONDS = 20;
+  /** Compiled once: String.split with a regex compiles it on every call, and this runs per request. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final String host;
   private final int port;
@@ -132,7 +135,7 @@ public final class HttpVerticle extends VerticleBase {
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }
-    String[] parts = header.strip().split("\\s+");
+    String[] parts = WHITESPACE.split(header.strip());
     if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
       return Future.failedFuture(Errors.unauthorized("Authorization header must be 'Bearer <token>'"));
     }
