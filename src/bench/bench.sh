@@ -83,7 +83,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-command -v wrk >/dev/null || apt-get install -y wrk >&2
+# a fresh machine may have no package lists yet: refresh them once if the first attempt fails
+command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
 mkdir -p "$OUT"
 rm -f "$OUT"/*.wrk.txt "$OUT"/*.log
 RESULTS=$OUT/results.tsv
