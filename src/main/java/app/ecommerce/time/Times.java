@@ -35,12 +35,44 @@ public final class Times {
   public static String iso(long micros, ZoneId zone) {
     var zoned = fromMicros(micros).atZone(zone);
     ZoneOffset offset = zoned.getOffset();
-    return local(zoned.toLocalDateTime()) + offset.getId().replace("Z", "+00:00");
+    StringBuilder text = new StringBuilder(32);
+    appendLocal(text, zoned.toLocalDateTime());
+    return text.append(offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId()).toString();
   }
 
   /** {@code 2023-01-01T00:00:00} or {@code 2023-01-31T23:59:59.999999}: no offset. */
   public static String local(LocalDateTime time) {
-    return (time.getNano() == 0 ? SECONDS : MICROS).format(time.truncatedTo(ChronoUnit.MICROS));
+    return appendLocal(new StringBuilder(26), time).toString();
+  }
+
+  /**
+   * Writes the digits by hand: this runs for every timestamp of every answer (a CSV export writes
+   * millions), and a DateTimeFormatter costs several times as much. Years outside 0000–9999, which
+   * the formatter writes with a sign, are left to it.
+   */
+  private static StringBuilder appendLocal(StringBuilder text, LocalDateTime time) {
+    int year = time.getYear();
+    if (year < 0 || year > 9999) {
+      return text.append((time.getNano() == 0 ? SECONDS : MICROS).format(time.truncatedTo(ChronoUnit.MICROS)));
+    }
+    digits(text, year, 4).append('-');
+    digits(text, time.getMonthValue(), 2).append('-');
+    digits(text, time.getDayOfMonth(), 2).append('T');
+    digits(text, time.getHour(), 2).append(':');
+    digits(text, time.getMinute(), 2).append(':');
+    digits(text, time.getSecond(), 2);
+    if (time.getNano() != 0) {
+      digits(text.append('.'), time.getNano() / 1_000, 6);
+    }
+    return text;
+  }
+
+  private static StringBuilder digits(StringBuilder text, int value, int width) {
+    String number = Integer.toString(value);
+    for (int pad = width - number.length(); pad > 0; pad--) {
+      text.append('0');
+    }
+    return text.append(number);
   }
 
   /** A zone id known to be valid (checked at validation), falling back to UTC for stored junk. */
