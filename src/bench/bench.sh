@@ -15,8 +15,8 @@
 # include_sales_items=false, 1 connection). For each: requests/s, p50, p99 and errors (socket
 # errors + non-2xx) of app and bare, the ratio app/bare and PASS/MISS against the targets:
 # get_products/get_product app >= 0.8 x bare and p99 < 50 ms; login >= 0.8 x (cores / one argon2
-# verification, timed by Argon2Time with the app's parameters just before each engine's login run); errors 0 everywhere; peak RSS of
-# each process (VmRSS sampled every second) < 512 MB.
+# verification, timed by Argon2Time with the app's parameters just before each engine's login
+# run); errors 0 everywhere; peak RSS of each process (VmRSS sampled every second) < 512 MB.
 # Writes target/bench/report.md (and the raw wrk output beside it) and prints the report. Exit 0
 # unless the suite itself could not run.
 set -euo pipefail
