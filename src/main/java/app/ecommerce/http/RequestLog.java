@@ -3,6 +3,7 @@ package app.ecommerce.http;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class RequestLog implements Handler<RoutingContext> {
   private static final String KEY = "request-id";
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final Logger LOG = LoggerFactory.getLogger("access");
+  private static final HexFormat HEX = HexFormat.of();
 
   public static String id(RoutingContext ctx) {
     return ctx.get(KEY);
@@ -44,9 +46,7 @@ public final class RequestLog implements Handler<RoutingContext> {
    */
   private static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String high = Long.toHexString(random.nextLong());
-    String low = Long.toHexString(random.nextLong());
-    return "0".repeat(16 - high.length()) + high + "0".repeat(16 - low.length()) + low;
+    return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
   }
 
   @Override
