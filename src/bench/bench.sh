@@ -35,10 +35,7 @@ OUT=target/bench
 REPORT=$OUT/report.md
 WRK_DIR=$PWD/src/bench/wrk
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
-MYSQL_HOST=${BENCH_MYSQL_HOST:-127.0.0.1}
-MYSQL_PORT=${BENCH_MYSQL_PORT:-3306}
-MYSQL_USER=${BENCH_MYSQL_USER:-root}
-MYSQL_PASSWORD=${BENCH_MYSQL_PASSWORD:-}
+source src/bench/engines.sh
 MYSQL_DB=${BENCH_MYSQL_DATABASE:-ecommerce_bench}
 CORES=$(nproc)
 if [[ $QUICK == true ]]; then
@@ -65,9 +62,6 @@ export ADMIN_EMAIL=$ADMIN ADMIN_PASSWORD=$ADMIN_PW DEMO_DATA=false
 export BENCH_WRK_DIR=$WRK_DIR
 
 PIDS=()
-mysql_cli() {
-  mariadb -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" ${MYSQL_PASSWORD:+-p"$MYSQL_PASSWORD"} "$@"
-}
 stop_pid() {
   local pid=$1
   kill -TERM "$pid" 2>/dev/null || return 0
@@ -79,7 +73,7 @@ cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
   if [[ " $ENGINES " == *" mariadb "* ]]; then
-    mysql_cli -e "DROP DATABASE IF EXISTS $MYSQL_DB" >/dev/null 2>&1 || true
+    drop_database "$MYSQL_DB"
   fi
   rm -rf "$SCRATCH"
 }
@@ -177,19 +171,9 @@ export BENCH_PURCHASE_IDS=$PURCHASE_IDS BENCH_PAGES=1 BENCH_EMAIL=$ADMIN BENCH_P
 declare -A RSS ITEMS
 
 for engine in $ENGINES; do
-  case $engine in
-    sqlite) url="sqlite:$SCRATCH/bench.db" ;;
-    mariadb)
-      mysql_cli -e "DROP DATABASE IF EXISTS $MYSQL_DB; CREATE DATABASE $MYSQL_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-      url="mysql://$MYSQL_USER${MYSQL_PASSWORD:+:$MYSQL_PASSWORD}@$MYSQL_HOST:$MYSQL_PORT/$MYSQL_DB"
-      ;;
-    *) echo "unknown engine $engine" >&2; exit 2 ;;
-  esac
-  export DATABASE_URL=$url
+  use_engine "$engine" "$SCRATCH" "$MYSQL_DB"
   echo "== $engine: generating $SALES demo sales =="
-  start=$(date +%s)
-  java -Xmx1g -jar "$JAR" demo-data --sales "$SALES" --yes | tail -n 1
-  echo "generated in $(( $(date +%s) - start )) s"
+  generate_demo_data "$JAR" "$SALES"
 
   # the app and the bare server side by side on the same database; they are driven in turn,
   # scenario by scenario, so that a machine busy with other work skews both alike
@@ -238,7 +222,7 @@ for engine in $ENGINES; do
   RSS[$engine-bare]=$(cat "$SCRATCH/rss-$engine-bare")
   if [[ $engine == mariadb ]]; then
     ITEMS[$engine]=$(mysql_cli -N -e "SELECT COUNT(*) FROM $MYSQL_DB.sale_items")
-    mysql_cli -e "DROP DATABASE IF EXISTS $MYSQL_DB"
+    drop_database "$MYSQL_DB"
   else
     ITEMS[$engine]=$(sqlite3 "$SCRATCH/bench.db" 'SELECT COUNT(*) FROM sale_items')
   fi

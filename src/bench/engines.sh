@@ -1,0 +1,43 @@
+# Sourced by the benchmark scripts (bench.sh, bench-analytics.sh): the MariaDB they use
+# (BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306) and, per engine, a fresh
+# database filled with demo data by the jar.
+
+MYSQL_HOST=${BENCH_MYSQL_HOST:-127.0.0.1}
+MYSQL_PORT=${BENCH_MYSQL_PORT:-3306}
+MYSQL_USER=${BENCH_MYSQL_USER:-root}
+MYSQL_PASSWORD=${BENCH_MYSQL_PASSWORD:-}
+
+mysql_cli() {
+  mariadb -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" ${MYSQL_PASSWORD:+-p"$MYSQL_PASSWORD"} "$@"
+}
+
+# Exports DATABASE_URL and sets JDBC_URL for a new, empty database of ENGINE: the SQLite file
+# DIR/bench.db, or the MariaDB database DB dropped and created again.
+use_engine() { # ENGINE DIR DB
+  case $1 in
+    sqlite)
+      DATABASE_URL="sqlite:$2/bench.db"
+      JDBC_URL="jdbc:sqlite:$2/bench.db"
+      ;;
+    mariadb)
+      mysql_cli -e "DROP DATABASE IF EXISTS $3; CREATE DATABASE $3 CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+      DATABASE_URL="mysql://$MYSQL_USER${MYSQL_PASSWORD:+:$MYSQL_PASSWORD}@$MYSQL_HOST:$MYSQL_PORT/$3"
+      JDBC_URL="jdbc:mariadb://$MYSQL_HOST:$MYSQL_PORT/$3"
+      ;;
+    *) echo "unknown engine $1" >&2; exit 2 ;;
+  esac
+  export DATABASE_URL
+}
+
+# Fills DATABASE_URL with SALES demo sales (about 1.5 sale items each) and says how long it took.
+generate_demo_data() { # JAR SALES
+  local start
+  start=$(date +%s)
+  java -Xmx1g -jar "$1" demo-data --sales "$2" --yes | tail -n 1
+  echo "generated in $(( $(date +%s) - start )) s"
+}
+
+# For the EXIT traps: the scratch MariaDB database goes whatever happened.
+drop_database() { # DB
+  mysql_cli -e "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1 || true
+}
