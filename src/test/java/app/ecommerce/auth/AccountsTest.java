@@ -138,16 +138,7 @@ abstract class AccountsTest extends EngineTest {
     for (int i = 0; i < 20; i++) {
       calls.add(api.put("register_user").json(user(email)).sendAsync());
     }
-    int created = 0;
-    for (CompletableFuture<Api.Response> call : calls) {
-      Api.Response r = call.get();
-      if (r.status() == 200) {
-        created++;
-      } else {
-        Expect.error(r, 422, DUPLICATE);
-      }
-    }
-    assertEquals(1, created);
+    Expect.exactlyOneSucceeds(calls, 422, DUPLICATE);
     assertEquals(1L, sql().number("SELECT COUNT(*) FROM users WHERE email = ?", email));
   }
 

@@ -92,16 +92,7 @@ abstract class CategoriesTest extends EngineTest {
       calls.add(api.put("create_category").token(admin())
           .json(new JsonObject().put("category_name", "Race " + i).put("category_slug", slug)).sendAsync());
     }
-    int created = 0;
-    for (CompletableFuture<Api.Response> call : calls) {
-      Api.Response r = call.get();
-      if (r.status() == 200) {
-        created++;
-      } else {
-        Expect.error(r, 422, "Category with this slug already exists");
-      }
-    }
-    assertEquals(1, created);
+    Expect.exactlyOneSucceeds(calls, 422, "Category with this slug already exists");
     assertEquals(1L, new Sql(server.db()).number("SELECT COUNT(*) FROM categories WHERE category_slug = ?", slug));
   }
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** Assertions on the API envelope (API.md §1) shared by the API tests. */
 public final class Expect {
@@ -61,6 +63,24 @@ public final class Expect {
   public static void error(Api.Response r, int status) {
     JsonObject data = envelope(r, status);
     assertEquals(new JsonObject(), data, () -> "data of " + r);
+  }
+
+  /**
+   * Of concurrent calls that each try to create the same thing, exactly one is a 200 and every
+   * other one is this error.
+   */
+  public static void exactlyOneSucceeds(List<CompletableFuture<Api.Response>> calls, int status, String message)
+      throws InterruptedException, ExecutionException {
+    int created = 0;
+    for (CompletableFuture<Api.Response> call : calls) {
+      Api.Response r = call.get();
+      if (r.status() == 200) {
+        created++;
+      } else {
+        error(r, status, message);
+      }
+    }
+    assertEquals(1, created);
   }
 
   /** A 401 envelope that also asks for a bearer token. */
