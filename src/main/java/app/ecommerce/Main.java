@@ -145,8 +145,8 @@ public final class Main {
     return built.compose(vertx -> {
       ServiceBinder.installCodec(vertx);
       Database db = Database.open(vertx, config);
-      ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS);
-      return deployServices(vertx, config, db, jwt, metrics)
+      ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
+      return deployServices(vertx, config, db, jwt, metrics, options.getEventLoopPoolSize())
           .compose(serviceIds -> (config.runs("http") ? deployHttp(vertx, config, services, jwt, cluster, metrics)
               : Future.succeededFuture(List.<String>of()))
               .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
@@ -159,7 +159,7 @@ public final class Main {
   }
 
   private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt,
-                                                     Metrics metrics) {
+                                                     Metrics metrics, int eventLoops) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
       // one instance: its heavy work (argon2) runs on its own worker pool, and the admin
@@ -167,9 +167,10 @@ public final class Main {
       deployed.add(vertx.deployVerticle(new AuthVerticle(config, db, jwt)));
     }
     if (config.runs("catalog")) {
-      // stateless: one instance per core spreads its JSON work over the event loops
+      // stateless: one instance per event loop (instances take the loops in turn), so that every
+      // HTTP verticle finds one on its own thread and calls it in place, without the bus
       deployed.add(vertx.deployVerticle(() -> new CatalogVerticle(db, metrics.registry()),
-          new DeploymentOptions().setInstances(cores())));
+          new DeploymentOptions().setInstances(eventLoops)));
     }
     if (config.runs("sales")) {
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
@@ -197,9 +198,9 @@ public final class Main {
   public static List<RouteModule> routeModules(ServiceClient services, Metrics metrics,
                                                Supplier<JsonObject> nodeDetails) {
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
-    readiness.put("database", rid -> services.request(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
-    readiness.put("auth", rid -> services.request(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
-    readiness.put("sales", rid -> services.request(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("database", rid -> services.overBus(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("auth", rid -> services.overBus(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("sales", rid -> services.overBus(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     return List.of(
         new AuthRoutes(services),
         new CatalogRoutes(services),

@@ -4,7 +4,6 @@ import app.ecommerce.db.DbFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
@@ -19,18 +18,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Binds a service's operations to their event-bus addresses and turns every failure into the
  * {@link ServiceException} the caller will see: the service's own ones unchanged, an unreachable or
- * busy database as 503, anything else as a logged 500 that names the request id.
+ * busy database as 503, anything else as a logged 500 that names the request id. An event-loop
+ * verticle's operations are also bound in place for callers on its own thread
+ * ({@link InPlaceBindings}); both ways run the same {@link #answer}.
  */
 public final class ServiceBinder {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceBinder.class);
 
   /**
    * One operation of a service: takes the request body, answers the reply body (a JsonObject,
-   * or a Buffer for an answer that is already encoded; both cross a clustered bus).
+   * or a Buffer for an answer that is already encoded; both cross a clustered bus). It must not
+   * keep the request body nor hand out an answer it keeps: in place, nothing is copied.
    */
   @FunctionalInterface
   public interface Operation {
-    Future<?> handle(JsonObject request, Message<JsonObject> message);
+    Future<?> handle(JsonObject request);
   }
 
   private ServiceBinder() {
@@ -56,33 +58,36 @@ public final class ServiceBinder {
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     List<Future<Void>> registered = new ArrayList<>();
     operations.forEach((address, operation) -> {
-      MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message -> {
-        Future<?> reply;
-        try {
-          reply = operation.handle(message.body() == null ? new JsonObject() : message.body(), message);
-        } catch (RuntimeException e) {
-          reply = Future.failedFuture(e);
-        }
-        reply.onComplete(done -> {
-          if (done.succeeded()) {
-            message.reply(done.result());
-          } else {
-            message.reply(toServiceException(address, message, done.cause(), classify));
-          }
-        });
-      });
+      MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message ->
+          answer(address, operation, message.body(), message.headers().get(ServiceClient.REQUEST_ID), classify)
+              .onComplete(done -> message.reply(done.succeeded() ? done.result() : done.cause())));
+      InPlaceBindings.bind(vertx, address, consumer,
+          (body, requestId) -> answer(address, operation, body, requestId, classify));
       consumers.add(consumer);
       registered.add(consumer.completion());
     });
     return Future.all(registered).map(all -> consumers);
   }
 
-  static ServiceException toServiceException(String address, Message<?> message, Throwable failure,
+  /** Runs one operation; its failure, thrown or returned, becomes the caller's ServiceException. */
+  private static Future<Object> answer(String address, Operation operation, JsonObject body, String requestId,
+                                       Function<Throwable, DbFailure> classify) {
+    Future<Object> reply;
+    try {
+      @SuppressWarnings("unchecked")
+      Future<Object> handled = (Future<Object>) operation.handle(body == null ? new JsonObject() : body);
+      reply = handled;
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(e);
+    }
+    return reply.recover(failure -> Future.failedFuture(toServiceException(address, requestId, failure, classify)));
+  }
+
+  static ServiceException toServiceException(String address, String requestId, Throwable failure,
                                              Function<Throwable, DbFailure> classify) {
     if (failure instanceof ServiceException e) {
       return e;
     }
-    String requestId = message.headers().get(ServiceClient.REQUEST_ID);
     DbFailure kind = classify.apply(failure);
     if (kind == DbFailure.UNAVAILABLE || kind == DbFailure.TRANSIENT) {
       LOG.warn("request_id={} {}: database unavailable: {}", requestId, address, failure.toString());

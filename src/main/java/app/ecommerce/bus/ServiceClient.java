@@ -1,5 +1,7 @@
 package app.ecommerce.bus;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -7,11 +9,17 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one way to call a service: request/reply on the event bus with a JSON body, locally or
- * across the cluster. A service that has no live consumer or does not answer in time becomes a
- * 503; a service failure arrives as the {@link ServiceException} the service raised.
+ * The one way to call a service: request/reply with a JSON body. When an instance of the service
+ * runs on the caller's own event-loop thread (a verticle deployed on every event loop of this
+ * node), the operation runs there in place ({@link InPlaceBindings}); otherwise the request goes
+ * over the event bus, locally or across the cluster. Either way a service that has no live
+ * consumer or does not answer in time becomes a 503, and a service failure arrives as the
+ * {@link ServiceException} the service raised. Calls are counted in
+ * {@code ecommerce_service_calls_total{address, transport="in_place"|"bus"}}.
  */
 public final class ServiceClient {
   /** Delivery header carrying the HTTP request id, so a service's log lines can name it. */
@@ -19,10 +27,14 @@ public final class ServiceClient {
 
   private final Vertx vertx;
   private final long timeoutMs;
+  private final MeterRegistry registry;
+  private final Map<String, Counter> inPlaceCalls = new ConcurrentHashMap<>();
+  private final Map<String, Counter> busCalls = new ConcurrentHashMap<>();
 
-  public ServiceClient(Vertx vertx, long timeoutMs) {
+  public ServiceClient(Vertx vertx, long timeoutMs, MeterRegistry registry) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
+    this.registry = registry;
   }
 
   public Future<JsonObject> request(String address, JsonObject body, String requestId) {
@@ -35,6 +47,20 @@ public final class ServiceClient {
 
   /** Like {@link #request}, for a service that answers another body type (a Buffer, say). */
   public <T> Future<T> call(String address, JsonObject body, String requestId, long timeout) {
+    InPlaceBindings.Binding here = InPlaceBindings.here(address);
+    if (here != null) {
+      count(inPlaceCalls, address, "in_place");
+      return here.call(vertx, body, requestId, timeout);
+    }
+    return overBus(address, body, requestId, timeout);
+  }
+
+  /**
+   * Always over the event bus, even when the service runs on this thread: for the readiness
+   * checks, which must prove that the bus itself delivers.
+   */
+  public <T> Future<T> overBus(String address, JsonObject body, String requestId, long timeout) {
+    count(busCalls, address, "bus");
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
     if (requestId != null) {
       options.addHeader(REQUEST_ID, requestId);
@@ -42,6 +68,22 @@ public final class ServiceClient {
     return vertx.eventBus().<T>request(address, body, options)
         .map(Message::body)
         .recover(failure -> Future.failedFuture(asServiceException(address, failure)));
+  }
+
+  private void count(Map<String, Counter> counters, String address, String transport) {
+    Counter counter = counters.get(address);
+    if (counter == null) {
+      counter = counters.computeIfAbsent(address, a -> Counter.builder("ecommerce.service.calls")
+        .description("Service calls by address and transport (in_place: on the caller's own event loop, no bus)")
+        .tag("address", a)
+        .tag("transport", transport)
+        .register(registry));
+    }
+    counter.increment();
+  }
+
+  static ServiceException timedOut(String address) {
+    return Errors.unavailable("Service unavailable: " + address + " did not answer in time");
   }
 
   static ServiceException asServiceException(String address, Throwable failure) {
@@ -53,7 +95,7 @@ public final class ServiceClient {
         case NO_HANDLERS:
           return Errors.unavailable("Service unavailable: nothing is serving " + address + " right now");
         case TIMEOUT:
-          return Errors.unavailable("Service unavailable: " + address + " did not answer in time");
+          return timedOut(address);
         default:
           int code = reply.failureCode();
           return code >= 400 && code < 600 ? Errors.of(code, reply.getMessage(), null) : Errors.internal();

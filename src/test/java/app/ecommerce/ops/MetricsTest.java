@@ -42,6 +42,9 @@ abstract class MetricsTest extends EngineTest {
     assertEquals(3, after.value("vertx_http_server_requests_total", ok) - before.value("vertx_http_server_requests_total", ok));
     assertEquals(1, after.value("vertx_http_server_requests_total", "route", PRODUCT_ROUTE, "code", "404")
         - before.value("vertx_http_server_requests_total", "route", PRODUCT_ROUTE, "code", "404"));
+    // the HTTP verticle found a catalog instance on its own event loop for every one of them
+    String[] inPlace = {"address", "catalog.get_product", "transport", "in_place"};
+    assertEquals(4, after.value("ecommerce_service_calls_total", inPlace) - before.value("ecommerce_service_calls_total", inPlace));
     // a latency histogram per route and status, with buckets
     assertEquals(3, after.value("vertx_http_server_response_time_seconds_count", ok)
         - before.value("vertx_http_server_response_time_seconds_count", ok));
@@ -60,13 +63,19 @@ abstract class MetricsTest extends EngineTest {
   @Test
   void sqlPoolEventBusAndJvmAreReported() {
     api.get("get_categories").token(admin()).send();
+    assertEquals(200, api.get("/ready").send().status());
     Prometheus m = scrape();
     String[] pool = {"pool_type", "sql", "pool_name", "main"};
     assertEquals(1, m.find("vertx_pool_in_use", pool).size(), "pool in use");
     assertEquals(1, m.find("vertx_pool_queue_pending", pool).size(), "pool waiters");
     assertTrue(m.value("vertx_pool_queue_time_seconds_count", pool) > 0, "pool wait timer");
     assertTrue(m.value("vertx_pool_usage_seconds_count", pool) > 0, "pool usage timer");
-    assertTrue(m.value("vertx_eventbus_sent_total", "address", "catalog.list_categories", "side", "local") >= 1);
+    // an HTTP verticle calls the catalog instance on its own event loop in place, the readiness
+    // check always over the bus; both are counted per address and transport
+    assertTrue(m.value("ecommerce_service_calls_total", "address", "catalog.list_categories", "transport", "in_place")
+        + m.value("ecommerce_service_calls_total", "address", "catalog.list_categories", "transport", "bus") >= 1);
+    assertTrue(m.value("ecommerce_service_calls_total", "address", "catalog.ping", "transport", "bus") >= 1);
+    assertTrue(m.value("vertx_eventbus_sent_total", "address", "catalog.ping", "side", "local") >= 1);
     assertTrue(m.value("vertx_eventbus_handlers", "address", "catalog.purchase") >= 1);
     assertTrue(m.find("vertx_eventbus_processed_total").size() > 0);
     assertTrue(m.samples().stream().noneMatch(s -> String.valueOf(s.labels().get("address")).startsWith("__vertx.")),

@@ -46,7 +46,7 @@ abstract class OpenApiTest extends EngineTest {
   }
 
   private List<RouteModule> modules() {
-    return Main.routeModules(new ServiceClient(server.app().vertx(), 1_000), new Metrics(), JsonObject::new);
+    return Main.routeModules(new ServiceClient(server.app().vertx(), 1_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), new Metrics(), JsonObject::new);
   }
 
   private List<Endpoint> endpoints() {

@@ -42,11 +42,11 @@ public final class AuthVerticle extends VerticleBase {
         : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
             .onSuccess(v -> LOG.info("Administrator {} is ready", config.adminEmail()));
     return Future.all(hasher.start(), admin).compose(ready -> ServiceBinder.bind(vertx, Map.of(
-        AuthContract.REGISTER, (body, msg) -> service.register(body),
-        AuthContract.LOGIN, (body, msg) -> service.login(body),
-        AuthContract.LOGOUT, (body, msg) -> service.logout(body),
-        AuthContract.VERIFY, (body, msg) -> service.verify(body),
-        AuthContract.PING, (body, msg) -> db.ping().map(v -> new io.vertx.core.json.JsonObject())),
+        AuthContract.REGISTER, service::register,
+        AuthContract.LOGIN, service::login,
+        AuthContract.LOGOUT, service::logout,
+        AuthContract.VERIFY, service::verify,
+        AuthContract.PING, body -> db.ping().map(v -> new io.vertx.core.json.JsonObject())),
         db.dialect()::classify));
   }
 

@@ -31,14 +31,14 @@ public final class CatalogVerticle extends VerticleBase {
     vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
     return ServiceBinder.bind(vertx, Map.of(
-        CatalogContract.CREATE_CATEGORY, (body, msg) -> catalog.createCategory(body),
-        CatalogContract.LIST_CATEGORIES, (body, msg) -> catalog.listCategories(body),
-        CatalogContract.CREATE_PRODUCT, (body, msg) -> catalog.createProduct(body),
-        CatalogContract.LIST_PRODUCTS, (body, msg) -> catalog.listProducts(body),
-        CatalogContract.GET_PRODUCT, (body, msg) -> catalog.getProduct(body),
-        CatalogContract.LOW_STOCK, (body, msg) -> catalog.lowStock(body),
-        CatalogContract.ADD_INVENTORY, (body, msg) -> catalog.addInventory(body),
-        CatalogContract.PURCHASE, (body, msg) -> purchases.purchase(body),
-        CatalogContract.PING, (body, msg) -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
+        CatalogContract.CREATE_CATEGORY, catalog::createCategory,
+        CatalogContract.LIST_CATEGORIES, catalog::listCategories,
+        CatalogContract.CREATE_PRODUCT, catalog::createProduct,
+        CatalogContract.LIST_PRODUCTS, catalog::listProducts,
+        CatalogContract.GET_PRODUCT, catalog::getProduct,
+        CatalogContract.LOW_STOCK, catalog::lowStock,
+        CatalogContract.ADD_INVENTORY, catalog::addInventory,
+        CatalogContract.PURCHASE, purchases::purchase,
+        CatalogContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
   }
 }

@@ -23,8 +23,8 @@ public final class SalesAnalyticsVerticle extends VerticleBase {
   public Future<?> start() {
     SalesService sales = new SalesService(db);
     return ServiceBinder.bind(vertx, Map.of(
-        SalesContract.SALES_DATA, (body, msg) -> sales.salesData(body),
-        SalesContract.CSV_PAGE, (body, msg) -> sales.csvPage(body),
-        SalesContract.PING, (body, msg) -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
+        SalesContract.SALES_DATA, sales::salesData,
+        SalesContract.CSV_PAGE, sales::csvPage,
+        SalesContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
   }
 }
