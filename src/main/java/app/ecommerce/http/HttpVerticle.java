@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * Serves the API: builds the router from the features' {@link RouteModule}s and runs every
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
 public final class HttpVerticle extends VerticleBase {
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   static final long SHUTDOWN_GRACE_SECONDS = 20;
-  /** Compiled once: String.split with a regex compiles it on every call, and this runs per request. */
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final String host;
   private final int port;
@@ -135,11 +132,40 @@ public final class HttpVerticle extends VerticleBase {
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }
-    String[] parts = WHITESPACE.split(header.strip());
-    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+    String token = bearerToken(header.strip());
+    if (token == null) {
       return Future.failedFuture(Errors.unauthorized("Authorization header must be 'Bearer <token>'"));
     }
-    return authenticator.authenticate(parts[1], requestId);
+    return authenticator.authenticate(token, requestId);
+  }
+
+  /**
+   * The token of "Bearer &lt;token&gt;": exactly two words separated by whitespace (the characters of
+   * the regex {@code \s}), the first one "Bearer" in any case; else null. Written out because a
+   * regex split scanned the whole token for every request.
+   */
+  static String bearerToken(String header) {
+    int gap = 0;
+    while (gap < header.length() && !isSpace(header.charAt(gap))) {
+      gap++;
+    }
+    int start = gap;
+    while (start < header.length() && isSpace(header.charAt(start))) {
+      start++;
+    }
+    if (gap != 6 || start == header.length() || !header.regionMatches(true, 0, "Bearer", 0, 6)) {
+      return null;
+    }
+    for (int i = start; i < header.length(); i++) {
+      if (isSpace(header.charAt(i))) {
+        return null;
+      }
+    }
+    return header.substring(start);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static void send(Endpoint endpoint, RoutingContext ctx, Reply reply) {

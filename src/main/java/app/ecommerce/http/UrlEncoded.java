@@ -18,12 +18,25 @@ final class UrlEncoded {
 
   /** True when the request path decodes cleanly ('+' is a plus sign in a path). */
   static boolean wellFormedPath(String path) {
+    if (plainAscii(path)) {
+      return true; // nothing to decode: the path of almost every request
+    }
     try {
       decode(path.getBytes(StandardCharsets.ISO_8859_1), 0, path.length(), false);
       return true;
     } catch (IllegalArgumentException e) {
       return false;
     }
+  }
+
+  private static boolean plainAscii(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%' || c >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

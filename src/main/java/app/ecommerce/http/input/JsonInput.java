@@ -64,11 +64,31 @@ public final class JsonInput {
 
   /** The decoded value when the text is valid JSON, else empty (the text stays a string). */
   public static Optional<Object> tryParse(String text) {
+    if (isPlainLong(text)) {
+      // what Jackson and normalize() make of it, without a parser: query values are mostly ids
+      return Optional.of(BigDecimal.valueOf(Long.parseLong(text)));
+    }
     try {
       return Optional.ofNullable(parse(text)).or(() -> Optional.of(NULL));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** A JSON integer (no leading zero, no plus sign, no blanks) of at most 18 digits, so it fits a long. */
+  private static boolean isPlainLong(String text) {
+    int start = text.startsWith("-") ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18 || (text.charAt(start) == '0' && digits > 1)) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stands for a decoded JSON {@code null} inside an {@link Optional}. */
