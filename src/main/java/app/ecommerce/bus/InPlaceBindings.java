@@ -1,5 +1,6 @@
 package app.ecommerce.bus;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -34,23 +35,22 @@ final class InPlaceBindings {
       long timer = vertx.setTimer(timeoutMs, id -> answered.tryFail(ServiceClient.timedOut(address)));
       context.runOnContext(v -> answer.apply(body, requestId).onComplete(done -> {
         if (Thread.currentThread() == thread) {
-          settle(vertx, timer, answered, done.succeeded(), done.result(), done.cause());
+          settle(vertx, timer, answered, done);
         } else {
           // an operation completed from a foreign thread: come back to the caller's event loop
-          context.runOnContext(back -> settle(vertx, timer, answered, done.succeeded(), done.result(), done.cause()));
+          context.runOnContext(back -> settle(vertx, timer, answered, done));
         }
       }));
       return answered.future();
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> void settle(Vertx vertx, long timer, Promise<T> answered, boolean succeeded, Object result,
-                                   Throwable cause) {
+    private static <T> void settle(Vertx vertx, long timer, Promise<T> answered, AsyncResult<Object> done) {
       vertx.cancelTimer(timer);
-      if (succeeded) {
-        answered.tryComplete((T) result);
+      if (done.succeeded()) {
+        answered.tryComplete((T) done.result());
       } else {
-        answered.tryFail(cause);
+        answered.tryFail(done.cause());
       }
     }
   }

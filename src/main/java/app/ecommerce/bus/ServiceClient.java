@@ -27,14 +27,38 @@ public final class ServiceClient {
 
   private final Vertx vertx;
   private final long timeoutMs;
-  private final MeterRegistry registry;
-  private final Map<String, Counter> inPlaceCalls = new ConcurrentHashMap<>();
-  private final Map<String, Counter> busCalls = new ConcurrentHashMap<>();
+  private final Calls inPlaceCalls;
+  private final Calls busCalls;
 
   public ServiceClient(Vertx vertx, long timeoutMs, MeterRegistry registry) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
-    this.registry = registry;
+    this.inPlaceCalls = new Calls(registry, "in_place");
+    this.busCalls = new Calls(registry, "bus");
+  }
+
+  /** The call counters of one transport, one per address, made on first use. */
+  private static final class Calls {
+    private final MeterRegistry registry;
+    private final String transport;
+    private final Map<String, Counter> byAddress = new ConcurrentHashMap<>();
+
+    Calls(MeterRegistry registry, String transport) {
+      this.registry = registry;
+      this.transport = transport;
+    }
+
+    void count(String address) {
+      Counter counter = byAddress.get(address);
+      if (counter == null) {
+        counter = byAddress.computeIfAbsent(address, a -> Counter.builder("ecommerce.service.calls")
+            .description("Service calls by address and transport (in_place: on the caller's own event loop, no bus)")
+            .tag("address", a)
+            .tag("transport", transport)
+            .register(registry));
+      }
+      counter.increment();
+    }
   }
 
   public Future<JsonObject> request(String address, JsonObject body, String requestId) {
@@ -49,7 +73,7 @@ public final class ServiceClient {
   public <T> Future<T> call(String address, JsonObject body, String requestId, long timeout) {
     InPlaceBindings.Binding here = InPlaceBindings.here(address);
     if (here != null) {
-      count(inPlaceCalls, address, "in_place");
+      inPlaceCalls.count(address);
       return here.call(vertx, body, requestId, timeout);
     }
     return overBus(address, body, requestId, timeout);
@@ -60,7 +84,7 @@ public final class ServiceClient {
    * checks, which must prove that the bus itself delivers.
    */
   public <T> Future<T> overBus(String address, JsonObject body, String requestId, long timeout) {
-    count(busCalls, address, "bus");
+    busCalls.count(address);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
     if (requestId != null) {
       options.addHeader(REQUEST_ID, requestId);
@@ -68,18 +92,6 @@ public final class ServiceClient {
     return vertx.eventBus().<T>request(address, body, options)
         .map(Message::body)
         .recover(failure -> Future.failedFuture(asServiceException(address, failure)));
-  }
-
-  private void count(Map<String, Counter> counters, String address, String transport) {
-    Counter counter = counters.get(address);
-    if (counter == null) {
-      counter = counters.computeIfAbsent(address, a -> Counter.builder("ecommerce.service.calls")
-        .description("Service calls by address and transport (in_place: on the caller's own event loop, no bus)")
-        .tag("address", a)
-        .tag("transport", transport)
-        .register(registry));
-    }
-    counter.increment();
   }
 
   static ServiceException timedOut(String address) {
