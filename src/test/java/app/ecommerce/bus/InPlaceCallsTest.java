@@ -117,6 +117,12 @@ class InPlaceCallsTest {
     return counter == null ? 0 : counter.count();
   }
 
+  /** How many calls of {@code address} ran in place and how many went over the bus. */
+  private void assertCalls(String address, double inPlace, double overBus) {
+    assertEquals(inPlace, calls(address, "in_place"), "in place");
+    assertEquals(overBus, calls(address, "bus"), "over the bus");
+  }
+
   private static ServiceException failure(Future<?> call) throws Exception {
     try {
       await(call);
@@ -136,8 +142,7 @@ class InPlaceCallsTest {
     assertEquals(1, answer.getInteger("n"));
     assertEquals(service.context().deploymentID(), answer.getString("deployment"), "ran on the service's own context");
     assertEquals(answer.getString("thread"), answeredOn.get());
-    assertEquals(1, calls("test.echo", "in_place"));
-    assertEquals(0, calls("test.echo", "bus"));
+    assertCalls("test.echo", 1, 0);
   }
 
   @Test
@@ -190,8 +195,7 @@ class InPlaceCallsTest {
 
     ServiceException gone = failure(callFrom(service.context(), "test.echo", new AtomicReference<>()));
     assertEquals(503, gone.failureCode());
-    assertEquals(0, calls("test.echo", "in_place"));
-    assertEquals(1, calls("test.echo", "bus"));
+    assertCalls("test.echo", 0, 1);
   }
 
   @Test
@@ -200,8 +204,7 @@ class InPlaceCallsTest {
     AtomicReference<String> answeredOn = new AtomicReference<>();
     JsonObject answer = await(callFrom(worker.context(), "test.echo", answeredOn));
     assertEquals(1, answer.getInteger("n"));
-    assertEquals(0, calls("test.echo", "in_place"));
-    assertEquals(1, calls("test.echo", "bus"));
+    assertCalls("test.echo", 0, 1);
   }
 
   @Test
@@ -211,7 +214,6 @@ class InPlaceCallsTest {
     service.context().runOnContext(v -> client.<JsonObject>overBus("test.echo", new JsonObject(), null, TIMEOUT_MS)
         .onComplete(answer));
     await(answer.future());
-    assertEquals(0, calls("test.echo", "in_place"));
-    assertEquals(1, calls("test.echo", "bus"));
+    assertCalls("test.echo", 0, 1);
   }
 }
