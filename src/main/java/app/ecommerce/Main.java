@@ -182,7 +182,7 @@ public final class Main {
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
                                                  JwtCodec jwt, ClusterManager cluster, Metrics metrics) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    List<RouteModule> modules = routeModules(services, metrics, () -> cluster == null ? new JsonObject()
+    List<RouteModule> modules = routeModules(services, authenticator, metrics, () -> cluster == null ? new JsonObject()
         : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId()));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
@@ -195,14 +195,14 @@ public final class Main {
    *
    * @param nodeDetails what /health and /ready add about this node (the cluster view)
    */
-  public static List<RouteModule> routeModules(ServiceClient services, Metrics metrics,
-                                               Supplier<JsonObject> nodeDetails) {
+  public static List<RouteModule> routeModules(ServiceClient services, TokenAuthenticator authenticator,
+                                               Metrics metrics, Supplier<JsonObject> nodeDetails) {
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
     readiness.put("database", rid -> services.overBus(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("auth", rid -> services.overBus(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("sales", rid -> services.overBus(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     return List.of(
-        new AuthRoutes(services),
+        new AuthRoutes(services, authenticator),
         new CatalogRoutes(services),
         new SalesRoutes(services),
         new OperationalRoutes(readiness, nodeDetails, metrics.prometheus()));

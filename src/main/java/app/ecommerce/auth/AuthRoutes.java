@@ -2,9 +2,12 @@ package app.ecommerce.auth;
 
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Access;
+import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Endpoint;
+import app.ecommerce.http.Reply;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.http.input.Field;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 
@@ -21,9 +24,12 @@ public final class AuthRoutes implements RouteModule {
       Field.string("password", 1, 255));
 
   private final ServiceClient services;
+  private final TokenAuthenticator authenticator;
 
-  public AuthRoutes(ServiceClient services) {
+  /** @param authenticator this node's token cache, which a logout here updates before answering */
+  public AuthRoutes(ServiceClient services, TokenAuthenticator authenticator) {
     this.services = services;
+    this.authenticator = authenticator;
   }
 
   @Override
@@ -42,7 +48,17 @@ public final class AuthRoutes implements RouteModule {
                 + "or inactive user alike)")
             .withOutcome(429, "5 failed logins for this e-mail, or 50 from this address, within 15 minutes"),
         Endpoint.of(HttpMethod.POST, "logout_user", Access.SIGNED_IN, "Revoke the presented token",
-            "User logged out successfully", List.of(), Endpoint.forwardTo(services, AuthContract.LOGOUT)));
+            "User logged out successfully", List.of(), this::logout));
+  }
+
+  /**
+   * The revocation published by the auth service reaches this node's cache on another event loop,
+   * maybe after the answer (at once when the service ran in place); the caller's next request must
+   * be refused all the same, so the cache learns it here first.
+   */
+  private Future<Reply> logout(ApiRequest request) {
+    return Endpoint.forwardTo(services, AuthContract.LOGOUT).handle(request)
+        .onSuccess(done -> authenticator.revoke(request.caller().jti(), request.caller().expiresAtSeconds()));
   }
 
 }

@@ -9,6 +9,9 @@ import app.ecommerce.support.Expect;
 import app.ecommerce.support.Jwt;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TestServer;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -119,6 +122,28 @@ abstract class TokensTest extends EngineTest {
     Expect.ok(api.post("logout_user").token(s.customer().token()).send());
     Expect.unauthorized(categoriesWith(s.customer().token()));
     Expect.unauthorized(categoriesWith(Jwt.sign(s.claims().copy().put("exp", now() + 7200))));
+  }
+
+  @Test
+  void aLogoutIsRefusedOnThisNodeEvenBeforeItsPublishedRevocationArrives() throws Exception {
+    // the revocation travels on the bus, like to another node; here it is held back a while
+    Vertx vertx = server.app().vertx();
+    Handler<DeliveryContext<Object>> slowRevocations = delivery -> {
+      if (AuthContract.REVOKED.equals(delivery.message().address())) {
+        vertx.setTimer(2_000, id -> delivery.next());
+      } else {
+        delivery.next();
+      }
+    };
+    vertx.eventBus().addOutboundInterceptor(slowRevocations);
+    try {
+      Session s = session();
+      Expect.ok(categoriesWith(s.customer().token()));
+      Expect.ok(api.post("logout_user").token(s.customer().token()).send());
+      Expect.unauthorized(categoriesWith(s.customer().token()));
+    } finally {
+      vertx.eventBus().removeOutboundInterceptor(slowRevocations);
+    }
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ecommerce.Main;
+import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Endpoint;
@@ -16,6 +18,7 @@ import app.ecommerce.http.input.Field;
 import app.ecommerce.metrics.Metrics;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -46,7 +49,9 @@ abstract class OpenApiTest extends EngineTest {
   }
 
   private List<RouteModule> modules() {
-    return Main.routeModules(new ServiceClient(server.app().vertx(), 1_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), new Metrics(), JsonObject::new);
+    ServiceClient services = new ServiceClient(server.app().vertx(), 1_000, new SimpleMeterRegistry());
+    TokenAuthenticator authenticator = new TokenAuthenticator(new JwtCodec(new byte[32]), services);
+    return Main.routeModules(services, authenticator, new Metrics(), JsonObject::new);
   }
 
   private List<Endpoint> endpoints() {

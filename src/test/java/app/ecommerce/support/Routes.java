@@ -24,7 +24,7 @@ public final class Routes {
 
   /** name → endpoint, in declaration order. Handlers are never called: the service client is null. */
   public static Map<String, Endpoint> endpoints() {
-    List<RouteModule> modules = new ArrayList<>(List.of(new AuthRoutes(null), new CatalogRoutes(null)));
+    List<RouteModule> modules = new ArrayList<>(List.of(new AuthRoutes(null, null), new CatalogRoutes(null)));
     for (String name : OPTIONAL_MODULES) {
       try {
         modules.add((RouteModule) Class.forName(name).getConstructor(ServiceClient.class).newInstance((Object) null));
