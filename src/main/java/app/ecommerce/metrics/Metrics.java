@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -24,6 +25,9 @@ public final class Metrics {
   /** Latency buckets of every Vert.x timer, in seconds: a bounded, readable histogram. */
   private static final double[] BUCKETS_SECONDS = {
       0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+
+  /** The client type the SQL clients (MySQL, JDBC) report their per-query metrics under. */
+  private static final String SQL_CLIENT_METRICS = "sql";
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerMetricsOptions options;
@@ -51,6 +55,15 @@ public final class Metrics {
         // the route template, never the raw path (bounded cardinality); no client addresses
         .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME,
             Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.CLASS_NAME));
+    // Only the domains operators read here: HTTP requests, pools, the event bus (and verticles).
+    // Per-socket byte counters (net server/client: every read and write of every HTTP and MySQL
+    // connection) and per-query SQL client timers ran on every request's hot path and measured
+    // what the HTTP timers and the pool's wait/usage already tell.
+    for (MetricsDomain unread : new MetricsDomain[] {
+        MetricsDomain.NET_SERVER, MetricsDomain.NET_CLIENT, MetricsDomain.HTTP_CLIENT, MetricsDomain.DATAGRAM_SOCKET}) {
+      options.addDisabledMetricsCategory(unread);
+    }
+    options.addDisabledMetricsCategory(SQL_CLIENT_METRICS);
   }
 
   /** Puts these metrics' options (labels, registry name, JVM metrics) where the factory reads them. */

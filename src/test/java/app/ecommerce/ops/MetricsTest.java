@@ -84,6 +84,10 @@ abstract class MetricsTest extends EngineTest {
     assertTrue(m.find("jvm_gc_memory_allocated_bytes_total").size() == 1);
     assertTrue(m.find("jvm_threads_live_threads").size() == 1);
     assertTrue(m.find("process_cpu_usage").size() == 1);
+    // not measured per socket read/write or per query: the HTTP timers and the pool tell that
+    for (String unread : new String[] {"vertx_net_server_", "vertx_net_client_", "vertx_sql_"}) {
+      assertTrue(m.samples().stream().noneMatch(s -> s.name().startsWith(unread)), unread + " series are reported");
+    }
   }
 
   @Test
