@@ -41,10 +41,11 @@ CORES=$(nproc)
 if [[ $QUICK == true ]]; then
   SALES=${BENCH_SALES:-13334}; DURATION=${BENCH_DURATION:-4}; WARMUP=${BENCH_WARMUP:-1}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-3}
 else
-  # 10 s of warm-up per scenario and server: the app has far more code on its hot path than the
-  # bare server, and with 3 s the JIT was still compiling it (get_products on MariaDB measured
-  # 0.75 x bare after 3 s and 0.97 x after 10 s, get_product 0.53 and 0.54)
-  SALES=${BENCH_SALES:-666667}; DURATION=${BENCH_DURATION:-20}; WARMUP=${BENCH_WARMUP:-10}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-20}
+  # 20 s of warm-up per scenario and server: the app has far more code on its hot path than the
+  # bare server, and the JIT keeps compiling it for longer (get_products on MariaDB measured 0.75 x
+  # bare after 3 s and 0.97 x after 10 s; its CPU per get_product on MariaDB was about 83 us after
+  # 12 s of warm-up, 71-73 us after 20 s and no lower after 40 s)
+  SALES=${BENCH_SALES:-666667}; DURATION=${BENCH_DURATION:-20}; WARMUP=${BENCH_WARMUP:-20}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-20}
 fi
 CONNECTIONS=64
 LOGIN_CONNECTIONS=$((2 * CORES))
