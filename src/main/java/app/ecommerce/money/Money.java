@@ -1,6 +1,5 @@
 package app.ecommerce.money;
 
-import java.math.BigDecimal;
 
 /** Money is integer cents everywhere inside; at the edge it is an exact decimal string. */
 public final class Money {
@@ -9,7 +8,15 @@ public final class Money {
 
   /** {@code 149999} → {@code "1499.99"}, {@code 0} → {@code "0.00"}. */
   public static String format(long cents) {
-    return BigDecimal.valueOf(cents, 2).toPlainString();
+    // by hand rather than BigDecimal.toPlainString: every product of every page has a price
+    long units = Math.abs(cents / 100);  // never overflows, even for Long.MIN_VALUE
+    int hundredths = (int) Math.abs(cents % 100);
+    StringBuilder text = new StringBuilder(24);
+    if (cents < 0) {
+      text.append('-');
+    }
+    return text.append(units).append('.').append((char) ('0' + hundredths / 10)).append((char) ('0' + hundredths % 10))
+        .toString();
   }
 
   /** Exact product of a unit price and a quantity; overflow is an error, never a wrap-around. */

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 public final class Times {
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000};
 
   private Times() {
   }
@@ -31,12 +32,17 @@ public final class Times {
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
-  /** {@code 2023-01-01T17:00:00+05:00}; microseconds only when they are not zero. */
+  /**
+   * {@code 2023-01-01T17:00:00+05:00}; microseconds only when they are not zero. Goes from the
+   * epoch seconds to the local time through the zone's offset at that instant, without a
+   * ZonedDateTime: every product of a page has two timestamps.
+   */
   public static String iso(long micros, ZoneId zone) {
-    var zoned = fromMicros(micros).atZone(zone);
-    ZoneOffset offset = zoned.getOffset();
+    long seconds = Math.floorDiv(micros, 1_000_000L);
+    int nanos = (int) Math.floorMod(micros, 1_000_000L) * 1_000;
+    ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(Instant.ofEpochSecond(seconds));
     StringBuilder text = new StringBuilder(32);
-    appendLocal(text, zoned.toLocalDateTime());
+    appendLocal(text, LocalDateTime.ofEpochSecond(seconds, nanos, offset));
     return text.append(offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId()).toString();
   }
 
@@ -67,12 +73,12 @@ public final class Times {
     return text;
   }
 
+  /** {@code value} (0 ≤ value < 10^width) in exactly {@code width} digits, without a String per number. */
   private static StringBuilder digits(StringBuilder text, int value, int width) {
-    String number = Integer.toString(value);
-    for (int pad = width - number.length(); pad > 0; pad--) {
-      text.append('0');
+    for (int unit = POWERS_OF_TEN[width - 1]; unit > 0; unit /= 10) {
+      text.append((char) ('0' + value / unit % 10));
     }
-    return text.append(number);
+    return text;
   }
 
   /** A zone id known to be valid (checked at validation), falling back to UTC for stored junk. */

@@ -1,0 +1,33 @@
+package app.ecommerce.money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written decimal rendering of cents says exactly what BigDecimal says. */
+class MoneyTest {
+  private static String expected(long cents) {
+    return BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  @Test
+  void edges() {
+    for (long cents : new long[] {0, 1, 9, 10, 99, 100, 101, 149_999, 9_999_999_999L, -1, -9, -10, -99, -100, -101,
+        Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1}) {
+      assertEquals(expected(cents), Money.format(cents), String.valueOf(cents));
+    }
+    assertEquals("1499.99", Money.format(149_999));
+    assertEquals("-0.05", Money.format(-5));
+  }
+
+  @Test
+  void manyRandomAmounts() {
+    Random random = new Random(20261202);
+    for (int i = 0; i < 100_000; i++) {
+      long cents = i % 2 == 0 ? random.nextLong() : random.nextInt(2_000_000) - 1_000_000;
+      assertEquals(expected(cents), Money.format(cents), String.valueOf(cents));
+    }
+  }
+}
