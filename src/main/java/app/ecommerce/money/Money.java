@@ -1,6 +1,5 @@
 package app.ecommerce.money;
 
-
 /** Money is integer cents everywhere inside; at the edge it is an exact decimal string. */
 public final class Money {
   private Money() {

@@ -38,11 +38,10 @@ public final class Times {
    * ZonedDateTime: every product of a page has two timestamps.
    */
   public static String iso(long micros, ZoneId zone) {
-    long seconds = Math.floorDiv(micros, 1_000_000L);
-    int nanos = (int) Math.floorMod(micros, 1_000_000L) * 1_000;
-    ZoneOffset offset = zone instanceof ZoneOffset fixed ? fixed : zone.getRules().getOffset(Instant.ofEpochSecond(seconds));
+    Instant instant = fromMicros(micros);
+    ZoneOffset offset = zone.getRules().getOffset(instant);
     StringBuilder text = new StringBuilder(32);
-    appendLocal(text, LocalDateTime.ofEpochSecond(seconds, nanos, offset));
+    appendLocal(text, LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset));
     return text.append(offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId()).toString();
   }
 
