@@ -16,8 +16,7 @@ public final class BareSql {
   public static final String PRODUCTS_COUNT = ProductRepository.COUNT + ProductRepository.WHERE_TRUE
       + ProductRepository.AND_ACTIVE;
   /** get_product for a customer: ProductRepository#find. */
-  public static final String PRODUCT = ProductRepository.SELECT + ProductRepository.WHERE_TRUE + ProductRepository.AND_ID
-      + ProductRepository.AND_ACTIVE;
+  public static final String PRODUCT = ProductRepository.FIND_ACTIVE;
   public static final String TAKE_STOCK = InventoryRepository.TAKE;
   public static final String INSERT_MOVEMENT = InventoryRepository.INSERT_MOVEMENT;
   public static final String INSERT_SALE = SaleRepository.INSERT_SALE;

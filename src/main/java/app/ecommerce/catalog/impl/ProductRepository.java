@@ -31,6 +31,13 @@ final class ProductRepository {
   static final String AND_STOCK_AT_MOST = " AND i.quantity <= ?";
   static final String LOW_STOCK_ORDER = " ORDER BY i.quantity ASC, p.id ASC";
   static final String PAGE = " LIMIT ? OFFSET ?";
+  /**
+   * One product's query in its two forms, built once: the MySQL client finds its prepared
+   * statement by the SQL text, and a text concatenated per request had its hash computed anew
+   * every time (about 2 % of an event loop's time serving single products).
+   */
+  static final String FIND_ACTIVE = SELECT + WHERE_TRUE + AND_ID + AND_ACTIVE;
+  static final String FIND_ANY = SELECT + WHERE_TRUE + AND_ID;
   static final String INSERT = "INSERT INTO products (product_name, description, category_id, price_cents, is_active,"
       + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
   static final String INSERT_INVENTORY = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 0, ?)";
@@ -72,8 +79,7 @@ final class ProductRepository {
   }
 
   Future<Row> find(long id, boolean includeInactive) {
-    String sql = SELECT + WHERE_TRUE + AND_ID + (includeInactive ? "" : AND_ACTIVE);
-    return db.pool().preparedQuery(sql).execute(Tuple.of(id))
+    return db.pool().preparedQuery(includeInactive ? FIND_ANY : FIND_ACTIVE).execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
 
