@@ -141,7 +141,8 @@ public final class Main {
     // opened by start-up work (admin bootstrap, sweeps, readiness) sat on loops no request arrives
     // on, so that most queries crossed threads twice. Measured on 2 cores with MariaDB: about 72 us
     // of CPU per get_product with four loops, 55 us with two.
-    VertxOptions options = metrics.configure(new VertxOptions()).setEventLoopPoolSize(cores());
+    int eventLoops = cores();
+    VertxOptions options = metrics.configure(new VertxOptions()).setEventLoopPoolSize(eventLoops);
     ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
     VertxBuilder builder = metrics.install(Vertx.builder());
     Future<Vertx> built = cluster != null
@@ -151,9 +152,9 @@ public final class Main {
       ServiceBinder.installCodec(vertx);
       Database db = Database.open(vertx, config);
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
-      return deployServices(vertx, config, db, jwt, metrics, options.getEventLoopPoolSize())
+      return deployServices(vertx, config, db, jwt, metrics, eventLoops)
           .compose(serviceIds -> (config.runs("http")
-              ? deployHttp(vertx, config, services, jwt, cluster, metrics, options.getEventLoopPoolSize())
+              ? deployHttp(vertx, config, services, jwt, cluster, metrics, eventLoops)
               : Future.succeededFuture(List.<String>of()))
               .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
