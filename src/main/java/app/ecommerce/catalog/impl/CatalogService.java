@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
 
 /** Categories, products and stock (everything of the catalog but purchases). */
@@ -89,8 +90,10 @@ final class CatalogService {
     return Future.all(products.page(page, categoryIds, includeInactive), products.count(categoryIds, includeInactive))
         .map(both -> {
           JsonArray list = new JsonArray();
-          for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
-            list.add(CatalogJson.product(row, zone));
+          RowSet<Row> rows = both.resultAt(0);
+          CatalogJson.ProductColumns at = CatalogJson.ProductColumns.of(rows.columnsNames()::indexOf);
+          for (Row row : rows) {
+            list.add(CatalogJson.product(row, at, zone));
           }
           return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
         });
@@ -112,7 +115,8 @@ final class CatalogService {
     ZoneId zone = zone(in);
     return products.lowStock(in.getLong("quantity_threshold")).map(rows -> {
       JsonArray list = new JsonArray();
-      rows.forEach(row -> list.add(CatalogJson.product(row, zone)));
+      CatalogJson.ProductColumns at = CatalogJson.ProductColumns.of(rows.columnsNames()::indexOf);
+      rows.forEach(row -> list.add(CatalogJson.product(row, at, zone)));
       return new JsonObject().put("products", list);
     });
   }
