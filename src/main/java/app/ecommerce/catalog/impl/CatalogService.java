@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
 
 /** Categories, products and stock (everything of the catalog but purchases). */
@@ -89,12 +88,7 @@ final class CatalogService {
     JsonArray categoryIds = in.getJsonArray("category_ids");
     return Future.all(products.page(page, categoryIds, includeInactive), products.count(categoryIds, includeInactive))
         .map(both -> {
-          JsonArray list = new JsonArray();
-          RowSet<Row> rows = both.resultAt(0);
-          CatalogJson.ProductColumns at = CatalogJson.ProductColumns.of(rows.columnsNames()::indexOf);
-          for (Row row : rows) {
-            list.add(CatalogJson.product(row, at, zone));
-          }
+          JsonArray list = CatalogJson.products(both.resultAt(0), zone);
           return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
         });
   }
@@ -113,12 +107,8 @@ final class CatalogService {
 
   Future<JsonObject> lowStock(JsonObject in) {
     ZoneId zone = zone(in);
-    return products.lowStock(in.getLong("quantity_threshold")).map(rows -> {
-      JsonArray list = new JsonArray();
-      CatalogJson.ProductColumns at = CatalogJson.ProductColumns.of(rows.columnsNames()::indexOf);
-      rows.forEach(row -> list.add(CatalogJson.product(row, at, zone)));
-      return new JsonObject().put("products", list);
-    });
+    return products.lowStock(in.getLong("quantity_threshold"))
+        .map(rows -> new JsonObject().put("products", CatalogJson.products(rows, zone)));
   }
 
   /** One transaction: the atomic increment and its ledger row. */
