@@ -17,8 +17,8 @@
 # errors + non-2xx) of app and bare, the ratio app/bare and PASS/MISS against the targets:
 # get_products/get_product app >= 0.8 x bare and p99 < 50 ms; login >= 0.8 x (cores / one argon2
 # verification while every core verifies, timed by Argon2Time with the app's parameters just
-# before and just after each engine's login runs); errors 0 everywhere; peak RSS of each process (VmRSS sampled every
-# second) < 512 MB.
+# before and just after each engine's login runs); errors 0 everywhere; peak RSS of each process
+# (VmRSS sampled every second) < 512 MB.
 # Writes target/bench/report.md (and the raw wrk output beside it) and prints the report. Exit 0
 # unless the suite itself could not run.
 set -euo pipefail
@@ -154,10 +154,10 @@ warm_up() { # SCENARIO PORT CONNECTIONS
   return 0
 }
 # Measures app and bare (both warmed up) in the order app, bare, bare, app, each half of DURATION:
-# this VM's speed drifts by a fifth within minutes, and a drift during the pair then skews both
-# servers alike instead of whichever ran second. Appends "engine scenario server conns rps p50 p99
-# errors" per server to RESULTS: requests/s the mean of its two halves, p50 their mean, p99 the
-# higher, errors their sum.
+# this VM's speed drifts by as much as half within a minute, and a drift during the pair then
+# skews both servers alike instead of whichever ran second. Appends "engine scenario server conns
+# rps p50 p99 errors" per server to RESULTS: requests/s the mean of its two halves, p50 their
+# mean, p99 the higher, errors their sum.
 measure_pair() { # ENGINE SCENARIO APP_PORT BARE_PORT CONNECTIONS DURATION
   local engine=$1 scenario=$2 conns=$5 half=$(( ($6 + 1) / 2 )) server run
   local -A port=([app]=$3 [bare]=$4)
