@@ -9,7 +9,8 @@
 #   3. starts the bare Vert.x server (src/bench/java/app/ecommerce/bench/BareServer.java: same
 #      configuration, pool and SQL; no router/auth/bus/envelope) beside it on the same database;
 #   4. drives each scenario with wrk over loopback: a warm-up run against each server, then the
-#      measurement in halves, app, bare, bare, app (see measure_pair).
+#      measurement in halves, app, bare, bare, app, each half after a few seconds of unmeasured
+#      load on its server (see measure_pair).
 # Scenarios (wrk -t2 --latency): get_products (page of 20, 64 connections),
 # get_product (64), purchase (64 connections buying one unit of the same two products), login
 # (2 x cores connections, correct credentials), get_sales_data (one year, monthly buckets,
@@ -41,13 +42,20 @@ source src/bench/engines.sh
 MYSQL_DB=${BENCH_MYSQL_DATABASE:-ecommerce_bench}
 CORES=$(nproc)
 if [[ $QUICK == true ]]; then
-  SALES=${BENCH_SALES:-13334}; DURATION=${BENCH_DURATION:-4}; WARMUP=${BENCH_WARMUP:-1}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-3}
+  SALES=${BENCH_SALES:-13334}; DURATION=${BENCH_DURATION:-4}; WARMUP=${BENCH_WARMUP:-1}; FIRST_WARMUP=${BENCH_FIRST_WARMUP:-$WARMUP}; SETTLE=${BENCH_SETTLE:-0}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-3}
 else
   # 20 s of warm-up per scenario and server: the app has far more code on its hot path than the
   # bare server, and the JIT keeps compiling it for longer (get_products on MariaDB measured 0.75 x
   # bare after 3 s and 0.97 x after 10 s; its CPU per get_product on MariaDB was about 83 us after
   # 12 s of warm-up, 71-73 us after 20 s and no lower after 40 s)
   SALES=${BENCH_SALES:-666667}; DURATION=${BENCH_DURATION:-20}; WARMUP=${BENCH_WARMUP:-20}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-20}
+  # The first scenario after start-up (get_products) gets 60 s: it also warms the path every
+  # request shares (router, token check, envelope, log, metrics), and the app's page rate kept
+  # rising for about 50 s of load in a slow phase of this VM (1,306 req/s over the first 20 s,
+  # then 1,630, 1,981, 2,676, 2,792), while the bare server's was flat after about 25 s.
+  FIRST_WARMUP=${BENCH_FIRST_WARMUP:-60}
+  # 5 s of unmeasured load before each measured half (see measure_pair)
+  SETTLE=${BENCH_SETTLE:-5}
 fi
 CONNECTIONS=64
 LOGIN_CONNECTIONS=$((2 * CORES))
@@ -149,30 +157,40 @@ wrk_figures() { # FILE
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$1")
   echo "${rps:-0} $p50 $p99 $(( ${socket:-0} + ${non2xx:-0} ))"
 }
-warm_up() { # SCENARIO PORT CONNECTIONS
-  (( WARMUP > 0 )) && wrk_run "$1" "$2" "$3" "$WARMUP" /dev/null
+# Unmeasured load; its output is kept only for its errors, which count (see measure_pair).
+warm_up() { # ENGINE SCENARIO SERVER PORT CONNECTIONS SECONDS
+  (( $6 > 0 )) && wrk_run "$2" "$4" "$5" "$6" "$OUT/$1-$2-$3-warmup.wrk.txt"
   return 0
 }
 # Measures app and bare (both warmed up) in the order app, bare, bare, app, each half of DURATION:
 # this VM's speed drifts by as much as half within a minute, and a drift during the pair then
-# skews both servers alike instead of whichever ran second. Appends "engine scenario server conns
+# skews both servers alike instead of whichever ran second. Each half is preceded by SETTLE
+# seconds of unmeasured load on its server: a server that sat idle while the other was measured
+# spends its first seconds under load recompiling (after 30 s idle, the app's first 4 s under
+# load had 426 JIT compilations and 158 deoptimisations, a steady 4 s 72-77 and 12-22), and both
+# servers ran their first second or two at up to half speed. Without it, every app half started
+# from 20 s idle while bare-2 followed bare-1 straight on. Appends "engine scenario server conns
 # rps p50 p99 errors" per server to RESULTS: requests/s the mean of its two halves, p50 their
-# mean, p99 the higher, errors their sum.
+# mean, p99 the higher, errors the sum over every run against it, the unmeasured ones included.
 measure_pair() { # ENGINE SCENARIO APP_PORT BARE_PORT CONNECTIONS DURATION
   local engine=$1 scenario=$2 conns=$5 half=$(( ($6 + 1) / 2 )) server run
   local -A port=([app]=$3 [bare]=$4)
   for run in app-1 bare-1 bare-2 app-2; do
+    (( SETTLE > 0 )) && wrk_run "$scenario" "${port[${run%-*}]}" "$conns" "$SETTLE" "$OUT/$engine-$scenario-$run-settle.wrk.txt"
     wrk_run "$scenario" "${port[${run%-*}]}" "$conns" "$half" "$OUT/$engine-$scenario-$run.wrk.txt"
   done
   for server in app bare; do
     local a b
     read -r -a a <<<"$(wrk_figures "$OUT/$engine-$scenario-$server-1.wrk.txt")"
     read -r -a b <<<"$(wrk_figures "$OUT/$engine-$scenario-$server-2.wrk.txt")"
-    local rps p50 p99 errors
+    local rps p50 p99 errors=0 file f
     rps=$(awk -v x="${a[0]}" -v y="${b[0]}" 'BEGIN { printf "%.1f", (x + y) / 2 }')
     p50=$(awk -v x="${a[1]}" -v y="${b[1]}" 'BEGIN { printf "%.2f", (x + y) / 2 }')
     p99=$(awk -v x="${a[2]}" -v y="${b[2]}" 'BEGIN { printf "%.2f", (x > y ? x : y) }')
-    errors=$(( a[3] + b[3] ))
+    for file in "$OUT/$engine-$scenario-$server"-*.wrk.txt; do
+      read -r -a f <<<"$(wrk_figures "$file")"
+      errors=$(( errors + f[3] ))
+    done
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$scenario" "$server" "$conns" "$rps" "$p50" "$p99" "$errors" >> "$RESULTS"
     printf '  %-15s %-5s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  (halves: %s and %s req/s)\n' "$scenario" "$server" \
       "$rps" "$p50" "$p99" "$errors" "${a[0]}" "${b[0]}"
@@ -252,8 +270,10 @@ for engine in $ENGINES; do
       login) conns=$LOGIN_CONNECTIONS token="" ;;
       get_sales_data) conns=1 duration=$ANALYTICS_DURATION token=$ADMIN_TOKEN ;;
     esac
-    BENCH_TOKEN=$token warm_up "$scenario" "$app_port" "$conns"
-    BENCH_TOKEN=$token warm_up "$scenario" "$bare_port" "$conns"
+    warm=$WARMUP
+    [[ $scenario == get_products ]] && warm=$FIRST_WARMUP
+    BENCH_TOKEN=$token warm_up "$engine" "$scenario" app "$app_port" "$conns" "$warm"
+    BENCH_TOKEN=$token warm_up "$engine" "$scenario" bare "$bare_port" "$conns" "$warm"
     [[ $scenario == login ]] && time_argon2 "$engine" before
     BENCH_TOKEN=$token measure_pair "$engine" "$scenario" "$app_port" "$bare_port" "$conns" "$duration"
     [[ $scenario == login ]] && time_argon2 "$engine" after && login_bound "$engine"
@@ -280,7 +300,7 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
   echo "- machine: $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM, load average at start $LOAD_AT_START"
   echo "- Java: $(java -version 2>&1 | head -n 1); wrk: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "- data: $SALES demo sales; sale items after the run: $(for e in $ENGINES; do printf '%s %s; ' "$e" "${ITEMS[$e]}"; done)"
-  echo "- wrk: 2 threads, --latency; per scenario ${WARMUP}s of warm-up on each server, then ${DURATION}s each (get_sales_data ${ANALYTICS_DURATION}s) in two halves, app, bare, bare, app: req/s the mean of the halves, p50 their mean, p99 the higher; app: -Xms64m -Xmx384m"
+  echo "- wrk: 2 threads, --latency; per scenario ${WARMUP}s of warm-up on each server (the first, get_products, ${FIRST_WARMUP}s), then ${DURATION}s each (get_sales_data ${ANALYTICS_DURATION}s) in two halves, app, bare, bare, app, each after ${SETTLE}s of unmeasured load on its server: req/s the mean of the halves, p50 their mean, p99 the higher, errors over every run, warm-up and settling included; app: -Xms64m -Xmx384m"
   for engine in $ENGINES; do
     echo "- argon2 around the $engine login runs, ${ARGON2_SECONDS} s alone and ${ARGON2_SECONDS} s on every core each time (${ARGON2[$engine]}): login bound = $CORES cores / mean concurrent_ms = ${LOGIN_BOUND[$engine]} req/s; $CORES cores / mean alone_ms = ${ALONE_BOUND[$engine]} req/s"
   done
