@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
-import java.util.function.ToIntFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /** Rows of the catalog as the API shows them: money as decimal strings, times in the caller's zone. */
 final class CatalogJson {
@@ -22,14 +24,21 @@ final class CatalogJson {
         .put("created_at", Times.iso(row.getLong("created_at"), zone));
   }
 
-  /** A row of {@link ProductRepository#SELECT}: the product, its stock, its category. */
-  static JsonObject product(Row row, ZoneId zone) {
-    return product(row, ProductColumns.of(row::getColumnIndex), zone);
+  /**
+   * A row of {@link ProductRepository#SELECT} as one product's answer: the product, its category
+   * and its stock as {@code inventory: {quantity, updated_at}}.
+   */
+  static JsonObject productWithInventory(Row row, ZoneId zone) {
+    ProductColumns at = ProductColumns.of(row.size(), row::getColumnName);
+    return product(row, at, zone).put("inventory", new JsonObject()
+        .put("quantity", row.getLong(at.quantity()))
+        .put("updated_at", Times.iso(row.getLong(at.stockUpdatedAt()), zone)));
   }
 
-  /** Every row of a result of {@link ProductRepository#SELECT}, its columns found once for all. */
+  /** Every row of a result of {@link ProductRepository#SELECT}. */
   static JsonArray products(RowSet<Row> rows, ZoneId zone) {
-    ProductColumns at = ProductColumns.of(rows.columnsNames()::indexOf);
+    List<String> names = rows.columnsNames();
+    ProductColumns at = ProductColumns.of(names.size(), names::get);
     JsonArray list = new JsonArray();
     for (Row row : rows) {
       list.add(product(row, at, zone));
@@ -53,22 +62,50 @@ final class CatalogJson {
   }
 
   /**
-   * Where the columns of {@link ProductRepository#SELECT} are in a result, found by name once per
-   * result rather than once per cell: a lookup by name scans the row's column names, and on a page
-   * of 20 products those scans were 9 % of the event loop's samples (SQLite, JFR), 4 % once per page.
+   * Where the columns of {@link ProductRepository#SELECT} are in a result. A lookup by name costs
+   * a scan, and on MySQL a hash of every column name of each new result: on a page of 20 products
+   * the lookups per cell were 9 % of the event loop's samples (SQLite, JFR), and once per single
+   * product they were still 3-5 % (MariaDB). The columns come back in the same order every time,
+   * so the positions found last are kept and reused while a result's names are the same.
    */
-  private record ProductColumns(int id, int productName, int description, int categoryId, int priceCents, int isActive,
-                                int quantity, int createdAt, int updatedAt, int categoryName, int categorySlug) {
-    /** @param indexOf the index of a column name in the result, or -1 */
-    static ProductColumns of(ToIntFunction<String> indexOf) {
-      return new ProductColumns(at(indexOf, "id"), at(indexOf, "product_name"), at(indexOf, "description"),
-          at(indexOf, "category_id"), at(indexOf, "price_cents"), at(indexOf, "is_active"), at(indexOf, "quantity"),
-          at(indexOf, "created_at"), at(indexOf, "updated_at"), at(indexOf, "category_name"),
-          at(indexOf, "category_slug"));
+  private record ProductColumns(List<String> names, int id, int productName, int description, int categoryId,
+                                int priceCents, int isActive, int quantity, int stockUpdatedAt, int createdAt,
+                                int updatedAt, int categoryName, int categorySlug) {
+    /** The positions found for the last layout read, by any event loop (a new layout replaces it). */
+    private static volatile ProductColumns last;
+
+    /** @param nameAt the name of the column at a position of the result, 0 ≤ position < count */
+    static ProductColumns of(int count, IntFunction<String> nameAt) {
+      ProductColumns known = last;
+      if (known != null && known.sameNames(count, nameAt)) {
+        return known;
+      }
+      List<String> names = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        names.add(nameAt.apply(i));
+      }
+      ProductColumns found = new ProductColumns(List.copyOf(names), at(names, "id"), at(names, "product_name"),
+          at(names, "description"), at(names, "category_id"), at(names, "price_cents"), at(names, "is_active"),
+          at(names, "quantity"), at(names, "stock_updated_at"), at(names, "created_at"), at(names, "updated_at"),
+          at(names, "category_name"), at(names, "category_slug"));
+      last = found;
+      return found;
     }
 
-    private static int at(ToIntFunction<String> indexOf, String name) {
-      int index = indexOf.applyAsInt(name);
+    private boolean sameNames(int count, IntFunction<String> nameAt) {
+      if (count != names.size()) {
+        return false;
+      }
+      for (int i = 0; i < count; i++) {
+        if (!names.get(i).equals(nameAt.apply(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int at(List<String> names, String name) {
+      int index = names.indexOf(name);
       if (index < 0) {
         throw new IllegalStateException("The product query has no column " + name);
       }

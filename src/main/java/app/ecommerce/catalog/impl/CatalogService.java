@@ -99,9 +99,7 @@ final class CatalogService {
       if (row == null) {
         throw Errors.notFound(PRODUCT_NOT_FOUND);
       }
-      return CatalogJson.product(row, zone).put("inventory", new JsonObject()
-          .put("quantity", row.getLong("quantity"))
-          .put("updated_at", Times.iso(row.getLong("stock_updated_at"), zone)));
+      return CatalogJson.productWithInventory(row, zone);
     });
   }
 
