@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -80,11 +79,12 @@ final class CatalogJson {
       if (known != null && known.sameNames(count, nameAt)) {
         return known;
       }
-      List<String> names = new ArrayList<>(count);
+      String[] read = new String[count];
       for (int i = 0; i < count; i++) {
-        names.add(nameAt.apply(i));
+        read[i] = nameAt.apply(i);
       }
-      ProductColumns found = new ProductColumns(List.copyOf(names), at(names, "id"), at(names, "product_name"),
+      List<String> names = List.of(read);
+      ProductColumns found = new ProductColumns(names, at(names, "id"), at(names, "product_name"),
           at(names, "description"), at(names, "category_id"), at(names, "price_cents"), at(names, "is_active"),
           at(names, "quantity"), at(names, "stock_updated_at"), at(names, "created_at"), at(names, "updated_at"),
           at(names, "category_name"), at(names, "category_slug"));

@@ -25,12 +25,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogJsonTest {
-  /** {@link ProductRepository#SELECT}'s columns in the reverse order. */
+  /** {@link ProductRepository#FIND_ANY} with the columns of its SELECT in the reverse order. */
   private static final String REVERSED = "SELECT c.category_slug, c.category_name, i.updated_at AS stock_updated_at,"
       + " i.quantity, p.updated_at, p.created_at, p.is_active, p.price_cents, p.category_id, p.description,"
       + " p.product_name, p.id"
-      + " FROM products p LEFT JOIN categories c ON c.id = p.category_id LEFT JOIN inventories i ON i.product_id = p.id"
-      + " WHERE p.id = ?";
+      + ProductRepository.FIND_ANY.substring(ProductRepository.FIND_ANY.indexOf(" FROM "));
   private static final ZoneId ZONE = ZoneOffset.ofHours(5);
 
   private TestServer server;
