@@ -10,6 +10,8 @@ public record Principal(long userId, String email, String role, String timezone,
 
   public static final String ADMIN = "admin";
   public static final String CUSTOMER = "customer";
+  private static final String ROLE = "role";
+  private static final String TIMEZONE = "timezone";
 
   public boolean isAdmin() {
     return ADMIN.equals(role);
@@ -20,14 +22,28 @@ public record Principal(long userId, String email, String role, String timezone,
     return new JsonObject()
         .put("user_id", userId)
         .put("email", email)
-        .put("role", role)
-        .put("timezone", timezone)
+        .put(ROLE, role)
+        .put(TIMEZONE, timezone)
         .put("jti", jti)
         .put("exp", expiresAtSeconds);
   }
 
   public static Principal fromJson(JsonObject json) {
-    return new Principal(json.getLong("user_id"), json.getString("email"), json.getString("role"),
-        json.getString("timezone"), json.getString("jti"), json.getLong("exp", 0L));
+    return new Principal(json.getLong("user_id"), json.getString("email"), json.getString(ROLE),
+        json.getString(TIMEZONE), json.getString("jti"), json.getLong("exp", 0L));
+  }
+
+  /**
+   * The zone id of a caller in its {@link #toJson} form, read alone: a catalog read needs only the
+   * zone and the role, and a whole {@link #fromJson} per question was 2-4 % of a product read's
+   * event-loop time.
+   */
+  public static String timezoneOf(JsonObject json) {
+    return json.getString(TIMEZONE);
+  }
+
+  /** Whether a caller in its {@link #toJson} form is an admin, read alone (see {@link #timezoneOf}). */
+  public static boolean isAdmin(JsonObject json) {
+    return ADMIN.equals(json.getString(ROLE));
   }
 }

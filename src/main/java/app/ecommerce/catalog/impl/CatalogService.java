@@ -133,10 +133,10 @@ final class CatalogService {
   }
 
   static ZoneId zone(JsonObject in) {
-    return Times.zone(caller(in).timezone());
+    return Times.zone(Principal.timezoneOf(in.getJsonObject("caller")));
   }
 
   private static boolean isAdmin(JsonObject in) {
-    return caller(in).isAdmin();
+    return Principal.isAdmin(in.getJsonObject("caller"));
   }
 }
