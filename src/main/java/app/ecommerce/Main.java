@@ -20,6 +20,7 @@ import app.ecommerce.db.DatabaseUrl;
 import app.ecommerce.db.Migrations;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.OperationalRoutes;
+import app.ecommerce.http.RequestMeters;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.logging.LogLines;
 import app.ecommerce.metrics.Metrics;
@@ -190,10 +191,11 @@ public final class Main {
                                                  JwtCodec jwt, ClusterManager cluster, Metrics metrics,
                                                  int eventLoops) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
+    RequestMeters meters = new RequestMeters(metrics.registry());
     List<RouteModule> modules = routeModules(services, authenticator, metrics, () -> cluster == null ? new JsonObject()
         : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId()));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
-            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator),
+            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters),
             new DeploymentOptions().setInstances(eventLoops)))
         .map(List::of);
   }

@@ -32,21 +32,28 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final List<RouteModule> modules;
   private final Authenticator authenticator;
+  private final RequestMeters meters;
   private HttpServer server;
 
-  public HttpVerticle(String host, int port, List<RouteModule> modules, Authenticator authenticator) {
+  public HttpVerticle(String host, int port, List<RouteModule> modules, Authenticator authenticator,
+                      RequestMeters meters) {
     this.host = host;
     this.port = port;
     this.modules = modules;
     this.authenticator = authenticator;
+    this.meters = meters;
   }
 
   @Override
   public Future<?> start() {
-    Router router = router(vertx, modules, authenticator);
+    Router router = router(vertx, modules, authenticator, meters);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
-    return server.requestHandler(router).invalidRequestHandler(FailureHandler::invalidRequest).listen();
+    return server.requestHandler(router).invalidRequestHandler(request -> {
+      long start = System.nanoTime();
+      FailureHandler.invalidRequest(request);
+      meters.record(request.method().name(), null, request.response().getStatusCode(), System.nanoTime() - start);
+    }).listen();
   }
 
   /**
@@ -54,9 +61,10 @@ public final class HttpVerticle extends VerticleBase {
    * document and Swagger UI generated from them, and the one failure handler. Public so that
    * tests can compare it with the document it serves.
    */
-  public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator) {
+  public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator,
+                              RequestMeters meters) {
     Router router = Router.router(vertx);
-    router.route().handler(new RequestLog());
+    router.route().handler(new RequestLog(meters));
     router.route().handler(HttpVerticle::wellFormedPath);
     // before any body handler (Vert.x wants the body handler first on its own route), and on a
     // route without a path: a route per endpoint would show up in the metrics' route label ("/x>/x")
@@ -68,9 +76,11 @@ public final class HttpVerticle extends VerticleBase {
       for (Endpoint endpoint : module.endpoints()) {
         router.route(endpoint.method(), endpoint.path()).handler(body)
             .handler(ctx -> dispatch(endpoint, authenticator, ctx));
+        meters.route(endpoint.path());
       }
       for (PlainRoute route : module.plainRoutes()) {
         router.route(route.method(), route.path()).handler(route.handler());
+        meters.route(route.path());
       }
       module.mount(router);
     }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * First handler of every request: settles the request id (the client's when it is 1–128
  * characters of {@code [A-Za-z0-9._-]}, else a new one), sets it and the security headers on the
- * response, and writes one log line when the response ends.
+ * response, and writes one log line and counts and times the request ({@link RequestMeters}) when
+ * the response ends.
  */
 public final class RequestLog implements Handler<RoutingContext> {
   public static final String HEADER = "X-Request-ID";
@@ -20,6 +21,12 @@ public final class RequestLog implements Handler<RoutingContext> {
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final Logger LOG = LoggerFactory.getLogger("access");
   private static final HexFormat HEX = HexFormat.of();
+
+  private final RequestMeters meters;
+
+  RequestLog(RequestMeters meters) {
+    this.meters = meters;
+  }
 
   public static String id(RoutingContext ctx) {
     return ctx.get(KEY);
@@ -54,12 +61,15 @@ public final class RequestLog implements Handler<RoutingContext> {
     String id = begin(ctx.request());
     ctx.put(KEY, id);
     long start = System.nanoTime();
+    meters.began();
     ctx.addEndHandler(done -> {
+      long nanos = System.nanoTime() - start;
       // hundredths of a millisecond, without String.format: this runs for every request
-      double latencyMs = Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+      double latencyMs = Math.round(nanos / 10_000.0) / 100.0;
       int status = ctx.response().getStatusCode();
       String method = ctx.request().method().name();
       String path = ctx.request().path();
+      meters.ended(method, ctx.normalizedPath(), status, nanos, done.succeeded());
       LOG.atInfo()
           .addKeyValue("method", method)
           .addKeyValue("path", path)

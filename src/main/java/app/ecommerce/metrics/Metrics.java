@@ -17,9 +17,10 @@ import java.util.EnumSet;
 import java.util.UUID;
 
 /**
- * The metrics of one node: a Prometheus registry that Vert.x reports into (HTTP server requests by
- * route template, method and status; SQL pool use and wait; event-bus traffic), the JVM figures
- * (memory, GC, threads, CPU, class loading) and the service's own business counters.
+ * The metrics of one node: a Prometheus registry that Vert.x reports into (SQL pool use and wait,
+ * event-bus traffic), the HTTP requests by route, method and status (recorded by the router's
+ * {@code RequestMeters}), the JVM figures (memory, GC, threads, CPU, class loading) and the
+ * service's own business counters.
  */
 public final class Metrics {
   /** Latency buckets of every Vert.x timer, in seconds: a bounded, readable histogram. */
@@ -52,15 +53,17 @@ public final class Metrics {
         // a registry name of its own: several nodes in one JVM (tests) must not share one registry
         .setRegistryName("ecommerce-" + UUID.randomUUID())
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-        // the route template, never the raw path (bounded cardinality); no client addresses
-        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME,
+        // bounded labels only: no client addresses
+        .setLabels(EnumSet.of(Label.POOL_TYPE, Label.POOL_NAME,
             Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.CLASS_NAME));
-    // Only the domains operators read here: HTTP requests, pools, the event bus (and verticles).
-    // Per-socket byte counters (net server/client: every read and write of every HTTP and MySQL
-    // connection) and per-query SQL client timers ran on every request's hot path and measured
-    // what the HTTP timers and the pool's wait/usage already tell.
+    // Only the domains operators read here: pools, the event bus (and verticles). HTTP requests
+    // are counted and timed by the router instead (RequestMeters), under the same names and
+    // labels: Vert.x's HTTP server metrics looked their meters up on every request. Per-socket
+    // byte counters (net server/client: every read and write of every HTTP and MySQL connection)
+    // and per-query SQL client timers ran on every request's hot path and measured what the HTTP
+    // timers and the pool's wait/usage already tell.
     for (MetricsDomain unread : new MetricsDomain[] {
-        MetricsDomain.NET_SERVER, MetricsDomain.NET_CLIENT, MetricsDomain.HTTP_CLIENT, MetricsDomain.DATAGRAM_SOCKET}) {
+        MetricsDomain.HTTP_SERVER, MetricsDomain.NET_SERVER, MetricsDomain.NET_CLIENT, MetricsDomain.HTTP_CLIENT, MetricsDomain.DATAGRAM_SOCKET}) {
       options.addDisabledMetricsCategory(unread);
     }
     options.addDisabledMetricsCategory(SQL_CLIENT_METRICS);

@@ -61,6 +61,31 @@ abstract class MetricsTest extends EngineTest {
   }
 
   @Test
+  void labelsStayBoundedWhateverTheClientSends() throws Exception {
+    String token = admin();
+    Prometheus before = scrape();
+    // the router serves "/x/" by the route of "/x": same route label
+    assertEquals(200, api.get(PRODUCT_ROUTE.replace("get_product", "get_categories") + "/").token(token).send().status());
+    // a method of the client's invention on no route: one label for every such method
+    int invented = api.call("BREW" + (System.nanoTime() % 1000), "/no-such-route").send().status();
+    assertTrue(invented >= 400 && invented < 500, "status " + invented);
+    // a request the HTTP decoder could not read never reaches the router, and still counts
+    Api.Response unreadable = Api.raw(server.port(), "GET /ecommerce/v1/get_categories HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");
+    assertEquals(400, unreadable.status(), unreadable::toString);
+    Prometheus after = scrape();
+
+    String[] categories = {"route", "/ecommerce/v1/get_categories", "method", "GET", "code", "200"};
+    assertEquals(1, after.value("vertx_http_server_requests_total", categories)
+        - before.value("vertx_http_server_requests_total", categories));
+    String[] other = {"route", "", "method", "OTHER", "code", String.valueOf(invented)};
+    assertEquals(1, after.value("vertx_http_server_requests_total", other) - before.value("vertx_http_server_requests_total", other));
+    String[] bad = {"route", "", "method", "GET", "code", "400"};
+    assertEquals(1, after.value("vertx_http_server_requests_total", bad) - before.value("vertx_http_server_requests_total", bad));
+    // the scrape itself is the one request in flight
+    assertEquals(1, after.value("vertx_http_server_active_requests"));
+  }
+
+  @Test
   void sqlPoolEventBusAndJvmAreReported() {
     api.get("get_categories").token(admin()).send();
     assertEquals(200, api.get("/ready").send().status());

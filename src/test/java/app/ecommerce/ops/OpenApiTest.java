@@ -13,6 +13,8 @@ import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Endpoint;
 import app.ecommerce.http.HttpVerticle;
+import app.ecommerce.http.RequestMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.http.input.Field;
 import app.ecommerce.metrics.Metrics;
@@ -99,7 +101,8 @@ abstract class OpenApiTest extends EngineTest {
   @Test
   void documentsExactlyTheRoutesOfTheRouter() {
     var router = HttpVerticle.router(server.app().vertx(), modules(),
-        (token, requestId) -> Future.failedFuture(Errors.unauthorized("test")));
+        (token, requestId) -> Future.failedFuture(Errors.unauthorized("test")),
+        new RequestMeters(new SimpleMeterRegistry()));
     Set<String> routed = new TreeSet<>();
     for (Route route : router.getRoutes()) {
       String path = route.getPath();
