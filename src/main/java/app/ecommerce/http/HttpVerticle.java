@@ -66,8 +66,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(meters));
     router.route().handler(HttpVerticle::wellFormedPath);
-    // before any body handler (Vert.x wants the body handler first on its own route), and on a
-    // route without a path: a route per endpoint would show up in the metrics' route label ("/x>/x")
+    // before any body handler (Vert.x wants the body handler first on its own route), and once on
+    // a route without a path rather than once per endpoint route
     router.route().handler(RequestInput::keepFormBodiesRaw);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     List<RouteModule> modules = new ArrayList<>(features);
