@@ -24,33 +24,29 @@ import java.util.function.BiFunction;
 final class InPlaceBindings {
   /** One operation of one verticle instance, as its consumer would run it. */
   record Binding(String address, Context context, Thread thread, MessageConsumer<?> consumer,
-                 BiFunction<JsonObject, String, Future<Object>> answer, InPlaceDeadlines deadlines) {
+                 BiFunction<JsonObject, String, Future<Object>> answer) {
 
     /**
      * Runs the operation on its own context and completes the answer on this thread; the caller
-     * gets the same 503 as over the bus when the service does not answer within {@code timeoutMs}
-     * (checked every {@link InPlaceDeadlines#SWEEP_MS}).
+     * gets the same 503 as over the bus when the service does not answer within {@code timeoutMs}.
      */
-    <T> Future<T> call(JsonObject body, String requestId, long timeoutMs) {
+    <T> Future<T> call(Vertx vertx, JsonObject body, String requestId, long timeoutMs) {
       Promise<T> answered = Promise.promise();
-      InPlaceDeadlines.Call deadline = deadlines.watch(answered, timeoutMs);
-      context.runOnContext(v -> {
-        deadlines.sweepOnThisContext();
-        answer.apply(body, requestId).onComplete(done -> {
-          if (Thread.currentThread() == thread) {
-            settle(deadline, answered, done);
-          } else {
-            // an operation completed from a foreign thread: come back to the caller's event loop
-            context.runOnContext(back -> settle(deadline, answered, done));
-          }
-        });
-      });
+      long timer = vertx.setTimer(timeoutMs, id -> answered.tryFail(ServiceClient.timedOut(address)));
+      context.runOnContext(v -> answer.apply(body, requestId).onComplete(done -> {
+        if (Thread.currentThread() == thread) {
+          settle(vertx, timer, answered, done);
+        } else {
+          // an operation completed from a foreign thread: come back to the caller's event loop
+          context.runOnContext(back -> settle(vertx, timer, answered, done));
+        }
+      }));
       return answered.future();
     }
 
     @SuppressWarnings("unchecked")
-    private <T> void settle(InPlaceDeadlines.Call deadline, Promise<T> answered, AsyncResult<Object> done) {
-      deadlines.done(deadline);
+    private static <T> void settle(Vertx vertx, long timer, Promise<T> answered, AsyncResult<Object> done) {
+      vertx.cancelTimer(timer);
       if (done.succeeded()) {
         answered.tryComplete((T) done.result());
       } else {
@@ -69,8 +65,7 @@ final class InPlaceBindings {
                    BiFunction<JsonObject, String, Future<Object>> answer) {
     Context context = vertx.getOrCreateContext();
     if (context.isEventLoopContext() && Context.isOnEventLoopThread()) {
-      BOUND.get().put(address, new Binding(address, context, Thread.currentThread(), consumer, answer,
-          new InPlaceDeadlines(vertx, address)));
+      BOUND.get().put(address, new Binding(address, context, Thread.currentThread(), consumer, answer));
     }
   }
 

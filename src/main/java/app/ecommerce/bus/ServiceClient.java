@@ -74,7 +74,7 @@ public final class ServiceClient {
     InPlaceBindings.Binding here = InPlaceBindings.here(address);
     if (here != null) {
       inPlaceCalls.count(address);
-      return here.call(body, requestId, timeout);
+      return here.call(vertx, body, requestId, timeout);
     }
     return overBus(address, body, requestId, timeout);
   }

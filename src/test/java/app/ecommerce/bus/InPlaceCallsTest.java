@@ -1,7 +1,6 @@
 package app.ecommerce.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,48 +173,6 @@ class InPlaceCallsTest {
     }
     assertEquals(3, calls("test.not_found", "in_place") + calls("test.throws", "in_place") + calls("test.never", "in_place"));
     assertEquals(3, calls("test.not_found", "bus") + calls("test.throws", "bus") + calls("test.never", "bus"));
-  }
-
-  /** Calls {@code address} in place from the service's context with its own timeout; says when it ended. */
-  private Future<JsonObject> timedCall(EchoVerticle service, String address, long timeoutMs, long[] endedAtNanos) {
-    Promise<JsonObject> answer = Promise.promise();
-    service.context().runOnContext(v -> client.<JsonObject>call(address, new JsonObject().put("n", 1), "rid-1", timeoutMs)
-        .onComplete(done -> {
-          endedAtNanos[0] = System.nanoTime();
-          answer.handle(done);
-        }));
-    return answer.future();
-  }
-
-  @Test
-  void eachPendingCallTimesOutByItsOwnDeadlineWhileTheOthersAnswer() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
-    long start = System.nanoTime();
-    long[] longEnded = new long[1];
-    long[] shortEnded = new long[1];
-    Future<JsonObject> slow = timedCall(service, "test.never", 5_000, longEnded); // pending first, deadline last
-    Future<JsonObject> quick = timedCall(service, "test.never", TIMEOUT_MS, shortEnded);
-    for (int i = 0; i < 20; i++) {
-      assertEquals(1, await(callFrom(service.context(), "test.echo", new AtomicReference<>())).getInteger("n"));
-    }
-
-    assertEquals(503, failure(quick).failureCode());
-    long quickMs = (shortEnded[0] - start) / 1_000_000;
-    assertTrue(quickMs >= TIMEOUT_MS && quickMs < TIMEOUT_MS + 2_000, "timed out after " + quickMs + " ms");
-    assertFalse(slow.isComplete(), "the longer deadline is still running");
-    assertEquals(503, failure(slow).failureCode());
-    assertTrue((longEnded[0] - start) / 1_000_000 >= 5_000);
-  }
-
-  @Test
-  void aCallStillTimesOutAfterEveryEarlierCallHasEnded() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
-    for (int round = 0; round < 3; round++) { // nothing pending between rounds: the watch stops and must restart
-      assertEquals(503, failure(callFrom(service.context(), "test.never", new AtomicReference<>())).failureCode());
-      assertEquals(1, await(callFrom(service.context(), "test.echo", new AtomicReference<>())).getInteger("n"));
-      Thread.sleep(3 * InPlaceDeadlines.SWEEP_MS);
-    }
-    assertCalls("test.never", 3, 0);
   }
 
   @Test
