@@ -35,8 +35,8 @@ public record Principal(long userId, String email, String role, String timezone,
 
   /**
    * The zone id of a caller in its {@link #toJson} form, read alone: a catalog read needs only the
-   * zone and the role, and a whole {@link #fromJson} per question was 2-4 % of a product read's
-   * event-loop time.
+   * zone and the role, and two whole {@link #fromJson} per product read were 2-4 % of its
+   * event-loop samples in a profile.
    */
   public static String timezoneOf(JsonObject json) {
     return json.getString(TIMEZONE);
