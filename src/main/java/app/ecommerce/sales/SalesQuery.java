@@ -1,5 +1,6 @@
 package app.ecommerce.sales;
 
+import app.ecommerce.http.Principal;
 import app.ecommerce.time.DateTimeInput;
 import app.ecommerce.time.Times;
 import io.vertx.core.json.JsonArray;
@@ -43,7 +44,7 @@ public record SalesQuery(ZoneId zone, long startMicros, long endMicros, String b
   public static ZoneId zoneOf(JsonObject in) {
     String id = in.getString("timezone");
     if (id == null && in.getJsonObject("caller") != null) {
-      id = in.getJsonObject("caller").getString("timezone");
+      id = Principal.timezoneOf(in.getJsonObject("caller"));
     }
     return id == null ? ZoneOffset.UTC : Times.zone(id);
   }
