@@ -96,13 +96,13 @@ public final class RequestMeters {
     }
 
     Recorded of(int method, int status) {
+      if (status < 0 || status >= STATUSES) {
+        return register(method, status); // never sent by this service; counted, not kept
+      }
       AtomicReferenceArray<Recorded> byStatus = byMethod.get(method);
       if (byStatus == null) {
         byMethod.compareAndSet(method, null, new AtomicReferenceArray<>(STATUSES));
         byStatus = byMethod.get(method);
-      }
-      if (status < 0 || status >= STATUSES) {
-        return register(method, status); // never sent by this service; counted, not kept
       }
       Recorded recorded = byStatus.get(status);
       if (recorded == null) {

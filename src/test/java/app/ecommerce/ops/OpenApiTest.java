@@ -14,7 +14,6 @@ import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Endpoint;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.RequestMeters;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.http.input.Field;
 import app.ecommerce.metrics.Metrics;
