@@ -9,8 +9,8 @@
 #   3. starts the bare Vert.x server (src/bench/java/app/ecommerce/bench/BareServer.java: same
 #      configuration, pool and SQL; no router/auth/bus/envelope) beside it on the same database;
 #   4. drives each scenario with wrk over loopback: a warm-up run against each server, then the
-#      measurement in halves, app, bare, bare, app, each half after a few seconds of unmeasured
-#      load on its server (see measure_pair).
+#      measurement in alternating slices, app, bare, bare, app, app, bare, ..., each slice after a
+#      few seconds of unmeasured load on its server (see measure_pair).
 # Scenarios (wrk -t2 --latency): get_products (page of 20, 64 connections),
 # get_product (64), purchase (64 connections buying one unit of the same two products), login
 # (2 x cores connections, correct credentials), get_sales_data (one year, monthly buckets,
@@ -42,7 +42,7 @@ source src/bench/engines.sh
 MYSQL_DB=${BENCH_MYSQL_DATABASE:-ecommerce_bench}
 CORES=$(nproc)
 if [[ $QUICK == true ]]; then
-  SALES=${BENCH_SALES:-13334}; DURATION=${BENCH_DURATION:-4}; WARMUP=${BENCH_WARMUP:-1}; FIRST_WARMUP=${BENCH_FIRST_WARMUP:-$WARMUP}; SETTLE=${BENCH_SETTLE:-0}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-3}
+  SALES=${BENCH_SALES:-13334}; DURATION=${BENCH_DURATION:-4}; WARMUP=${BENCH_WARMUP:-1}; FIRST_WARMUP=${BENCH_FIRST_WARMUP:-$WARMUP}; SETTLE=${BENCH_SETTLE:-0}; SLICES=${BENCH_SLICES:-2}; ANALYTICS_DURATION=${BENCH_ANALYTICS_DURATION:-3}
 else
   # 20 s of warm-up per scenario and server: the app has far more code on its hot path than the
   # bare server, and the JIT keeps compiling it for longer (get_products on MariaDB measured 0.75 x
@@ -54,8 +54,8 @@ else
   # rising for about 50 s of load in a slow phase of this VM (1,306 req/s over the first 20 s,
   # then 1,630, 1,981, 2,676, 2,792), while the bare server's was flat after about 25 s.
   FIRST_WARMUP=${BENCH_FIRST_WARMUP:-60}
-  # 5 s of unmeasured load before each measured half (see measure_pair)
-  SETTLE=${BENCH_SETTLE:-5}
+  # 5 s of unmeasured load before each measured slice; 4 slices of 5 s per server (see measure_pair)
+  SETTLE=${BENCH_SETTLE:-5}; SLICES=${BENCH_SLICES:-4}
 fi
 CONNECTIONS=64
 LOGIN_CONNECTIONS=$((2 * CORES))
@@ -162,38 +162,43 @@ warm_up() { # ENGINE SCENARIO SERVER PORT CONNECTIONS SECONDS
   (( $6 > 0 )) && wrk_run "$2" "$4" "$5" "$6" "$OUT/$1-$2-$3-warmup.wrk.txt"
   return 0
 }
-# Measures app and bare (both warmed up) in the order app, bare, bare, app, each half of DURATION:
-# this VM's speed drifts by as much as half within a minute, and a drift during the pair then
-# skews both servers alike instead of whichever ran second. Each half is preceded by SETTLE
-# seconds of unmeasured load on its server: a server that sat idle while the other was measured
-# spends its first seconds under load recompiling (after 30 s idle, the app's first 4 s under
-# load had 426 JIT compilations and 158 deoptimisations, a steady 4 s 72-77 and 12-22), and both
-# servers ran their first second or two at up to half speed. Without it, every app half started
-# from 20 s idle while bare-2 followed bare-1 straight on. Appends "engine scenario server conns
-# rps p50 p99 errors" per server to RESULTS: requests/s the mean of its two halves, p50 their
-# mean, p99 the higher, errors the sum over every run against it, the unmeasured ones included.
+# Measures app and bare (both warmed up) in SLICES slices each, DURATION / SLICES seconds apiece,
+# in pairs of alternating order: app, bare, bare, app, app, bare, ... This VM's speed drifts by as
+# much as half within a minute; in that order a drift skews both servers alike instead of whichever
+# ran second, and four short slices average it out better than two long halves (one app half once
+# ran at 11,818 req/s and the next at 17,797 while bare's two were 19,534 and 19,583). Each slice is
+# preceded by SETTLE seconds of unmeasured load on its server: a server that sat idle while the
+# other was measured spends its first seconds under load recompiling (after 30 s idle, the app's
+# first 4 s under load had 426 JIT compilations and 158 deoptimisations, a steady 4 s 72-77 and
+# 12-22), and both servers ran their first second or two at up to half speed. Appends "engine
+# scenario server conns rps p50 p99 errors" per server to RESULTS: requests/s the mean of its
+# slices, p50 their mean, p99 the highest, errors the sum over every run against it, the
+# unmeasured ones included.
 measure_pair() { # ENGINE SCENARIO APP_PORT BARE_PORT CONNECTIONS DURATION
-  local engine=$1 scenario=$2 conns=$5 half=$(( ($6 + 1) / 2 )) server run
+  local engine=$1 scenario=$2 conns=$5 slice=$(( ($6 + SLICES - 1) / SLICES )) server run i
   local -A port=([app]=$3 [bare]=$4)
-  for run in app-1 bare-1 bare-2 app-2; do
+  local order=()
+  for (( i = 1; i <= SLICES; i++ )); do
+    if (( i % 2 )); then order+=("app-$i" "bare-$i"); else order+=("bare-$i" "app-$i"); fi
+  done
+  for run in "${order[@]}"; do
     (( SETTLE > 0 )) && wrk_run "$scenario" "${port[${run%-*}]}" "$conns" "$SETTLE" "$OUT/$engine-$scenario-$run-settle.wrk.txt"
-    wrk_run "$scenario" "${port[${run%-*}]}" "$conns" "$half" "$OUT/$engine-$scenario-$run.wrk.txt"
+    wrk_run "$scenario" "${port[${run%-*}]}" "$conns" "$slice" "$OUT/$engine-$scenario-$run.wrk.txt"
   done
   for server in app bare; do
-    local a b
-    read -r -a a <<<"$(wrk_figures "$OUT/$engine-$scenario-$server-1.wrk.txt")"
-    read -r -a b <<<"$(wrk_figures "$OUT/$engine-$scenario-$server-2.wrk.txt")"
-    local rps p50 p99 errors=0 file f
-    rps=$(awk -v x="${a[0]}" -v y="${b[0]}" 'BEGIN { printf "%.1f", (x + y) / 2 }')
-    p50=$(awk -v x="${a[1]}" -v y="${b[1]}" 'BEGIN { printf "%.2f", (x + y) / 2 }')
-    p99=$(awk -v x="${a[2]}" -v y="${b[2]}" 'BEGIN { printf "%.2f", (x > y ? x : y) }')
+    local figures="" rps p50 p99 errors=0 file f
+    for (( i = 1; i <= SLICES; i++ )); do
+      figures+="$(wrk_figures "$OUT/$engine-$scenario-$server-$i.wrk.txt")"$'\n'
+    done
+    read -r rps p50 p99 < <(awk 'NF { n++; rps += $1; p50 += $2; if ($3 > p99) p99 = $3 }
+      END { printf "%.1f %.2f %.2f\n", rps / n, p50 / n, p99 }' <<<"$figures")
     for file in "$OUT/$engine-$scenario-$server"-*.wrk.txt; do
       read -r -a f <<<"$(wrk_figures "$file")"
       errors=$(( errors + f[3] ))
     done
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$scenario" "$server" "$conns" "$rps" "$p50" "$p99" "$errors" >> "$RESULTS"
-    printf '  %-15s %-5s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  (halves: %s and %s req/s)\n' "$scenario" "$server" \
-      "$rps" "$p50" "$p99" "$errors" "${a[0]}" "${b[0]}"
+    printf '  %-15s %-5s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  (slices: %s req/s)\n' "$scenario" "$server" \
+      "$rps" "$p50" "$p99" "$errors" "$(awk 'NF { printf "%s%s", sep, $1; sep = ", " }' <<<"$figures")"
   done
 }
 
@@ -300,7 +305,7 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
   echo "- machine: $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM, load average at start $LOAD_AT_START"
   echo "- Java: $(java -version 2>&1 | head -n 1); wrk: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "- data: $SALES demo sales; sale items after the run: $(for e in $ENGINES; do printf '%s %s; ' "$e" "${ITEMS[$e]}"; done)"
-  echo "- wrk: 2 threads, --latency; per scenario ${WARMUP}s of warm-up on each server (the first, get_products, ${FIRST_WARMUP}s), then ${DURATION}s each (get_sales_data ${ANALYTICS_DURATION}s) in two halves, app, bare, bare, app, each after ${SETTLE}s of unmeasured load on its server: req/s the mean of the halves, p50 their mean, p99 the higher, errors over every run, warm-up and settling included; app: -Xms64m -Xmx384m"
+  echo "- wrk: 2 threads, --latency; per scenario ${WARMUP}s of warm-up on each server (the first, get_products, ${FIRST_WARMUP}s), then ${DURATION}s each (get_sales_data ${ANALYTICS_DURATION}s) in ${SLICES} slices per server, app, bare, bare, app, app, bare, ..., each after ${SETTLE}s of unmeasured load on its server: req/s the mean of the slices, p50 their mean, p99 the highest, errors over every run, warm-up and settling included; app: -Xms64m -Xmx384m"
   for engine in $ENGINES; do
     echo "- argon2 around the $engine login runs, ${ARGON2_SECONDS} s alone and ${ARGON2_SECONDS} s on every core each time (${ARGON2[$engine]}): login bound = $CORES cores / mean concurrent_ms = ${LOGIN_BOUND[$engine]} req/s; $CORES cores / mean alone_ms = ${ALONE_BOUND[$engine]} req/s"
   done
