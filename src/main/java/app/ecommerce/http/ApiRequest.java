@@ -10,6 +10,8 @@ import io.vertx.ext.web.RoutingContext;
  * @param input the validated, cleaned fields
  */
 public record ApiRequest(Principal caller, JsonObject input, String requestId, RoutingContext context) {
+  /** The field of a service body that holds the caller, in its {@link Principal#toJson} form. */
+  public static final String CALLER = "caller";
 
   public String header(String name) {
     return context.request().getHeader(name);
@@ -20,11 +22,11 @@ public record ApiRequest(Principal caller, JsonObject input, String requestId, R
     return remote == null ? "unknown" : remote.hostAddress();
   }
 
-  /** The body services receive: the validated input plus the caller under {@code caller}. */
+  /** The body services receive: the validated input plus the caller under {@link #CALLER}. */
   public JsonObject serviceBody() {
     JsonObject body = input.copy();
     if (caller != null) {
-      body.put("caller", caller.toJson());
+      body.put(CALLER, caller.toJson());
     }
     return body;
   }

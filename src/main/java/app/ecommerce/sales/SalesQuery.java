@@ -1,5 +1,6 @@
 package app.ecommerce.sales;
 
+import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Principal;
 import app.ecommerce.time.DateTimeInput;
 import app.ecommerce.time.Times;
@@ -43,8 +44,9 @@ public record SalesQuery(ZoneId zone, long startMicros, long endMicros, String b
   /** The {@code timezone} field, else the caller's zone, else UTC. */
   public static ZoneId zoneOf(JsonObject in) {
     String id = in.getString("timezone");
-    if (id == null && in.getJsonObject("caller") != null) {
-      id = Principal.timezoneOf(in.getJsonObject("caller"));
+    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
+    if (id == null && caller != null) {
+      id = Principal.timezoneOf(caller);
     }
     return id == null ? ZoneOffset.UTC : Times.zone(id);
   }

@@ -5,6 +5,7 @@ import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
+import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Principal;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
@@ -107,7 +108,7 @@ final class AuthService {
   }
 
   Future<JsonObject> logout(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject("caller"));
+    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
     return db.inTransaction(tx -> tokens.revoke(tx, caller.jti(), Times.nowMicros()))
         .map(v -> {
           vertx.eventBus().publish(AuthContract.REVOKED,

@@ -3,6 +3,7 @@ package app.ecommerce.catalog.impl;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
+import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Principal;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
@@ -129,14 +130,14 @@ final class CatalogService {
   }
 
   static Principal caller(JsonObject in) {
-    return Principal.fromJson(in.getJsonObject("caller"));
+    return Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
   }
 
   static ZoneId zone(JsonObject in) {
-    return Times.zone(Principal.timezoneOf(in.getJsonObject("caller")));
+    return Times.zone(Principal.timezoneOf(in.getJsonObject(ApiRequest.CALLER)));
   }
 
   private static boolean isAdmin(JsonObject in) {
-    return Principal.isAdmin(in.getJsonObject("caller"));
+    return Principal.isAdmin(in.getJsonObject(ApiRequest.CALLER));
   }
 }

@@ -3,6 +3,7 @@ package app.ecommerce.catalog.impl;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
+import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Principal;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
@@ -62,7 +63,7 @@ final class PurchaseService {
   }
 
   private Future<JsonObject> purchaseOrReplay(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject("caller"));
+    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
     JsonArray items = in.getJsonArray("items");
     String key = in.getString("idempotency_key");
     ZoneId zone = Times.zone(caller.timezone());
