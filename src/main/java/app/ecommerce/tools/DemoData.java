@@ -103,8 +103,8 @@ public final class DemoData {
       c.commit();
     }
     out.println("Demo data: " + catalog.products.size() + " products, " + sales + " sales with "
-        + plan.itemCount + " sale items. Log in as " + ADMIN_EMAIL + " / " + ADMIN_PASSWORD + " (admin) or "
-        + CUSTOMER_EMAIL + " / " + CUSTOMER_PASSWORD + " (customer).");
+        + plan.itemCount + " sale items. Log in as " + ADMIN_EMAIL + " (admin) or " + CUSTOMER_EMAIL
+        + " (customer) with the demo passwords the README gives.");
   }
 
   private long upsertUser(Connection c, String first, String last, String email, String password, String role,

@@ -8,6 +8,7 @@ import app.ecommerce.support.Api;
 import app.ecommerce.support.ChildServer;
 import app.ecommerce.support.TestDatabase;
 import app.ecommerce.support.TestServer;
+import app.ecommerce.tools.DemoData;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The production jar with LOG_FORMAT=json: every line it prints is one JSON object, the access
  * line of a request carries its fields and request id, and no password, secret or token is ever
- * in the output (login and register bodies, query strings, the configuration print at start).
+ * in the output (login and register bodies, query strings, the configuration print at start, the
+ * summary of the demo data loaded into the new database).
  */
 class JsonLogIT {
 
@@ -30,10 +32,12 @@ class JsonLogIT {
     String userPassword = "Us3r-Pa55word-in-body";
     String wrongPassword = "Wr0ng-Pa55word-in-query";
     String requestId = "json-log-" + System.nanoTime();
-    List<String> secrets = new ArrayList<>(List.of(adminPassword, jwtSecret, userPassword, wrongPassword));
+    // the demo accounts' passwords too: they are public (README), but a log line is never the place for one
+    List<String> secrets = new ArrayList<>(List.of(adminPassword, jwtSecret, userPassword, wrongPassword,
+        DemoData.ADMIN_PASSWORD, DemoData.CUSTOMER_PASSWORD));
     try (TestDatabase db = TestDatabase.sqlite()) {
       Map<String, String> settings = new HashMap<>(TestServer.settings(db, Map.of(
-          "LOG_FORMAT", "json", "ADMIN_PASSWORD", adminPassword, "JWT_SECRET", jwtSecret)));
+          "LOG_FORMAT", "json", "ADMIN_PASSWORD", adminPassword, "JWT_SECRET", jwtSecret, "DEMO_DATA", "true")));
       List<String> lines;
       try (ChildServer child = ChildServer.start("json-log", settings)) {
         Api api = new Api(child.port());
@@ -68,6 +72,7 @@ class JsonLogIT {
       assertEquals(200, access.getInteger("status"));
       assertTrue(access.getValue("latency_ms") instanceof Number, access::encode);
       assertTrue(events.stream().anyMatch(e -> e.getString("message").startsWith("Listening on")), "start-up line");
+      assertTrue(events.stream().anyMatch(e -> e.getString("message").startsWith("Demo data: ")), "demo data summary");
       assertTrue(events.stream().anyMatch(e -> "Stopped".equals(e.getString("message"))), "the last line survives exit");
       String all = String.join("\n", lines);
       for (String secret : secrets) {
