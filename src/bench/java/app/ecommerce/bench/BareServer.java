@@ -9,6 +9,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  * HTTP verticle, no router, no authentication (the bearer token is ignored), no event bus, no
  * input validation, no envelope, no request log; the same configuration ({@link ConfigLoader},
  * so the same {@code DATABASE_URL}, {@code HTTP_PORT}, pool size and argon2 parameters), the same
- * pool ({@link Database#open}) and the same SQL text the app runs, taken from the repositories'
- * constants through the {@code BareSql} classes in src/bench:
+ * pool ({@link Database#open}), the same transport (native epoll where it loads, as the app's Main
+ * prefers) and the same SQL text the app runs, taken from the repositories' constants through the
+ * {@code BareSql} classes in src/bench:
  * <ul>
  *   <li>{@code GET /ecommerce/v1/get_products?page&per_page}: the customer's page query and the count, as JSON rows;</li>
  *   <li>{@code GET /ecommerce/v1/get_product?product_id}: the customer's product query;</li>
@@ -74,7 +76,8 @@ public final class BareServer extends VerticleBase {
     AppConfig config = ConfigLoader.load();
     long userId = Long.parseLong(System.getenv().getOrDefault("BENCH_USER_ID", "1"));
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    Vertx vertx = Vertx.vertx();
+    // the app's transport (native epoll where it loads), so that the ratio measures the app's own work
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     Database db = Database.open(vertx, config);
     WorkerExecutor argon2Pool = vertx.createSharedWorkerExecutor("argon2", instances, 2, TimeUnit.MINUTES);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
