@@ -73,6 +73,12 @@ class JsonLogIT {
       assertTrue(access.getValue("latency_ms") instanceof Number, access::encode);
       assertTrue(events.stream().anyMatch(e -> e.getString("message").startsWith("Listening on")), "start-up line");
       assertTrue(events.stream().anyMatch(e -> e.getString("message").startsWith("Demo data: ")), "demo data summary");
+      // the native transport the pom ships for this platform is the one that runs (Main prefers it)
+      boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
+          && List.of("amd64", "x86_64").contains(System.getProperty("os.arch"));
+      String transport = linuxX64 ? "network transport native epoll" : "network transport ";
+      assertTrue(events.stream().anyMatch(e -> e.getString("message").startsWith("Node started: ")
+          && e.getString("message").contains(transport)), "node started on " + transport);
       assertTrue(events.stream().anyMatch(e -> "Stopped".equals(e.getString("message"))), "the last line survives exit");
       String all = String.join("\n", lines);
       for (String secret : secrets) {
