@@ -2,6 +2,7 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local common = require("common")
 common.auth()
+common.keep_latencies()
 local ids = common.list("BENCH_PRODUCT_IDS", "1")
 
 request = function()

@@ -2,6 +2,7 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local common = require("common")
 common.auth()
+common.keep_latencies()
 local pages = common.list("BENCH_PAGES", "1")
 
 request = function()

@@ -3,4 +3,5 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local common = require("common")
 common.auth()
+common.keep_latencies()
 wrk.path = "/ecommerce/v1/get_sales_data?" .. os.getenv("BENCH_SALES_QUERY")

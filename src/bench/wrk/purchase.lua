@@ -3,6 +3,7 @@
 package.path = os.getenv("BENCH_WRK_DIR") .. "/?.lua;" .. package.path
 local common = require("common")
 common.auth()
+common.keep_latencies()
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 local ids = common.list("BENCH_PURCHASE_IDS", "1")
