@@ -77,6 +77,15 @@ final class ApiDocs implements RouteModule {
     });
   }
 
+  /** The page's script and its webjar files: a fixed set, so one route label each. */
+  @Override
+  public List<String> mountedPaths() {
+    List<String> paths = new ArrayList<>();
+    paths.add("/docs/swagger-initializer.js");
+    ASSETS.keySet().stream().sorted().forEach(asset -> paths.add("/docs/" + asset));
+    return paths;
+  }
+
   private static void send(RoutingContext ctx, String contentType, Buffer body, boolean cacheable) {
     if (cacheable) {
       ctx.response().putHeader("Cache-Control", "public, max-age=86400");

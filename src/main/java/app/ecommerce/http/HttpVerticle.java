@@ -83,6 +83,7 @@ public final class HttpVerticle extends VerticleBase {
         meters.route(route.path());
       }
       module.mount(router);
+      module.mountedPaths().forEach(meters::route);
     }
     FailureHandler failures = new FailureHandler();
     router.route().failureHandler(failures);

@@ -16,4 +16,12 @@ public interface RouteModule {
   /** Undocumented extras, such as static assets behind a documented page; most modules have none. */
   default void mount(Router router) {
   }
+
+  /**
+   * The request paths that {@link #mount} answers, each of which gets its own route label in the
+   * request metrics; a path left out is counted under the unmatched label "".
+   */
+  default List<String> mountedPaths() {
+    return List.of();
+  }
 }

@@ -86,6 +86,26 @@ abstract class MetricsTest extends EngineTest {
   }
 
   @Test
+  void swaggerUiAssetsHaveTheirOwnRouteLabels() {
+    Prometheus before = scrape();
+    assertEquals(200, api.get("/docs/swagger-ui.css").send().status());
+    assertEquals(200, api.get("/docs/swagger-initializer.js").send().status());
+    assertEquals(404, api.get("/docs/no-such-asset.js").send().status());
+    Prometheus after = scrape();
+
+    for (String asset : new String[] {"/docs/swagger-ui.css", "/docs/swagger-initializer.js"}) {
+      String[] served = {"route", asset, "method", "GET", "code", "200"};
+      assertEquals(1, after.value("vertx_http_server_requests_total", served)
+          - before.value("vertx_http_server_requests_total", served), asset);
+    }
+    // a file the page does not load is no route: the unmatched label, not one label per name tried
+    String[] missing = {"route", "", "method", "GET", "code", "404"};
+    assertEquals(1, after.value("vertx_http_server_requests_total", missing)
+        - before.value("vertx_http_server_requests_total", missing));
+    assertTrue(after.samples().stream().noneMatch(s -> String.valueOf(s.labels().get("route")).contains("no-such-asset")));
+  }
+
+  @Test
   void sqlPoolEventBusAndJvmAreReported() {
     api.get("get_categories").token(admin()).send();
     assertEquals(200, api.get("/ready").send().status());
