@@ -18,6 +18,8 @@ import java.util.Properties;
  */
 final class ApiDocs implements RouteModule {
   private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
+  /** Served by {@link #mount} and named again in {@link #mountedPaths}: one spelling for both. */
+  private static final String INITIALIZER_PATH = "/docs/swagger-initializer.js";
   /** The only webjar files the page loads; anything else under /docs/ is a 404. */
   private static final Map<String, String> ASSETS = Map.of(
       "swagger-ui.css", "text/css; charset=utf-8",
@@ -64,7 +66,7 @@ final class ApiDocs implements RouteModule {
   @Override
   public void mount(Router router) {
     router.get("/docs/").handler(ctx -> send(ctx, "text/html; charset=utf-8", Resources.INDEX, false));
-    router.get("/docs/swagger-initializer.js")
+    router.get(INITIALIZER_PATH)
         .handler(ctx -> send(ctx, "text/javascript; charset=utf-8", Resources.INITIALIZER, false));
     router.get("/docs/:asset").handler(ctx -> {
       String name = ctx.pathParam("asset");
@@ -81,7 +83,7 @@ final class ApiDocs implements RouteModule {
   @Override
   public List<String> mountedPaths() {
     List<String> paths = new ArrayList<>();
-    paths.add("/docs/swagger-initializer.js");
+    paths.add(INITIALIZER_PATH);
     ASSETS.keySet().stream().sorted().forEach(asset -> paths.add("/docs/" + asset));
     return paths;
   }
