@@ -42,35 +42,29 @@ public final class Times {
   public static String iso(long micros, ZoneId zone) {
     Instant instant = fromMicros(micros);
     ZoneOffset offset = zone.getRules().getOffset(instant);
-    String suffix = offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
-    if (!inFourDigitYears(time)) {
-      return formatted(time) + suffix;
-    }
-    byte[] text = new byte[LOCAL_MAX + suffix.length()];
-    int end = writeLocal(text, time);
-    for (int i = 0; i < suffix.length(); i++) {
-      text[end++] = (byte) suffix.charAt(i); // an offset id is ASCII: "+05:30", "-03:00:15"
-    }
-    return new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    return render(time, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
   }
 
   /** {@code 2023-01-01T00:00:00} or {@code 2023-01-31T23:59:59.999999}: no offset. */
   public static String local(LocalDateTime time) {
-    if (!inFourDigitYears(time)) {
-      return formatted(time);
+    return render(time, "");
+  }
+
+  /**
+   * The local time followed by {@code suffix} (an offset id, which is ASCII: "+05:30",
+   * "-03:00:15"). Years outside 0000–9999, which the formatter writes with a sign, are left to it.
+   */
+  private static String render(LocalDateTime time, String suffix) {
+    if (time.getYear() < 0 || time.getYear() > 9999) {
+      return (time.getNano() == 0 ? SECONDS : MICROS).format(time.truncatedTo(ChronoUnit.MICROS)) + suffix;
     }
-    byte[] text = new byte[LOCAL_MAX];
-    return new String(text, 0, writeLocal(text, time), StandardCharsets.ISO_8859_1);
-  }
-
-  /** Years outside 0000–9999, which the formatter writes with a sign, are left to it. */
-  private static boolean inFourDigitYears(LocalDateTime time) {
-    return time.getYear() >= 0 && time.getYear() <= 9999;
-  }
-
-  private static String formatted(LocalDateTime time) {
-    return (time.getNano() == 0 ? SECONDS : MICROS).format(time.truncatedTo(ChronoUnit.MICROS));
+    byte[] text = new byte[LOCAL_MAX + suffix.length()];
+    int end = writeLocal(text, time);
+    for (int i = 0; i < suffix.length(); i++) {
+      text[end++] = (byte) suffix.charAt(i);
+    }
+    return new String(text, 0, end, StandardCharsets.ISO_8859_1);
   }
 
   /**
