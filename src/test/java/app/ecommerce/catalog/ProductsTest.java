@@ -271,6 +271,24 @@ abstract class ProductsTest extends EngineTest {
     OffsetDateTime.parse(inventory.getString("updated_at"));
   }
 
+  /**
+   * Text is stored as sent, whatever it looks like: on SQLite the JDBC client's default parameter
+   * encoder turned a UUID-shaped string in the first position of a statement (here the name in
+   * the INSERT) into a java.util.UUID, which the driver stored in lower case.
+   */
+  @Test
+  void textShapedLikeAUuidIsStoredAsSent() {
+    long category = CatalogFixtures.category(api, admin());
+    String name = "ABCDEF01-2345-6789-ABCD-" + String.format("%012X", System.nanoTime() & 0xFFFFFFFFFFFFL);
+    long id = Expect.ok(create(new JsonObject().put("product_name", name).put("description", name.toUpperCase())
+        .put("category_id", category).put("price", "1.00"))).getLong("id");
+    assertEquals(name, new Sql(server.db()).rows("SELECT product_name FROM products WHERE id = ?", id).get(0)
+        .get("product_name"));
+    JsonObject read = Expect.ok(api.get("get_product").token(customer()).query("product_id", id).send());
+    assertEquals(name, read.getString("product_name"));
+    assertEquals(name, read.getString("description"));
+  }
+
   @Test
   void unknownAndForCustomersInactiveProductsDoNotExist() {
     long category = CatalogFixtures.category(api, admin());
