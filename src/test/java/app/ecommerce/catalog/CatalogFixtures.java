@@ -15,6 +15,14 @@ public final class CatalogFixtures {
     return prefix + "-" + SEQ.incrementAndGet();
   }
 
+  /**
+   * Upper-case text shaped like a UUID, different on every call: what the JDBC client's default
+   * encoder used to store in lower case on SQLite.
+   */
+  public static String upperCaseUuidText() {
+    return String.format("ABCDEF01-2345-6789-ABCD-%012X", SEQ.incrementAndGet());
+  }
+
   public static long category(Api api, String adminToken) {
     String slug = unique("cat");
     Api.Response r = api.put("create_category").token(adminToken)

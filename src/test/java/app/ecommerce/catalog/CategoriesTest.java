@@ -77,7 +77,7 @@ abstract class CategoriesTest extends EngineTest {
   /** A UUID-shaped name, the first parameter of the INSERT, is stored as sent (see ProductsTest). */
   @Test
   void aNameShapedLikeAUuidIsStoredAsSent() {
-    String name = "0A1B2C3D-4E5F-6A7B-8C9D-" + String.format("%012X", System.nanoTime() & 0xFFFFFFFFFFFFL);
+    String name = CatalogFixtures.upperCaseUuidText();
     JsonObject data = Expect.ok(create(name, CatalogFixtures.unique("uuid")));
     assertEquals(name, new Sql(server.db()).rows("SELECT category_name FROM categories WHERE id = ?",
         data.getLong("id")).get(0).get("category_name"));

@@ -279,8 +279,8 @@ abstract class ProductsTest extends EngineTest {
   @Test
   void textShapedLikeAUuidIsStoredAsSent() {
     long category = CatalogFixtures.category(api, admin());
-    String name = "ABCDEF01-2345-6789-ABCD-" + String.format("%012X", System.nanoTime() & 0xFFFFFFFFFFFFL);
-    long id = Expect.ok(create(new JsonObject().put("product_name", name).put("description", name.toUpperCase())
+    String name = CatalogFixtures.upperCaseUuidText();
+    long id = Expect.ok(create(new JsonObject().put("product_name", name).put("description", name)
         .put("category_id", category).put("price", "1.00"))).getLong("id");
     assertEquals(name, new Sql(server.db()).rows("SELECT product_name FROM products WHERE id = ?", id).get(0)
         .get("product_name"));
