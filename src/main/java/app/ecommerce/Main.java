@@ -138,17 +138,8 @@ public final class Main {
       return Future.failedFuture(e);
     }
     Metrics metrics = new Metrics();
-    // One event loop per core, where Vert.x defaults to two: a pooled SQL connection does its I/O
-    // on the event loop that opened it, and with more loops than HTTP verticles the connections
-    // opened by start-up work (admin bootstrap, sweeps, readiness) sat on loops no request arrives
-    // on, so that most queries crossed threads twice. Measured on 2 cores with MariaDB: about 72 us
-    // of CPU per get_product with four loops, 55 us with two.
     int eventLoops = cores();
-    // Netty's native epoll transport where it loads (Linux x86_64; NIO elsewhere): under load, NIO's
-    // selector wake-ups contended on a Java monitor between event loops (1,620 blocked entries in
-    // 8 s of MariaDB get_product), and with epoll the app served 15 % more of them (README, Benchmarks)
-    VertxOptions options = metrics.configure(new VertxOptions()).setEventLoopPoolSize(eventLoops)
-        .setPreferNativeTransport(true);
+    VertxOptions options = metrics.configure(runtimeOptions());
     ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
     VertxBuilder builder = metrics.install(Vertx.builder());
     Future<Vertx> built = cluster != null
@@ -167,7 +158,24 @@ public final class Main {
     });
   }
 
-  private static int cores() {
+  /**
+   * The event loops and transport of a node; the benchmark's bare server takes the same, so that
+   * its ratio measures the app's own work (README, Benchmarks).
+   */
+  public static VertxOptions runtimeOptions() {
+    // One event loop per core, where Vert.x defaults to two: a pooled SQL connection does its I/O
+    // on the event loop that opened it, and with more loops than HTTP verticles the connections
+    // opened by start-up work (admin bootstrap, sweeps, readiness) sat on loops no request arrives
+    // on, so that most queries crossed threads twice. Measured on 2 cores with MariaDB: about 72 us
+    // of CPU per get_product with four loops, 55 us with two.
+    // Netty's native epoll transport where it loads (Linux x86_64; NIO elsewhere): under load, NIO's
+    // selector wake-ups contended on a Java monitor between event loops (1,620 blocked entries in
+    // 8 s of MariaDB get_product), and with epoll the app served 15 % more of them (README, Benchmarks)
+    return new VertxOptions().setEventLoopPoolSize(cores()).setPreferNativeTransport(true);
+  }
+
+  /** One per core: the event loops, and the instances of the HTTP and catalog verticles on them. */
+  public static int cores() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 

@@ -1,5 +1,6 @@
 package app.ecommerce.bench;
 
+import app.ecommerce.Main;
 import app.ecommerce.auth.impl.Argon2Hashing;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigLoader;
@@ -9,7 +10,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,9 +34,9 @@ import java.util.concurrent.TimeUnit;
  * HTTP verticle, no router, no authentication (the bearer token is ignored), no event bus, no
  * input validation, no envelope, no request log; the same configuration ({@link ConfigLoader},
  * so the same {@code DATABASE_URL}, {@code HTTP_PORT}, pool size and argon2 parameters), the same
- * pool ({@link Database#open}), the same transport (native epoll where it loads, as the app's Main
- * prefers) and the same SQL text the app runs, taken from the repositories' constants through the
- * {@code BareSql} classes in src/bench:
+ * pool ({@link Database#open}), the same event loops and transport ({@link Main#runtimeOptions}:
+ * one loop per core, native epoll where it loads) and the same SQL text the app runs, taken from
+ * the repositories' constants through the {@code BareSql} classes in src/bench:
  * <ul>
  *   <li>{@code GET /ecommerce/v1/get_products?page&per_page}: the customer's page query and the count, as JSON rows;</li>
  *   <li>{@code GET /ecommerce/v1/get_product?product_id}: the customer's product query;</li>
@@ -75,9 +75,9 @@ public final class BareServer extends VerticleBase {
   public static void main(String[] args) {
     AppConfig config = ConfigLoader.load();
     long userId = Long.parseLong(System.getenv().getOrDefault("BENCH_USER_ID", "1"));
-    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-    // the app's transport (native epoll where it loads), so that the ratio measures the app's own work
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    int instances = Main.cores();
+    // the app's event loops and transport, so that the ratio measures the app's own work
+    Vertx vertx = Vertx.vertx(Main.runtimeOptions());
     Database db = Database.open(vertx, config);
     WorkerExecutor argon2Pool = vertx.createSharedWorkerExecutor("argon2", instances, 2, TimeUnit.MINUTES);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
