@@ -16,7 +16,8 @@
 # (2 x cores connections, correct credentials), get_sales_data (one year, monthly buckets,
 # include_sales_items=false, 1 connection). For each: requests/s, p50 and p99 (of all measured
 # requests together) and errors (socket errors + non-2xx) of app and bare, the ratio app/bare and
-# PASS/MISS against the targets:
+# PASS/MISS against the targets (--quick judges only errors and RSS: after its 1 s warm-up the
+# rates are not the targets' measurement):
 # get_products/get_product app >= 0.8 x bare and p99 < 50 ms; login >= 0.8 x (cores / one argon2
 # verification while every core verifies, timed by Argon2Time with the app's parameters just
 # before and just after each engine's login runs); errors 0 everywhere; peak RSS of each process
@@ -335,11 +336,17 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
       IFS=$'\t' read -r _ _ _ conns a_rps a_p50 a_p99 a_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "app"' "$RESULTS")
       IFS=$'\t' read -r _ _ _ _ b_rps b_p50 b_p99 b_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "bare"' "$RESULTS")
       ratio=$(awk -v a="$a_rps" -v b="$b_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-      case $scenario in
-        get_products|get_product)
+      case $QUICK-$scenario in
+        true-get_products|true-get_product|true-login)
+          # a 1 s warm-up leaves the app's hot path half compiled: its rates say the suite runs, not
+          # whether the targets hold (pages and one product 0.52-0.82 x bare
+          # in two quick runs, 0.83-0.97 in a full run of the same build between them)
+          target="0 errors (--quick: rates not judged, run the full suite for the targets)"
+          ok=$(awk -v e="$a_err" 'BEGIN { print (e == 0) ? 1 : 0 }') ;;
+        *-get_products|*-get_product)
           target="app >= 0.8 x bare, p99 < 50 ms, 0 errors"
           ok=$(awk -v a="$a_rps" -v b="$b_rps" -v p="$a_p99" -v e="$a_err" 'BEGIN { print (a >= 0.8 * b && p < 50 && e == 0) ? 1 : 0 }') ;;
-        login)
+        *-login)
           target="app >= 0.8 x ${LOGIN_BOUND[$engine]} (reached $(awk -v a="$a_rps" -v b="${LOGIN_BOUND[$engine]}" 'BEGIN { printf "%.2f", a / b }'); of ${ALONE_BOUND[$engine]} from one hash alone: $(awk -v a="$a_rps" -v b="${ALONE_BOUND[$engine]}" 'BEGIN { printf "%.2f", a / b }')), 0 errors"
           ok=$(awk -v a="$a_rps" -v b="${LOGIN_BOUND[$engine]}" -v e="$a_err" 'BEGIN { print (a >= 0.8 * b && e == 0) ? 1 : 0 }') ;;
         *)
