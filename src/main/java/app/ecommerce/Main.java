@@ -138,8 +138,8 @@ public final class Main {
       return Future.failedFuture(e);
     }
     Metrics metrics = new Metrics();
-    int eventLoops = cores();
     VertxOptions options = metrics.configure(runtimeOptions());
+    int eventLoops = options.getEventLoopPoolSize();
     ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
     VertxBuilder builder = metrics.install(Vertx.builder());
     Future<Vertx> built = cluster != null
@@ -159,8 +159,9 @@ public final class Main {
   }
 
   /**
-   * The event loops and transport of a node; the benchmark's bare server takes the same, so that
-   * its ratio measures the app's own work (README, Benchmarks).
+   * The event loops and transport of a node; the HTTP and catalog verticles run one instance per
+   * loop. The benchmark's bare server takes the same, so that its ratio measures the app's own work
+   * (README, Benchmarks).
    */
   public static VertxOptions runtimeOptions() {
     // One event loop per core, where Vert.x defaults to two: a pooled SQL connection does its I/O
@@ -174,8 +175,7 @@ public final class Main {
     return new VertxOptions().setEventLoopPoolSize(cores()).setPreferNativeTransport(true);
   }
 
-  /** One per core: the event loops, and the instances of the HTTP and catalog verticles on them. */
-  public static int cores() {
+  private static int cores() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 

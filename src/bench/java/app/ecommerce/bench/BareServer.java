@@ -10,6 +10,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -75,9 +76,10 @@ public final class BareServer extends VerticleBase {
   public static void main(String[] args) {
     AppConfig config = ConfigLoader.load();
     long userId = Long.parseLong(System.getenv().getOrDefault("BENCH_USER_ID", "1"));
-    int instances = Main.cores();
     // the app's event loops and transport, so that the ratio measures the app's own work
-    Vertx vertx = Vertx.vertx(Main.runtimeOptions());
+    VertxOptions options = Main.runtimeOptions();
+    int instances = options.getEventLoopPoolSize();
+    Vertx vertx = Vertx.vertx(options);
     Database db = Database.open(vertx, config);
     WorkerExecutor argon2Pool = vertx.createSharedWorkerExecutor("argon2", instances, 2, TimeUnit.MINUTES);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
