@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * @param jwtSecret null means "use or create the secret file in {@code dataDir}"
  * @param demoData null means "load demo data when the database is new and SQLite"
  * @param dbPoolSize 0 means the engine's default
+ * @param managementPort the listener of /metrics (and /health, /ready); 0 means any free port
+ * @param loginQueue password checks that may wait on this node before logins get 429
  */
 public record AppConfig(
     String httpHost,
@@ -38,7 +40,11 @@ public record AppConfig(
     String clusterHost,
     int clusterPort,
     Set<String> verticles,
-    String logFormat) {
+    String logFormat,
+    String managementHost,
+    int managementPort,
+    int loginQueue,
+    HttpLimits httpLimits) {
 
   public static final Set<String> ALL_VERTICLES = Set.of("http", "auth", "catalog", "sales");
 
@@ -58,9 +64,15 @@ public record AppConfig(
     if (!logFormat.equals("text") && !logFormat.equals("json")) {
       throw new ConfigException("LOG_FORMAT must be 'text' or 'json', not '" + logFormat + "'");
     }
+    int httpPort = integer(s, "HTTP_PORT", 8000, 0, 65535);
+    int managementPort = integer(s, "MANAGEMENT_PORT", 9000, 0, 65535);
+    if (managementPort != 0 && managementPort == httpPort) {
+      throw new ConfigException("MANAGEMENT_PORT must differ from HTTP_PORT (" + httpPort + "): /metrics is never served"
+          + " on the API port");
+    }
     return new AppConfig(
         s.getOrDefault("HTTP_HOST", "127.0.0.1"),
-        integer(s, "HTTP_PORT", 8000, 0, 65535),
+        httpPort,
         s.getOrDefault("DATABASE_URL", "sqlite:data/ecommerce.db"),
         s.getOrDefault("DATA_DIR", "data"),
         integer(s, "DB_POOL_SIZE", 0, 0, 1000),
@@ -81,7 +93,15 @@ public record AppConfig(
         s.getOrDefault("CLUSTER_HOST", "127.0.0.1"),
         integer(s, "CLUSTER_PORT", 5701, 1, 65535),
         Set.copyOf(verticles),
-        logFormat);
+        logFormat,
+        s.getOrDefault("MANAGEMENT_HOST", "127.0.0.1"),
+        managementPort,
+        integer(s, "LOGIN_QUEUE", 1000, 1, 1_000_000),
+        new HttpLimits(
+            integer(s, "HTTP_IDLE_TIMEOUT_SECONDS", 60, 1, 86_400),
+            integer(s, "HTTP_HEADER_TIMEOUT_SECONDS", 10, 1, 3_600),
+            integer(s, "HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3_600),
+            integer(s, "HTTP_MAX_CONNECTIONS", 0, 0, 1_000_000)));
   }
 
   public boolean runs(String verticle) {
@@ -137,7 +157,8 @@ public record AppConfig(
   /** What is safe to print at start-up: no secret, no password. */
   @Override
   public String toString() {
-    return "AppConfig[http=" + httpHost + ":" + httpPort + ", database=" + redactedDatabaseUrl()
+    return "AppConfig[http=" + httpHost + ":" + httpPort + ", management=" + managementHost + ":" + managementPort
+        + ", database=" + redactedDatabaseUrl()
         + ", cluster=" + cluster + ", verticles=" + verticles + ", jwtTtlMinutes=" + jwtTtlMinutes + "]";
   }
 

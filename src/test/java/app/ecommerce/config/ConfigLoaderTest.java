@@ -23,6 +23,28 @@ class ConfigLoaderTest {
     assertEquals(60, config.jwtTtlMinutes());
     assertNull(config.demoData());
     assertEquals(AppConfig.ALL_VERTICLES, config.verticles());
+    assertEquals("127.0.0.1", config.managementHost());
+    assertEquals(9000, config.managementPort());
+    assertEquals(1000, config.loginQueue());
+    assertEquals(new HttpLimits(60, 10, 30, 0), config.httpLimits());
+    int automatic = config.httpLimits().effectiveMaxConnections();
+    assertTrue(automatic >= 32 && automatic <= 10_000, "sized from the open-file limit: " + automatic);
+  }
+
+  @Test
+  void theConnectionAndLoginLimitsAreConfigurableAndTheManagementPortIsNeverTheApiPort() {
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "HTTP_IDLE_TIMEOUT_SECONDS", "5",
+        "HTTP_HEADER_TIMEOUT_SECONDS", "2", "HTTP_BODY_TIMEOUT_SECONDS", "3", "HTTP_MAX_CONNECTIONS", "100",
+        "LOGIN_QUEUE", "7", "MANAGEMENT_PORT", "0"));
+    assertEquals(new HttpLimits(5, 2, 3, 100), config.httpLimits());
+    assertEquals(100, config.httpLimits().effectiveMaxConnections());
+    assertEquals(7, config.loginQueue());
+    assertEquals(0, config.managementPort());
+    ConfigException clash = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "HTTP_PORT", "8100", "MANAGEMENT_PORT", "8100")));
+    assertTrue(clash.getMessage().contains("MANAGEMENT_PORT"), clash.getMessage());
+    assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "",
+        "HTTP_HEADER_TIMEOUT_SECONDS", "0")));
   }
 
   @Test
