@@ -8,11 +8,13 @@ import java.util.List;
 
 /**
  * A running node: what {@link Main#start(AppConfig)} built, and how to stop it in order. The HTTP
- * verticles go first (they stop accepting and finish what is in flight), then the services,
- * then the SQL pool, then Vert.x itself.
+ * verticles and the management listener go first (they stop accepting and finish what is in
+ * flight), then the services, then the SQL pool, then Vert.x itself.
+ *
+ * @param managementPort where /metrics is served (the bound port when {@code MANAGEMENT_PORT} is 0)
  */
 public record App(AppConfig config, Vertx vertx, Database db, List<String> httpDeployments,
-                  List<String> serviceDeployments) {
+                  List<String> serviceDeployments, int managementPort) {
 
   public int httpPort() {
     return config.httpPort();

@@ -18,7 +18,9 @@ import app.ecommerce.config.JwtSecret;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
 import app.ecommerce.db.Migrations;
+import app.ecommerce.http.ConnectionGuard;
 import app.ecommerce.http.HttpVerticle;
+import app.ecommerce.http.ManagementVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RequestMeters;
 import app.ecommerce.http.RouteModule;
@@ -105,6 +107,8 @@ public final class Main {
       if (config.runs("http")) {
         log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
       }
+      log.info("Management listener (metrics, health, readiness) on http://{}:{}/metrics", config.managementHost(),
+          app.managementPort());
       log.info("{} started: {}, network transport {}", NODE_STARTED, config.verticles(),
           app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO");
     } catch (Exception e) {
@@ -149,13 +153,34 @@ public final class Main {
       ServiceBinder.installCodec(vertx);
       Database db = Database.open(vertx, config);
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
+      RequestMeters meters = new RequestMeters(metrics.registry());
+      Supplier<JsonObject> nodeDetails = () -> cluster == null ? new JsonObject()
+          : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
       return deployServices(vertx, config, db, jwt, metrics, eventLoops)
           .compose(serviceIds -> (config.runs("http")
-              ? deployHttp(vertx, config, services, jwt, cluster, metrics, eventLoops)
+              ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters, eventLoops)
               : Future.succeededFuture(List.<String>of()))
-              .map(httpIds -> new App(config, vertx, db, httpIds, serviceIds)))
+              .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters)
+                  .map(management -> {
+                    List<String> listeners = new ArrayList<>(httpIds);
+                    listeners.add(management.deploymentId());
+                    return new App(config, vertx, db, listeners, serviceIds, management.port());
+                  })))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
     });
+  }
+
+  private record Listener(String deploymentId, int port) {
+  }
+
+  /** The management listener: /metrics, /health and /ready, on every node whatever it runs. */
+  private static Future<Listener> deployManagement(Vertx vertx, AppConfig config, ServiceClient services,
+                                                   Supplier<JsonObject> nodeDetails, Metrics metrics,
+                                                   RequestMeters meters) {
+    ManagementVerticle management = new ManagementVerticle(config.managementHost(), config.managementPort(),
+        operationalRoutes(services, nodeDetails).withMetrics(metrics.prometheus()), meters,
+        new ConnectionGuard(config.httpLimits(), ManagementVerticle.MAX_CONNECTIONS));
+    return vertx.deployVerticle(management).map(id -> new Listener(id, management.actualPort()));
   }
 
   /**
@@ -201,14 +226,13 @@ public final class Main {
   }
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
-                                                 JwtCodec jwt, ClusterManager cluster, Metrics metrics,
-                                                 int eventLoops) {
+                                                 JwtCodec jwt, Supplier<JsonObject> nodeDetails, Metrics metrics,
+                                                 RequestMeters meters, int eventLoops) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    RequestMeters meters = new RequestMeters(metrics.registry());
-    List<RouteModule> modules = routeModules(services, authenticator, metrics, () -> cluster == null ? new JsonObject()
-        : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId()));
+    List<RouteModule> modules = routeModules(services, authenticator, metrics, nodeDetails);
+    ConnectionGuard connections = new ConnectionGuard(config.httpLimits());
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
-            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters),
+            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections),
             new DeploymentOptions().setInstances(eventLoops)))
         .map(List::of);
   }
@@ -220,14 +244,19 @@ public final class Main {
    */
   public static List<RouteModule> routeModules(ServiceClient services, TokenAuthenticator authenticator,
                                                Metrics metrics, Supplier<JsonObject> nodeDetails) {
-    Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
-    readiness.put("database", rid -> services.overBus(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
-    readiness.put("auth", rid -> services.overBus(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
-    readiness.put("sales", rid -> services.overBus(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     return List.of(
         new AuthRoutes(services, authenticator),
         new CatalogRoutes(services),
         new SalesRoutes(services),
-        new OperationalRoutes(readiness, nodeDetails, metrics.prometheus()));
+        operationalRoutes(services, nodeDetails));
+  }
+
+  /** /health and /ready, on the API port and on the management listener. */
+  private static OperationalRoutes operationalRoutes(ServiceClient services, Supplier<JsonObject> nodeDetails) {
+    Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
+    readiness.put("database", rid -> services.overBus(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("auth", rid -> services.overBus(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    readiness.put("sales", rid -> services.overBus(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
+    return new OperationalRoutes(readiness, nodeDetails);
   }
 }

@@ -4,6 +4,7 @@ import app.ecommerce.bus.Errors;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -19,10 +20,24 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
+  /** Makes this the failure handler of every route of {@code router} and of its router-level errors. */
+  static void install(io.vertx.ext.web.Router router) {
+    FailureHandler failures = new FailureHandler();
+    router.route().failureHandler(failures);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, failures);
+    }
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerResponse response = ctx.response();
     if (response.ended()) {
+      return;
+    }
+    if (response.closed() || ctx.failure() instanceof HttpClosedException) {
+      // the client went away mid-request: nobody to answer, and no bug; the access line says so
+      LOG.debug("request_id={} the client closed the connection: {}", RequestLog.id(ctx), String.valueOf(ctx.failure()));
       return;
     }
     if (response.headWritten()) {
@@ -40,6 +55,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (status == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
     }
+    if (status == 408) {
+      response.putHeader("Connection", "close"); // the connection watch closes it once this is written
+    }
     Long retryAfter = Errors.retryAfterOf(error);
     if (retryAfter != null && (status == 429 || status == 503)) {
       response.putHeader("Retry-After", String.valueOf(retryAfter));
@@ -56,7 +74,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     String id = RequestLog.begin(request);
     Throwable cause = request.decoderResult().cause();
     ServiceException error;
-    if (cause instanceof TooLongHttpLineException) {
+    if (cause instanceof ConnectionWatch.UnsupportedVersion) {
+      error = Errors.of(505, "HTTP version not supported: send HTTP/1.1", null);
+    } else if (cause instanceof TooLongHttpLineException) {
       error = Errors.of(414, "Request line is too long", null);
     } else if (cause instanceof TooLongHttpHeaderException) {
       error = Errors.of(431, "Request header fields are too large", null);

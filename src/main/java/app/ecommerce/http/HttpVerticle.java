@@ -33,27 +33,44 @@ public final class HttpVerticle extends VerticleBase {
   private final List<RouteModule> modules;
   private final Authenticator authenticator;
   private final RequestMeters meters;
+  private final ConnectionGuard connections;
   private HttpServer server;
 
+  /** @param connections the deadlines and cap shared by every instance on this listener */
   public HttpVerticle(String host, int port, List<RouteModule> modules, Authenticator authenticator,
-                      RequestMeters meters) {
+                      RequestMeters meters, ConnectionGuard connections) {
     this.host = host;
     this.port = port;
     this.modules = modules;
     this.authenticator = authenticator;
     this.meters = meters;
+    this.connections = connections;
   }
 
   @Override
   public Future<?> start() {
     Router router = router(vertx, modules, authenticator, meters);
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true).setMaxFormAttributeSize(MAX_BODY_BYTES));
+    server = vertx.createHttpServer(options(host, port).setCompressionSupported(true)
+        .setMaxFormAttributeSize(MAX_BODY_BYTES));
+    return serve(server, router, meters, connections).listen();
+  }
+
+  /**
+   * Options every listener shares. HTTP/2 over cleartext is off: its upgrade handler answered a
+   * malformed upgrade with a bare 400, outside the envelope, and nothing here needs HTTP/2; an
+   * upgrade request is simply served over HTTP/1.1.
+   */
+  static HttpServerOptions options(String host, int port) {
+    return new HttpServerOptions().setHost(host).setPort(port).setHttp2ClearTextEnabled(false);
+  }
+
+  /** The handlers every listener shares: the router, the envelope for unreadable requests, the guard. */
+  static HttpServer serve(HttpServer server, Router router, RequestMeters meters, ConnectionGuard connections) {
     return server.requestHandler(router).invalidRequestHandler(request -> {
       long start = System.nanoTime();
       FailureHandler.invalidRequest(request);
       meters.record(request.method().name(), null, request.response().getStatusCode(), System.nanoTime() - start);
-    }).listen();
+    }).connectionHandler(connections::install);
   }
 
   /**
@@ -85,11 +102,7 @@ public final class HttpVerticle extends VerticleBase {
       module.mount(router);
       module.mountedPaths().forEach(meters::route);
     }
-    FailureHandler failures = new FailureHandler();
-    router.route().failureHandler(failures);
-    for (int status : new int[] {400, 404, 405, 413, 500}) {
-      router.errorHandler(status, failures);
-    }
+    FailureHandler.install(router);
     return router;
   }
 

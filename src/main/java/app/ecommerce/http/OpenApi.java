@@ -17,11 +17,14 @@ import java.util.TreeMap;
  */
 public final class OpenApi {
   static final String ENVELOPE = "#/components/schemas/Envelope";
-  private static final Map<Integer, String> STANDARD_MESSAGES = Map.of(
-      400, "Request body is not valid JSON", 401, "Not authenticated",
-      403, "Not authorized to access this resource", 404, "Not Found", 405, "Method Not Allowed",
-      413, "Request body is larger than 1 MiB", 415, "Unsupported Content-Type 'text/plain': send application/json or form data",
-      422, "Validation failed", 500, "Internal server error", 503, "The database is unavailable; try again shortly");
+  private static final Map<Integer, String> STANDARD_MESSAGES = Map.ofEntries(
+      Map.entry(400, "Request body is not valid JSON"), Map.entry(401, "Not authenticated"),
+      Map.entry(403, "Not authorized to access this resource"), Map.entry(404, "Not Found"),
+      Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request body not received within 30 s"),
+      Map.entry(413, "Request body is larger than 1 MiB"),
+      Map.entry(415, "Unsupported Content-Type 'text/plain': send application/json or form data"),
+      Map.entry(422, "Validation failed"), Map.entry(500, "Internal server error"),
+      Map.entry(503, "The database is unavailable; try again shortly"));
 
   private OpenApi() {
   }
@@ -132,13 +135,15 @@ public final class OpenApi {
   static Map<Integer, String> statuses(Endpoint endpoint) {
     Map<Integer, String> statuses = new TreeMap<>();
     statuses.put(200, endpoint.successMessage());
-    statuses.put(400, "The body is not valid JSON, not a JSON object, or an unreadable form");
+    statuses.put(400, "The body is not valid JSON, not a JSON object, or an unreadable form; or a header that must be"
+        + " single (Content-Type, Content-Length, Idempotency-Key) was sent twice");
     if (endpoint.access() != Access.PUBLIC) {
       statuses.put(401, "Missing, malformed, expired, forged or revoked token");
     }
     if (endpoint.access() == Access.ADMIN) {
       statuses.put(403, "The caller is not an admin");
     }
+    statuses.put(408, "The request's headers (10 s) or body (30 s) did not arrive in time; the connection is then closed");
     statuses.put(413, "Body larger than 1 MiB");
     statuses.put(415, "A body of a content type other than JSON or form data");
     if (!endpoint.fields().isEmpty() || !endpoint.headers().isEmpty() || !endpoint.checks().isEmpty()) {

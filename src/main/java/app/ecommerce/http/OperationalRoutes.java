@@ -11,27 +11,44 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (liveness: the process answers), {@code GET /ready} (readiness: every check
- * answers, each check being a round trip over the event bus to a service and its database) and
- * {@code GET /metrics} (Prometheus text). Public and outside the envelope: their formats are the
- * ones probes and scrapers expect.
+ * {@code GET /health} (liveness: the process answers) and {@code GET /ready} (readiness: every
+ * check answers, each check being a round trip over the event bus to a service and its database),
+ * on the API port and on the management listener; {@code GET /metrics} (Prometheus text) on the
+ * management listener only ({@link #withMetrics}), because it shows revenue and versions. Outside
+ * the envelope: their formats are the ones probes and scrapers expect.
  */
 public final class OperationalRoutes implements RouteModule {
   private final Map<String, Function<String, Future<?>>> readinessChecks;
   private final Supplier<JsonObject> nodeDetails;
-  private final PrometheusMeterRegistry metrics;
 
   /**
    * @param readinessChecks name → check, given the request id; each must fail (not hang) when its
    *     service is missing, which the event bus does at once or at the request's timeout
    * @param nodeDetails facts about this node that both endpoints show (e.g. the cluster view)
-   * @param metrics what /metrics exposes
    */
-  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, Supplier<JsonObject> nodeDetails,
-                           PrometheusMeterRegistry metrics) {
+  public OperationalRoutes(Map<String, Function<String, Future<?>>> readinessChecks, Supplier<JsonObject> nodeDetails) {
     this.readinessChecks = readinessChecks;
     this.nodeDetails = nodeDetails;
-    this.metrics = metrics;
+  }
+
+  /** The management listener's routes: these plus {@code GET /metrics} on {@code metrics}. */
+  public RouteModule withMetrics(PrometheusMeterRegistry metrics) {
+    List<PlainRoute> routes = new java.util.ArrayList<>(plainRoutes());
+    routes.add(PlainRoute.get("/metrics", "Prometheus metrics: HTTP by route and status, SQL pool, event bus, JVM, "
+            + "purchases and revenue", "text/plain",
+        Map.of(200, "Prometheus text exposition format (OpenMetrics when the scraper asks for it)"),
+        PrometheusScrapingHandler.create(metrics)));
+    return new RouteModule() {
+      @Override
+      public List<Endpoint> endpoints() {
+        return List.of();
+      }
+
+      @Override
+      public List<PlainRoute> plainRoutes() {
+        return routes;
+      }
+    };
   }
 
   @Override
@@ -49,11 +66,7 @@ public final class OperationalRoutes implements RouteModule {
             "application/json", Map.of(
                 200, "{\"status\":\"UP\",\"checks\":{\"<name>\":\"UP\",...}}",
                 503, "{\"status\":\"DOWN\",\"checks\":{...}} with Retry-After: a service or the database does not answer"),
-            this::ready),
-        PlainRoute.get("/metrics", "Prometheus metrics: HTTP by route and status, SQL pool, event bus, JVM, "
-                + "purchases and revenue", "text/plain",
-            Map.of(200, "Prometheus text exposition format (OpenMetrics when the scraper asks for it)"),
-            PrometheusScrapingHandler.create(metrics)));
+            this::ready));
   }
 
   private void ready(RoutingContext ctx) {

@@ -27,6 +27,8 @@ public final class RequestLog implements Handler<RoutingContext> {
   private static final Logger LOG = (Logger) LoggerFactory.getLogger("access");
   private static final String FQCN = RequestLog.class.getName();
   private static final HexFormat HEX = HexFormat.of();
+  /** The status of a request whose client closed the connection before it was answered. */
+  private static final int CLIENT_GONE = -1;
 
   private final RequestMeters meters;
 
@@ -57,7 +59,7 @@ public final class RequestLog implements Handler<RoutingContext> {
    * 32 hex digits from the thread's own generator: an id must be unique, not unpredictable, and
    * UUID.randomUUID would take the shared SecureRandom's lock on every request.
    */
-  private static String newId() {
+  static String newId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
   }
@@ -68,15 +70,21 @@ public final class RequestLog implements Handler<RoutingContext> {
     ctx.put(KEY, id);
     long start = System.nanoTime();
     meters.began();
+    ConnectionWatch watch = ConnectionWatch.attach(ctx);
     ctx.addEndHandler(done -> {
+      if (watch != null) {
+        watch.detach(ctx);
+      }
       long nanos = System.nanoTime() - start;
       // hundredths of a millisecond, without String.format: this runs for every request
       double latencyMs = Math.round(nanos / 10_000.0) / 100.0;
       int status = ctx.response().getStatusCode();
       String method = ctx.request().method().name();
       String path = ctx.request().path();
-      meters.ended(method, ctx.normalizedPath(), status, nanos, done.succeeded());
-      log(method, path, status, latencyMs, id);
+      // a response that never ended: the connection closed first, so no status was ever sent
+      boolean answered = done.succeeded();
+      meters.ended(method, ctx.normalizedPath(), status, nanos, answered);
+      log(method, path, answered ? status : CLIENT_GONE, latencyMs, id);
     });
     ctx.next();
   }
@@ -94,13 +102,19 @@ public final class RequestLog implements Handler<RoutingContext> {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    String message = new StringBuilder(method.length() + path.length() + id.length() + 40)
-        .append(method).append(' ').append(path).append(' ').append(status).append(' ')
-        .append(latencyMs).append(" ms request_id=").append(id).toString();
-    LoggingEvent event = new LoggingEvent(FQCN, LOG, Level.INFO, message, null, null);
+    StringBuilder message = new StringBuilder(method.length() + path.length() + id.length() + 64)
+        .append(method).append(' ').append(path).append(' ');
+    if (status == CLIENT_GONE) {
+      message.append("- client went away before the answer, after ");
+    } else {
+      message.append(status).append(' ');
+    }
+    message.append(latencyMs).append(" ms request_id=").append(id);
+    LoggingEvent event = new LoggingEvent(FQCN, LOG, Level.INFO, message.toString(), null, null);
+    KeyValuePair outcome = status == CLIENT_GONE ? new KeyValuePair("client_gone", true)
+        : new KeyValuePair("status", status);
     event.setKeyValuePairs(Arrays.asList(new KeyValuePair("method", method), new KeyValuePair("path", path),
-        new KeyValuePair("status", status), new KeyValuePair("latency_ms", latencyMs),
-        new KeyValuePair("request_id", id)));
+        outcome, new KeyValuePair("latency_ms", latencyMs), new KeyValuePair("request_id", id)));
     LOG.callAppenders(event);
   }
 }

@@ -552,4 +552,29 @@ abstract class HostileRequestTest extends EngineTest {
       assertEquals(List.of("Idempotency-Key"), new ArrayList<>(data.fieldNames()));
     }
   }
+
+  /**
+   * Refusals made by the HTTP codec itself are answered like every other: in the envelope, with a
+   * request id. An HTTP/2.0 request line (and the HTTP/2 connection preface) is 505; an upgrade to
+   * h2c, well-formed or not, is ignored and the request served over HTTP/1.1.
+   */
+  @Test
+  void http2RequestLinesAndH2cUpgradesAreAnsweredInTheEnvelopeWithARequestId() throws IOException {
+    fixtures();
+    for (String line : List.of("GET /ecommerce/v1/get_categories HTTP/2.0", "GET /health HTTP/2.0",
+        "GET /ecommerce/v1/get_categories HTTP/1.2", "PRI * HTTP/2.0")) {
+      Api.Response r = Api.raw(server.port(), line + "\r\nHost: localhost\r\n\r\n" + (line.startsWith("PRI") ? "SM\r\n\r\n" : ""));
+      check(line, r, 505);
+      assertTrue(r.header("X-Request-ID").matches("[0-9a-f]{32}"), () -> line + ": " + r.headers());
+    }
+    for (String settings : List.of("!!!", "", "AAMAAABkAAQAAP__")) {
+      String upgrade = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: " + settings;
+      Api.Response r = Api.raw(server.port(), request("GET", "/ecommerce/v1/get_categories", "Bearer " + customer, null,
+          null, upgrade));
+      check("h2c upgrade with settings '" + settings + "'", r, 200);
+      assertTrue(r.header("X-Request-ID").matches("[0-9a-f]{32}"), r.headers()::toString);
+      Api.Response anonymous = Api.raw(server.port(), request("GET", "/ecommerce/v1/nope", null, null, null, upgrade));
+      check("h2c upgrade to a missing route, settings '" + settings + "'", anonymous, 404);
+    }
+  }
 }

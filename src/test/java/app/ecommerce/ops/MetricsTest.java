@@ -11,12 +11,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-/** GET /metrics: Prometheus text with HTTP by route template, SQL pool, event bus, JVM and business counters. */
+/**
+ * GET /metrics on the management listener only: Prometheus text with HTTP by route template, SQL
+ * pool, event bus, JVM and business counters.
+ */
 abstract class MetricsTest extends EngineTest {
   private static final String PRODUCT_ROUTE = "/ecommerce/v1/get_product";
 
   private Prometheus scrape() {
-    Api.Response r = api.get("/metrics").send();
+    Api.Response r = server.management().get("/metrics").send();
     assertEquals(200, r.status(), r::toString);
     assertTrue(r.header("Content-Type").startsWith("text/plain"), r.header("Content-Type"));
     return Prometheus.parse(r.body());
@@ -24,6 +27,27 @@ abstract class MetricsTest extends EngineTest {
 
   private static JsonObject items(long product, long quantity) {
     return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", product).put("quantity", quantity)));
+  }
+
+  /** It shows revenue and versions: never on the public API port; probes work on both. */
+  @Test
+  void metricsAreServedOnTheManagementListenerOnly() {
+    assertTrue(server.app().managementPort() > 0 && server.app().managementPort() != server.port());
+    Api.Response onApi = api.get("/metrics").send();
+    assertEquals(404, onApi.status(), onApi::toString);
+    assertEquals(404, onApi.json().getInteger("status_code"));
+    assertFalse(onApi.body().contains("ecommerce_revenue_cents_total"), onApi::toString);
+    Api.Response onManagement = server.management().get("/metrics").send();
+    assertEquals(200, onManagement.status());
+    assertTrue(onManagement.body().contains("ecommerce_revenue_cents_total"));
+    assertTrue(onManagement.header("X-Request-ID").matches("[0-9a-f]{32}"));
+    for (Api probes : new Api[] {api, server.management()}) {
+      assertEquals(200, probes.get("/health").send().status(), probes::base);
+      Api.Response ready = probes.get("/ready").send();
+      assertEquals(200, ready.status(), ready::toString);
+      assertEquals("UP", ready.json().getString("status"));
+    }
+    assertEquals(404, server.management().get("get_categories").send().status(), "the API is not on the management port");
   }
 
   @Test

@@ -91,9 +91,10 @@ abstract class OpenApiTest extends EngineTest {
       assertEquals(e.successMessage(), responses.getJsonObject("200").getJsonObject("content")
           .getJsonObject("application/json").getJsonObject("example").getString("message"));
     }
-    for (String path : List.of("/health", "/ready", "/metrics", "/openapi.json", "/docs")) {
+    for (String path : List.of("/health", "/ready", "/openapi.json", "/docs")) {
       assertTrue(operation(path, "GET").getJsonArray("security").isEmpty(), path + " is public");
     }
+    assertFalse(doc().getJsonObject("paths").containsKey("/metrics"), "/metrics is on the management port only");
     assertTrue(operation("/ready", "GET").getJsonObject("responses").containsKey("503"));
   }
 

@@ -26,12 +26,14 @@ public final class TestServer implements AutoCloseable {
   private final TestDatabase db;
   private final App app;
   private final Api api;
+  private final Api management;
   private String adminToken;
 
   private TestServer(TestDatabase db, App app) {
     this.db = db;
     this.app = app;
     this.api = new Api(app.httpPort());
+    this.management = new Api(app.managementPort());
   }
 
   public static TestServer start(TestDatabase db) {
@@ -52,6 +54,7 @@ public final class TestServer implements AutoCloseable {
     Map<String, String> env = new HashMap<>();
     env.put("APPLICATION_SETTINGS", "");
     env.put("HTTP_PORT", String.valueOf(freePort()));
+    env.put("MANAGEMENT_PORT", "0");
     env.put("DATABASE_URL", db.url());
     try {
       env.put("DATA_DIR", Files.createTempDirectory("ecommerce-data").toString());
@@ -78,6 +81,11 @@ public final class TestServer implements AutoCloseable {
 
   public Api api() {
     return api;
+  }
+
+  /** The management listener: /metrics, /health and /ready. */
+  public Api management() {
+    return management;
   }
 
   public App app() {
