@@ -6,6 +6,9 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +29,24 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
   private static final Set<String> RESERVED = Set.of("timestamp", "level", "logger", "thread", "message", "exception");
+  /** JSON escapes C0 already; DEL and C1 too, as the text format does ({@link ControlCharacters}). */
+  private static final CharacterEscapes CONTROLS = new CharacterEscapes() {
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    {
+      ascii[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch >= 0x80 && ch <= 0x9F ? new SerializedString(String.format("\\u%04X", ch)) : null;
+    }
+  };
 
   @Override
   public byte[] headerBytes() {
@@ -36,6 +57,7 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
   public byte[] encode(ILoggingEvent event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.setCharacterEscapes(CONTROLS);
       json.writeStartObject();
       json.writeStringField("timestamp", TIME.format(Instant.ofEpochMilli(event.getTimeStamp())));
       json.writeStringField("level", event.getLevel().toString());
