@@ -7,11 +7,14 @@ package app.ecommerce.auth;
  * <ul>
  *   <li>{@link #REGISTER}: {first_name, last_name, email, password, timezone} → the user</li>
  *   <li>{@link #LOGIN}: {email, password, client_address} → {access_token, token_type, expires_in};
- *       422 for bad credentials, 429 when throttled</li>
+ *       422 for bad credentials, 429 when throttled or when more logins wait than {@code LOGIN_QUEUE};
+ *       may wait up to {@link #LOGIN_TIMEOUT_MS} in the queue</li>
  *   <li>{@link #LOGOUT}: {caller} → {}; revokes the caller's token and publishes {@link #REVOKED}</li>
  *   <li>{@link #VERIFY}: {jti, user_id} → the caller ({@code Principal} JSON), 401 when the token
  *       is unknown, revoked or expired or its user is gone or inactive</li>
  *   <li>{@link #REVOKED} (publish): {jti, exp}: every node drops that token from its caches</li>
+ *   <li>{@link #LOGIN_SETTLED} (publish): {email, client_address}: a login attempt of theirs was
+ *       settled, so a login waiting on any node for the throttle's attempts in flight tries again</li>
  * </ul>
  */
 public final class AuthContract {
@@ -20,6 +23,12 @@ public final class AuthContract {
   public static final String LOGOUT = "auth.logout";
   public static final String VERIFY = "auth.verify";
   public static final String REVOKED = "auth.revoked";
+  public static final String LOGIN_SETTLED = "auth.login.settled";
+  /**
+   * How long a caller waits for a login: longer than other calls, because a burst of logins queues
+   * for the hashing threads (LOGIN_QUEUE checks of argon2 at tens of milliseconds each).
+   */
+  public static final long LOGIN_TIMEOUT_MS = 60_000;
   /** {} → {} when the auth service and its database answer (readiness). */
   public static final String PING = "auth.ping";
 

@@ -42,11 +42,13 @@ public final class AuthRoutes implements RouteModule {
             "User logged in successfully", LOGIN_FIELDS,
             r -> {
               r.input().put("client_address", r.clientAddress());
-              return Endpoint.forwardTo(services, AuthContract.LOGIN).handle(r);
+              return services.request(AuthContract.LOGIN, r.serviceBody(), r.requestId(), AuthContract.LOGIN_TIMEOUT_MS)
+                  .map(Reply::ok);
             })
             .withOutcome(422, "User with specified credentials does not exists. (unknown e-mail, wrong password "
                 + "or inactive user alike)")
-            .withOutcome(429, "5 failed logins for this e-mail, or 50 from this address, within 15 minutes"),
+            .withOutcome(429, "5 failed logins for this e-mail, or 50 from this address, within 15 minutes; or more"
+                + " logins waiting for a password check than the login queue holds (LOGIN_QUEUE)"),
         Endpoint.of(HttpMethod.POST, "logout_user", Access.SIGNED_IN, "Revoke the presented token",
             "User logged out successfully", List.of(), this::logout));
   }

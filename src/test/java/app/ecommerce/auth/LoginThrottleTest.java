@@ -8,6 +8,10 @@ import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,16 @@ abstract class LoginThrottleTest extends EngineTest {
 
   private Api.Response login(String email, String password) {
     return api.post("login_user").json(new JsonObject().put("email", email).put("password", password)).send();
+  }
+
+  private java.util.concurrent.CompletableFuture<Api.Response> loginAsync(String email, String password) {
+    return api.post("login_user").json(new JsonObject().put("email", email).put("password", password)).sendAsync();
+  }
+
+  private static Map<Integer, Integer> statuses(List<Api.Response> responses) {
+    Map<Integer, Integer> counts = new TreeMap<>();
+    responses.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    return counts;
   }
 
   @AfterEach
@@ -64,6 +78,50 @@ abstract class LoginThrottleTest extends EngineTest {
       assertEquals(200, login(customer.email(), customer.password()).status());
     }
     assertEquals(4, new Sql(server.db()).number("SELECT COUNT(*) FROM login_failures WHERE email = ?", customer.email()));
+  }
+
+  /**
+   * Every attempt is counted before its password is checked, atomically in the database: 40 sent
+   * at once for one e-mail check at most 5 passwords (each check answers 200 or 422; a refusal
+   * before the check is a 429), and the right password, sent last, does not get in.
+   */
+  @Test
+  void fortyAttemptsAtOnceForOneEmailCheckAtMostFivePasswordsAndTheRightOneDoesNotGetIn() {
+    TestServer.Customer customer = server.newCustomer("UTC");
+    List<java.util.concurrent.CompletableFuture<Api.Response>> sent = new ArrayList<>();
+    for (int i = 0; i < 39; i++) {
+      sent.add(loginAsync(customer.email(), "wrong-password-" + i));
+    }
+    sent.add(loginAsync(customer.email(), customer.password()));
+    List<Api.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+    Map<Integer, Integer> counts = statuses(answers);
+    assertEquals(0, counts.getOrDefault(200, 0), () -> "the right password got in: " + counts);
+    int checked = counts.getOrDefault(422, 0);
+    assertEquals(5, checked, () -> "passwords checked (422): at most 5, and the waiting ones were not lost: " + counts);
+    assertEquals(40, checked + counts.getOrDefault(429, 0), counts::toString);
+    answers.stream().filter(r -> r.status() == 429).forEach(r -> assertTrue(Long.parseLong(r.header("Retry-After")) > 0));
+    Sql sql = new Sql(server.db());
+    assertEquals((long) checked, sql.number("SELECT COUNT(*) FROM login_failures WHERE email = ?", customer.email()));
+    assertEquals(0L, sql.number("SELECT COUNT(*) FROM login_attempts"), "every attempt was settled");
+  }
+
+  /** 150 attempts at once from one address, all for unknown e-mails: at most 50 passwords checked. */
+  @Test
+  void aHundredAndFiftyAttemptsAtOnceFromOneAddressCheckAtMostFifty() {
+    String run = "burst" + System.nanoTime();
+    List<java.util.concurrent.CompletableFuture<Api.Response>> sent = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      sent.add(loginAsync(run + "-" + i + "@test.example", "whatever-password"));
+    }
+    List<Api.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+    Map<Integer, Integer> counts = statuses(answers);
+    int checked = counts.getOrDefault(422, 0);
+    assertEquals(50, checked, () -> "passwords checked (422): at most 50, and the waiting ones were not lost: " + counts);
+    assertEquals(150, checked + counts.getOrDefault(429, 0), counts::toString);
+    assertEquals((long) checked, new Sql(server.db()).number(
+        "SELECT COUNT(*) FROM login_failures WHERE email LIKE ?", run + "-%"));
   }
 
   @Test

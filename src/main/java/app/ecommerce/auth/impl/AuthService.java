@@ -27,9 +27,11 @@ final class AuthService {
   private final PasswordHasher hasher;
   private final JwtCodec jwt;
   private final LoginThrottle throttle;
+  private final LoginQueue logins;
   private final long ttlSeconds;
 
-  AuthService(Vertx vertx, Database db, PasswordHasher hasher, JwtCodec jwt, int ttlMinutes) {
+  /** @param loginQueue how many password checks may wait on this node ({@code LOGIN_QUEUE}) */
+  AuthService(Vertx vertx, Database db, PasswordHasher hasher, JwtCodec jwt, int ttlMinutes, int loginQueue) {
     this.vertx = vertx;
     this.db = db;
     this.users = new UserRepository(db);
@@ -37,6 +39,7 @@ final class AuthService {
     this.hasher = hasher;
     this.jwt = jwt;
     this.throttle = new LoginThrottle(db);
+    this.logins = new LoginQueue(vertx, throttle, hasher, loginQueue);
     this.ttlSeconds = ttlMinutes * 60L;
   }
 
@@ -60,35 +63,55 @@ final class AuthService {
   }
 
   /**
-   * Unknown e-mail, wrong password and inactive user fail alike, after the same argon2 work.
-   * Throttled callers are refused before any password is checked.
+   * Unknown e-mail, wrong password and inactive user fail alike, after the same argon2 work. The
+   * attempt is counted before its password is checked ({@link LoginThrottle}); throttled callers
+   * are refused before any password is checked, and a login that must wait for the attempts in
+   * flight of its e-mail or address waits in this node's {@link LoginQueue}.
    */
   Future<JsonObject> login(JsonObject in) {
     String email = in.getString("email").strip().toLowerCase(Locale.ROOT);
     String address = in.getString("client_address", "unknown");
-    return throttle.check(email, address)
-        .compose(allowed -> users.findByEmail(email))
-        .compose(user -> hasher.verify(user == null ? null : user.passwordHash(), in.getString("password"))
+    return logins.run(email, address, attempt -> check(in.getString("password"), email, address, attempt)
+        .andThen(settled -> vertx.eventBus().publish(AuthContract.LOGIN_SETTLED,
+            new JsonObject().put("email", email).put("client_address", address))));
+  }
+
+  /** An attempt of this e-mail and address settled on some node: a login waiting for it tries again. */
+  void loginSettled(JsonObject attempt) {
+    logins.settled(attempt.getString("email"), attempt.getString("client_address"));
+  }
+
+  private Future<JsonObject> check(String password, String email, String address, long attempt) {
+    boolean[] settled = {false};
+    return users.findByEmail(email)
+        .compose(user -> hasher.verify(user == null ? null : user.passwordHash(), password)
             .compose(matches -> {
               if (!matches || !user.active()) {
-                return throttle.recordFailure(email, address)
+                return throttle.recordFailure(attempt, email, address)
+                    .onSuccess(recorded -> settled[0] = true)
                     .transform(recorded -> Future.failedFuture(Errors.unprocessable(BAD_CREDENTIALS)));
               }
-              return issueToken(user);
-            }));
+              return issueToken(user, attempt).onSuccess(issued -> settled[0] = true);
+            }))
+        .onFailure(failure -> {
+          if (!settled[0]) {
+            throttle.withdraw(attempt); // never checked (refused, or the database failed): not a failure
+          }
+        });
   }
 
   Future<Integer> purgeLoginFailures() {
     return throttle.purgeExpired();
   }
 
-  private Future<JsonObject> issueToken(UserRepository.User user) {
+  private Future<JsonObject> issueToken(UserRepository.User user, long attempt) {
     long nowMicros = Times.nowMicros();
     long iat = nowMicros / 1_000_000;
     long exp = iat + ttlSeconds;
     String jti = UUID.randomUUID().toString();
     return db.inTransaction(tx -> tokens.insert(tx, jti, user.id(), nowMicros, exp * 1_000_000)
-            .compose(v -> users.touchLastLogin(tx, user.id(), nowMicros)))
+            .compose(v -> users.touchLastLogin(tx, user.id(), nowMicros))
+            .compose(v -> throttle.dropAttempt(tx, attempt)))
         .map(v -> {
           JsonObject claims = new JsonObject()
               .put("exp", exp)

@@ -31,8 +31,10 @@ public final class AuthVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hasher = new PasswordHasher(vertx, new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(),
-        config.argon2Parallelism()));
-    AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes());
+        config.argon2Parallelism()), config.loginQueue());
+    AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes(), config.loginQueue());
+    Future<Void> settlements = vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(AuthContract.LOGIN_SETTLED,
+        message -> service.loginSettled(message.body())).completion();
     vertx.setPeriodic(TOKEN_SWEEP_MS, id -> service.deleteExpiredTokens()
         .onFailure(e -> LOG.warn("Could not delete expired tokens: {}", e.toString())));
     vertx.setPeriodic(FAILURE_SWEEP_MS, id -> service.purgeLoginFailures()
@@ -41,7 +43,7 @@ public final class AuthVerticle extends VerticleBase {
         ? Future.succeededFuture()
         : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
             .onSuccess(v -> LOG.info("Administrator {} is ready", config.adminEmail()));
-    return Future.all(hasher.start(), admin).compose(ready -> ServiceBinder.bind(vertx, Map.of(
+    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceBinder.bind(vertx, Map.of(
         AuthContract.REGISTER, service::register,
         AuthContract.LOGIN, service::login,
         AuthContract.LOGOUT, service::logout,
