@@ -13,11 +13,18 @@ import java.util.List;
 
 /** register_user, login_user and logout_user (API.md §3.1–3.3). */
 public final class AuthRoutes implements RouteModule {
+  /**
+   * Some character that is not Unicode white space: a password of spaces is refused. Spelled out,
+   * rather than with {@code \S}, because Java's {@code \s} is ASCII-only and the OpenAPI
+   * document's (ECMAScript) one is not: both must refuse the same passwords.
+   */
+  static final String NOT_ONLY_WHITESPACE = "[\\s\\S]*[^\\t\\n\\x0B\\f\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A"
+      + "\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF][\\s\\S]*";
   static final List<Field> REGISTER_FIELDS = List.of(
       Field.string("first_name", 3, 50),
       Field.string("last_name", 3, 50),
       Field.string("email", 1, 254).format(Field.Format.EMAIL).describedAs("Stored lower-cased; unique"),
-      Field.string("password", 8, 255),
+      Field.string("password", 8, 255).pattern(NOT_ONLY_WHITESPACE, "Password must not be only white space"),
       Field.string("timezone", 1, 64).format(Field.Format.TIMEZONE).describedAs("IANA zone id, e.g. Asia/Karachi or UTC"));
   static final List<Field> LOGIN_FIELDS = List.of(
       Field.string("email", 1, 254),

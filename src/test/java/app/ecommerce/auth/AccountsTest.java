@@ -109,6 +109,19 @@ abstract class AccountsTest extends EngineTest {
   }
 
   @Test
+  void aPasswordOfOnlyWhiteSpaceIsRefused() {
+    for (String blank : List.of(" ".repeat(8), "\t".repeat(8), " \t \n \r\f ", "\u00A0".repeat(8), "\u3000".repeat(8),
+        "\u2003".repeat(4) + " ".repeat(4))) {
+      JsonObject problems = Expect.invalid(register(user(email()).put("password", blank)));
+      assertEquals(List.of("password"), new ArrayList<>(problems.fieldNames()), problems::encode);
+      assertEquals("Password must not be only white space", problems.getString("password"));
+    }
+    for (String spaced : List.of("  pass word  ", " \u00A0x\u00A0 \t  y ")) {
+      Expect.ok(register(user(email()).put("password", spaced)));
+    }
+  }
+
+  @Test
   void theLimitsThemselvesAreAccepted() {
     String local = CatalogFixtures.unique("edge").replace("-", "");
     String longest = local + "e".repeat(64 - local.length()) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "."
