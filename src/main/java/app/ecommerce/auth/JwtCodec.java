@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HS256 JSON Web Tokens with the algorithm pinned: the header must say exactly HS256, the
- * signature is compared in constant time, and {@code exp}, {@code iat}, {@code jti},
+ * signature is compared in constant time and must be the canonical base64url text, and {@code exp}, {@code iat}, {@code jti},
  * {@code user_id} and {@code typ: "access"} must all be present. Anything else is a 401.
  */
 public final class JwtCodec {
@@ -21,6 +21,7 @@ public final class JwtCodec {
   private static final String HEADER = Base64.getUrlEncoder().withoutPadding()
       .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Base64.Encoder SIGNATURE = Base64.getUrlEncoder().withoutPadding();
   private static final long CLOCK_SKEW_SECONDS = 60;
 
   private final SecretKeySpec key;
@@ -38,7 +39,7 @@ public final class JwtCodec {
   public String sign(JsonObject claims) {
     String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(claims.toBuffer().getBytes());
     String signingInput = HEADER + "." + payload;
-    return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(signingInput));
+    return signingInput + "." + SIGNATURE.encodeToString(mac(signingInput));
   }
 
   /** @return the claims of a token that is well formed, signed with our key and not expired */
@@ -60,7 +61,9 @@ public final class JwtCodec {
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
-    if (!MessageDigest.isEqual(expected, given)) {
+    // the decoder ignores the unused low bits of the last character, so several strings decode to
+    // the same signature: only the canonical one is accepted, so that one token has one spelling
+    if (!MessageDigest.isEqual(expected, given) || !parts[2].equals(SIGNATURE.encodeToString(given))) {
       throw invalid();
     }
     JsonObject claims = decodeObject(parts[1]);

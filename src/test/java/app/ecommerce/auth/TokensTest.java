@@ -55,6 +55,25 @@ abstract class TokensTest extends EngineTest {
     Expect.unauthorized(categoriesWith(real.substring(0, real.lastIndexOf('.') + 1)));
   }
 
+  /**
+   * Base64url leaves the low bits of a signature's last character unused, so several spellings
+   * decode to the same 32 bytes: only the canonical one is the token; the others are forgeries of
+   * its text, whatever library checks the signature.
+   */
+  @Test
+  void aSignatureSpelledOtherThanCanonicallyIsRefused() {
+    String token = session().customer().token();
+    Expect.ok(categoriesWith(token));
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    assertEquals(0, last & 3, "an HS256 signature's last character carries four bits, the two low ones zero");
+    for (int unused = 1; unused <= 3; unused++) {
+      String respelled = token.substring(0, token.length() - 1) + alphabet.charAt(last | unused);
+      Expect.unauthorized(categoriesWith(respelled));
+    }
+    Expect.ok(categoriesWith(token));
+  }
+
   @Test
   void onlyHs256IsAccepted() {
     JsonObject claims = session().claims();
