@@ -125,6 +125,7 @@ public final class HttpVerticle extends VerticleBase {
           if (endpoint.access() == Access.ADMIN && !caller.isAdmin()) {
             throw Errors.forbidden();
           }
+          RequestInput.refuseRepeatedHeaders(ctx);
           Map<String, String> problems = new LinkedHashMap<>();
           JsonObject input = Validator.validate(endpoint.fields(), RequestInput.read(ctx), problems);
           if (!endpoint.headers().isEmpty()) {

@@ -25,6 +25,9 @@ final class RequestInput {
   private static final String FORM = "application/x-www-form-urlencoded";
   private static final String MULTIPART = "multipart/form-data";
   private static final String RAW_FORM_TYPE = "raw-form-media-type";
+  /** Headers a request may carry once only (API.md §1); Authorization is the bearer check's. */
+  private static final String[] SINGLE_HEADERS = {"Content-Type", "Content-Length", "Idempotency-Key"};
+  private static final String REPEATED_HEADER = "repeated-header";
 
   private RequestInput() {
   }
@@ -38,6 +41,7 @@ final class RequestInput {
    * size limit, and {@link #read} decodes them by the media type they came with.
    */
   static void keepFormBodiesRaw(RoutingContext ctx) {
+    noteRepeatedHeader(ctx); // before Content-Type is relabelled below
     String type = mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
     // the body handler takes every type that merely starts like a form (application/x-www-form-urlencodedx)
     boolean get = ctx.request().method() == HttpMethod.GET;
@@ -46,6 +50,29 @@ final class RequestInput {
       ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
     }
     ctx.next();
+  }
+
+  /**
+   * Which of several copies of a header should count is where proxies and servers disagree (one
+   * takes the first, another the last): a request that sends one of these twice is refused, by
+   * {@link #refuseRepeatedHeaders}, in its place in the order of refusals.
+   */
+  private static void noteRepeatedHeader(RoutingContext ctx) {
+    MultiMap headers = ctx.request().headers();
+    for (String name : SINGLE_HEADERS) {
+      if (headers.get(name) != null && headers.getAll(name).size() > 1) {
+        ctx.put(REPEATED_HEADER, name);
+        return;
+      }
+    }
+  }
+
+  /** @throws io.vertx.serviceproxy.ServiceException 400 when a header that must be single came twice */
+  static void refuseRepeatedHeaders(RoutingContext ctx) {
+    String name = ctx.get(REPEATED_HEADER);
+    if (name != null) {
+      throw Errors.badRequest("Send exactly one " + name + " header");
+    }
   }
 
   /** @throws io.vertx.serviceproxy.ServiceException 400 for an unreadable body, 415 for an unsupported one */

@@ -577,4 +577,29 @@ abstract class HostileRequestTest extends EngineTest {
       check("h2c upgrade to a missing route, settings '" + settings + "'", anonymous, 404);
     }
   }
+
+  /** Which of two copies counts is where proxies and servers disagree: a header that must be single, sent twice, is 400. */
+  @Test
+  void aHeaderThatMustBeSingleSentTwiceIs400() throws IOException {
+    fixtures();
+    String body = new JsonObject().put("items", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("product_id", product).put("quantity", 1))).encode();
+    long sales = sql.number("SELECT COUNT(*) FROM sales");
+    String first = "first-" + unique.incrementAndGet();
+    String second = "second-" + unique.incrementAndGet();
+    JsonObject data = check("two Idempotency-Key headers", Api.raw(server.port(), request("POST",
+        "/ecommerce/v1/purchase_products", "Bearer " + customer, "application/json", utf8(body),
+        "Idempotency-Key: " + first, "Idempotency-Key: " + second)), 400);
+    assertEquals(new JsonObject(), data);
+    assertEquals(sales, sql.number("SELECT COUNT(*) FROM sales"), "nothing was bought");
+    assertEquals(0L, sql.number("SELECT COUNT(*) FROM idempotency_keys WHERE idem_key IN (?, ?)", first, second));
+    Api.Response same = Api.raw(server.port(), request("POST", "/ecommerce/v1/purchase_products", "Bearer " + customer,
+        "application/json", utf8(body), "Idempotency-Key: " + first, "Idempotency-Key: " + first));
+    check("the same Idempotency-Key twice", same, 400);
+    check("two Content-Type headers", Api.raw(server.port(), request("POST", "/ecommerce/v1/purchase_products",
+        "Bearer " + customer, "application/json", utf8(body), "Content-Type: application/x-www-form-urlencoded")), 400);
+    check("two Content-Length headers", Api.raw(server.port(), request("POST", "/ecommerce/v1/purchase_products",
+        "Bearer " + customer, "application/json", utf8(body), "Content-Length: " + utf8(body).length)), 400);
+    assertEquals(sales, sql.number("SELECT COUNT(*) FROM sales"), "still nothing bought");
+  }
 }
