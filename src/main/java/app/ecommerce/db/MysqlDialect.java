@@ -17,6 +17,7 @@ final class MysqlDialect implements Dialect {
   private static final int ER_SERVER_SHUTDOWN = 1053;
   private static final int ER_CON_COUNT_ERROR = 1040;
   private static final int ER_QUERY_INTERRUPTED = 1317;
+  private static final int ER_DATA_OUT_OF_RANGE = 1690;
 
   @Override
   public String name() {
@@ -52,6 +53,8 @@ final class MysqlDialect implements Dialect {
       case ER_ROW_IS_REFERENCED_2:
       case ER_NO_REFERENCED_ROW_2:
         return DbFailure.CONSTRAINT_VIOLATION;
+      case ER_DATA_OUT_OF_RANGE:
+        return DbFailure.OVERFLOW;
       case ER_SERVER_SHUTDOWN:
       case ER_CON_COUNT_ERROR:
       case ER_QUERY_INTERRUPTED:

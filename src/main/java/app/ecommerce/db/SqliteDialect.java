@@ -47,6 +47,9 @@ final class SqliteDialect implements Dialect {
     if (primary == SQLITE_CONSTRAINT || message.contains("constraint failed")) {
       return DbFailure.CONSTRAINT_VIOLATION;
     }
+    if (message.contains("integer overflow")) { // SUM() past 2^63 - 1; SQLITE_ERROR has no finer code
+      return DbFailure.OVERFLOW;
+    }
     return DbFailure.OTHER;
   }
 }

@@ -26,7 +26,7 @@ final class SaleRows {
         .put("product_name", r.getString(5))
         .put("price_per_unit", Money.format(price))
         .put("quantity", quantity)
-        .put("revenue", Money.format(Money.times(price, quantity)))
+        .put("revenue", Money.formatTimes(price, quantity))
         .put("category_id", r.getLong(8))
         .put("category_name", r.getString(9))
         .put("category_slug", r.getString(10));
@@ -44,7 +44,7 @@ final class SaleRows {
     text(out, r.getString(5)).append(',')
         .append(Money.format(price)).append(',')
         .append(quantity).append(',')
-        .append(Money.format(Money.times(price, quantity))).append(',')
+        .append(Money.formatTimes(price, quantity)).append(',')
         .append(r.getLong(8)).append(',');
     text(out, r.getString(9)).append(',');
     text(out, r.getString(10)).append("\r\n");

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -162,14 +163,33 @@ final class SalesRepository {
     return String.join(", ", Collections.nCopies(n, "?"));
   }
 
-  /** A SUM or COUNT as an exact long (MySQL answers DECIMAL for SUM of BIGINT). */
+  /** A COUNT as a long (MySQL may answer DECIMAL). */
   static long exact(Object value) {
+    return sum(value).longValueExact();
+  }
+
+  /**
+   * A SUM, exactly: MySQL answers DECIMAL for SUM of BIGINT (exact at any size); SQLite answers an
+   * integer, or a REAL when a line's {@code quantity * price_cents} went past 2^63 − 1 (SQLite turns
+   * an overflowing product into a float, silently): that is {@link SumOverflow}, never a rounded figure.
+   */
+  static BigInteger sum(Object value) {
     if (value instanceof Numeric n) {
-      return n.bigDecimalValue().longValueExact();
+      return n.bigDecimalValue().toBigIntegerExact();
     }
     if (value instanceof BigDecimal d) {
-      return d.longValueExact();
+      return d.toBigIntegerExact();
     }
-    return ((Number) value).longValue();
+    if (value instanceof Double || value instanceof Float) {
+      throw new SumOverflow();
+    }
+    return BigInteger.valueOf(((Number) value).longValue());
+  }
+
+  /** A sum the database could not compute exactly in 64 bits; the service then sums the rows itself. */
+  static final class SumOverflow extends RuntimeException {
+    SumOverflow() {
+      super("A sum passed what the database computes exactly", null, false, false);
+    }
   }
 }

@@ -2,6 +2,7 @@ package app.ecommerce.sales.impl;
 
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
+import app.ecommerce.db.DbFailure;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesQuery;
 import io.vertx.core.Future;
@@ -43,14 +44,23 @@ final class SalesService {
     SalesQuery q = checked(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     if (!q.includeItems()) {
-      return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums).finish());
+      return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums))
+          .recover(failure -> overflowed(failure)
+              ? repository.snapshot(conn -> RowTotals.writer(repository, conn, q, periods))
+              : Future.failedFuture(failure))
+          .map(AnswerWriter::finish);
     }
     return repository.snapshot(conn -> rowsAllowed(conn, q)
         .compose(v -> repository.totals(conn, q, periods))
-        .compose(sums -> {
-          AnswerWriter writer = writer(q, periods, sums);
-          return rows(conn, q, null, writer).map(v -> writer.finish());
-        }));
+        .map(sums -> writer(q, periods, sums))
+        .recover(failure -> overflowed(failure) ? RowTotals.writer(repository, conn, q, periods)
+            : Future.failedFuture(failure))
+        .compose(writer -> rows(conn, q, null, writer).map(v -> writer.finish())));
+  }
+
+  /** The database's sums went past 64 bits: {@link RowTotals} sums the rows exactly instead. */
+  private boolean overflowed(Throwable failure) {
+    return failure instanceof SalesRepository.SumOverflow || db.dialect().classify(failure) == DbFailure.OVERFLOW;
   }
 
   /** Folds the sums into one block per period (or one block) and names what they name. */
@@ -66,7 +76,7 @@ final class SalesService {
           sum.getString(4), sum.getLong(5), sum.getString(6), sum.getString(7)));
       categories.put(product.categoryId(), product.categoryName());
       blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(product,
-          SalesRepository.exact(sum.getValue(2)), SalesRepository.exact(sum.getValue(3)));
+          SalesRepository.sum(sum.getValue(2)), SalesRepository.sum(sum.getValue(3)));
     }
     return new AnswerWriter(q.zone(), periods, blocks, products, categories);
   }
@@ -87,7 +97,7 @@ final class SalesService {
     });
   }
 
-  private static JsonObject cursor(Row last) {
+  static JsonObject cursor(Row last) {
     return new JsonObject().put("created_at", last.getLong(3)).put("sale_id", last.getLong(1)).put("id", last.getLong(0));
   }
 

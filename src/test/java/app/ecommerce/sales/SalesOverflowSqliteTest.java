@@ -1,0 +1,10 @@
+package app.ecommerce.sales;
+
+import app.ecommerce.support.TestDatabase;
+
+class SalesOverflowSqliteTest extends SalesOverflowTest {
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
+  }
+}
