@@ -4,6 +4,7 @@ import static app.ecommerce.sales.SalesFixtures.all;
 import static app.ecommerce.sales.SalesFixtures.block;
 import static app.ecommerce.sales.SalesFixtures.bucket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ecommerce.sales.SalesFixtures.Category;
 import app.ecommerce.sales.SalesFixtures.Item;
@@ -327,6 +328,34 @@ abstract class SalesDataTest extends EngineTest {
         + b.saleId() + "," + b.itemId() + "," + buyer + ",2023-12-31T23:59:59.999999+00:00," + watch.id()
         + ",\"Watch, \"\"Gold\"\"\",1499.99,2,2999.98," + luxury.id() + ",Luxury & Co," + luxury.slug() + "\r\n";
     assertEquals(expected, r.body());
+  }
+
+  /** OWASP's advice against CSV injection: a text cell that starts like a formula is prefixed with '. */
+  @Test
+  void csvTextCellsThatStartLikeAFormulaArePrefixedWithAQuote() {
+    Category category = fx.category("=HYPERLINK(\"http://x\")");
+    List<String> names = List.of("=1+1 cmd", "+SUM(A1)", "-2+3 x", "@SUM(A1)", "\tTabbed", "\rReturned", "Plain = fine");
+    List<Product> products = new java.util.ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      Product p = fx.product(category, "Formula " + i, "1.00");
+      // names an administrator could give through any client; written directly, whatever the validator allows
+      new app.ecommerce.support.Sql(server.db()).update("UPDATE products SET product_name = ? WHERE id = ?", names.get(i),
+          p.id());
+      products.add(p);
+      fx.sale(buyer, "2019-05-05T10:00:0" + i + "Z", p, 1);
+    }
+    Api.Response r = query("start_date", "2019-05-05", "end_date", "2019-05-05", "timezone", "UTC",
+        "category_ids", "[" + category.id() + "]", "format", "csv").send();
+    assertEquals(200, r.status(), r::toString);
+    String[] lines = r.body().split("\r\n", -1);
+    List<String> expectedNames = List.of("'=1+1 cmd", "'+SUM(A1)", "'-2+3 x", "'@SUM(A1)", "'\tTabbed",
+        "\"'\rReturned\"", "Plain = fine");
+    for (int i = 0; i < names.size(); i++) {
+      String line = lines[i + 1];
+      String name = expectedNames.get(i);
+      assertTrue(line.contains("," + products.get(i).id() + "," + name + ",1.00,1,1.00,"), () -> name + " in " + line);
+      assertTrue(line.endsWith(",\"'=HYPERLINK(\"\"http://x\"\")\"," + category.slug()), line);
+    }
   }
 
   @Test

@@ -50,8 +50,15 @@ final class SaleRows {
     text(out, r.getString(10)).append("\r\n");
   }
 
-  /** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled inside. */
+  /**
+   * A text cell: prefixed with {@code '} when it starts like a spreadsheet formula ({@code =},
+   * {@code +}, {@code -}, {@code @}, TAB or CR: OWASP's advice against CSV injection), then as RFC
+   * 4180 wants it: quoted when it holds a comma, quote, CR or LF, quotes doubled inside.
+   */
   static StringBuilder text(StringBuilder out, String value) {
+    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+      value = "'" + value;
+    }
     if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
       return out.append(value);
     }
