@@ -22,11 +22,6 @@ public final class Money {
         .toString();
   }
 
-  /** Exact product of a unit price and a quantity; overflow is an error, never a wrap-around. */
-  public static long times(long cents, long quantity) {
-    return Math.multiplyExact(cents, quantity);
-  }
-
   /** {@code format(cents)} for any size: sums past 2^63 − 1 cents are exact too. */
   public static String format(BigInteger cents) {
     if (cents.bitLength() < 64) {

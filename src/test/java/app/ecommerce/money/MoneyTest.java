@@ -23,6 +23,25 @@ class MoneyTest {
   }
 
   @Test
+  void amountsPast64BitsAndProductsOfAnySizeAreExact() {
+    java.math.BigInteger huge = java.math.BigInteger.valueOf(Long.MAX_VALUE).multiply(java.math.BigInteger.TEN).add(
+        java.math.BigInteger.valueOf(7));
+    assertEquals(new BigDecimal(huge, 2).toPlainString(), Money.format(huge));
+    assertEquals("-" + new BigDecimal(huge, 2).toPlainString(), Money.format(huge.negate()));
+    assertEquals("0.05", Money.format(java.math.BigInteger.valueOf(5)));
+    Random random = new Random(20261206);
+    for (int i = 0; i < 100_000; i++) {
+      long cents = random.nextLong();
+      long quantity = i % 3 == 0 ? random.nextLong() : random.nextInt(1_000_000);
+      String exact = new BigDecimal(java.math.BigInteger.valueOf(cents).multiply(java.math.BigInteger.valueOf(quantity)),
+          2).toPlainString();
+      assertEquals(exact, Money.formatTimes(cents, quantity), cents + " x " + quantity);
+    }
+    assertEquals("1499.99", Money.formatTimes(149_999, 1));
+    assertEquals("180000000000000000.00", Money.formatTimes(9_000_000_000L, 2_000_000_000L));
+  }
+
+  @Test
   void manyRandomAmounts() {
     Random random = new Random(20261202);
     for (int i = 0; i < 100_000; i++) {
