@@ -19,7 +19,8 @@ Usage: ./run.sh [command]
                             http://127.0.0.1:8000), check each status and envelope; exit 1 on the first surprise
   cluster [N] [--analytics-node]
                             N nodes (default 3) on loopback, clustered over Hazelcast, against the
-                            local MariaDB (database ecommerce_cluster); HTTP on ports 8000..; with
+                            local MariaDB (database ecommerce_cluster); HTTP on ports 8000.., /metrics on
+                            9000.. (each node's management listener); with
                             --analytics-node the last node runs only sales analytics; Ctrl-C stops all
   import-legacy FILE [--yes]
                             import a database of the original FastAPI system (read-only) into the
@@ -82,7 +83,8 @@ cluster() {
   for ((i = 0; i < n; i++)); do
     local verticles=all
     if [[ $analytics_node == true && $n -gt 1 && $i -eq $((n - 1)) ]]; then verticles=sales; fi
-    HTTP_PORT=$((8000 + i)) CLUSTER=true CLUSTER_HOST=127.0.0.1 CLUSTER_PORT=$((5701 + i)) \
+    HTTP_PORT=$((8000 + i)) MANAGEMENT_PORT=$((9000 + i)) \
+      CLUSTER=true CLUSTER_HOST=127.0.0.1 CLUSTER_PORT=$((5701 + i)) \
       CLUSTER_MEMBERS=$members VERTICLES=$verticles DEMO_DATA=${DEMO_DATA:-true} \
       DATABASE_URL="mysql://root@127.0.0.1:3306/$db" \
       ADMIN_EMAIL=${ADMIN_EMAIL:-admin@example.com} ADMIN_PASSWORD=${ADMIN_PASSWORD:-Admin123!} \
@@ -98,11 +100,12 @@ cluster() {
     done
   done
   echo
-  printf '%-6s %-8s %-34s %-16s %s\n' node pid http cluster verticles
+  printf '%-6s %-8s %-26s %-36s %-16s %s\n' node pid http "metrics (scrape this)" cluster verticles
   for ((i = 0; i < n; i++)); do
     local verticles=all http="http://127.0.0.1:$((8000 + i))/"
     if [[ $analytics_node == true && $n -gt 1 && $i -eq $((n - 1)) ]]; then verticles=sales; http="(none)"; fi
-    printf '%-6s %-8s %-34s %-16s %s\n' "$i" "${pids[$i]}" "$http" "127.0.0.1:$((5701 + i))" "$verticles"
+    printf '%-6s %-8s %-26s %-36s %-16s %s\n' "$i" "${pids[$i]}" "$http" "http://127.0.0.1:$((9000 + i))/metrics" \
+      "127.0.0.1:$((5701 + i))" "$verticles"
   done
   echo
   echo "Database: mysql://root@127.0.0.1:3306/$db   logs: target/cluster/node*.log"

@@ -71,6 +71,7 @@ public final class AnalyticsBench {
     env.put("APPLICATION_SETTINGS", "");
     env.put("DATABASE_URL", databaseUrl);
     env.put("HTTP_PORT", String.valueOf(port));
+    env.put("MANAGEMENT_PORT", "0");
     env.put("DATA_DIR", scratch.toString());
     env.put("JWT_SECRET", "benchmark-only-secret-with-more-than-32-bytes");
     env.put("ADMIN_EMAIL", ADMIN);
