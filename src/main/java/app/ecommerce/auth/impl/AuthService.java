@@ -70,10 +70,11 @@ final class AuthService {
    */
   Future<JsonObject> login(JsonObject in) {
     String email = in.getString("email").strip().toLowerCase(Locale.ROOT);
+    String counted = LoginThrottle.countedEmail(email);
     String address = in.getString("client_address", "unknown");
-    return logins.run(email, address, attempt -> check(in.getString("password"), email, address, attempt)
+    return logins.run(counted, address, attempt -> check(in.getString("password"), email, counted, address, attempt)
         .andThen(settled -> vertx.eventBus().publish(AuthContract.LOGIN_SETTLED,
-            new JsonObject().put("email", email).put("client_address", address))));
+            new JsonObject().put("email", counted).put("client_address", address))));
   }
 
   /** An attempt of this e-mail and address settled on some node: a login waiting for it tries again. */
@@ -81,13 +82,14 @@ final class AuthService {
     logins.settled(attempt.getString("email"), attempt.getString("client_address"));
   }
 
-  private Future<JsonObject> check(String password, String email, String address, long attempt) {
+  /** @param counted the e-mail as the throttle counts it ({@link LoginThrottle#countedEmail}) */
+  private Future<JsonObject> check(String password, String email, String counted, String address, long attempt) {
     boolean[] settled = {false};
     return users.findByEmail(email)
         .compose(user -> hasher.verify(user == null ? null : user.passwordHash(), password)
             .compose(matches -> {
               if (!matches || !user.active()) {
-                return throttle.recordFailure(attempt, email, address)
+                return throttle.recordFailure(attempt, counted, address)
                     .onSuccess(recorded -> settled[0] = true)
                     .transform(recorded -> Future.failedFuture(Errors.unprocessable(BAD_CREDENTIALS)));
               }

@@ -29,6 +29,7 @@ import java.util.List;
 final class LoginThrottle {
   static final int MAX_FAILURES_PER_EMAIL = 5;
   static final int MAX_FAILURES_PER_ADDRESS = 50;
+  static final int MAX_EMAIL_CHARACTERS = 254;
   static final long WINDOW_MICROS = 15L * 60 * 1_000_000;
   /** An attempt unsettled for this long was lost with its node (argon2 takes milliseconds): it stops counting. */
   static final long STALE_ATTEMPT_MICROS = 2L * 60 * 1_000_000;
@@ -203,6 +204,17 @@ final class LoginThrottle {
       purged[0] += rows.rowCount();
       return null;
     });
+  }
+
+  /**
+   * The e-mail as attempts are counted under: at most 254 characters, the column's size. Login
+   * takes up to 254 characters before lower-casing, which can lengthen them ("İ" becomes an i and a combining dot);
+   * no account has such an address (accounts' addresses are ASCII), so counting it under its
+   * first 254 characters loses nothing.
+   */
+  static String countedEmail(String email) {
+    return email.codePointCount(0, email.length()) <= MAX_EMAIL_CHARACTERS ? email
+        : email.substring(0, email.offsetByCodePoints(0, MAX_EMAIL_CHARACTERS));
   }
 
   static String emailKey(String email) {
