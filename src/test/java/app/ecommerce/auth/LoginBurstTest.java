@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +35,11 @@ abstract class LoginBurstTest extends EngineTest {
     return sent.stream().map(CompletableFuture::join).toList();
   }
 
-  private static Map<Integer, Integer> statuses(List<Api.Response> responses) {
-    Map<Integer, Integer> counts = new TreeMap<>();
-    responses.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-    return counts;
-  }
-
   @Test
   void twoHundredConcurrentCorrectLoginsAllGetIn() {
     TestServer.Customer customer = server.newCustomer("UTC");
     List<Api.Response> answers = burst(api, 200, customer.email(), customer.password());
-    assertEquals(Map.of(200, 200), statuses(answers));
+    assertEquals(Map.of(200, 200), Api.statuses(answers));
     assertEquals(200, answers.stream().map(r -> r.data().getString("access_token")).distinct().count(),
         "a token of its own for each");
   }
@@ -57,7 +50,7 @@ abstract class LoginBurstTest extends EngineTest {
         "ARGON2_MEMORY_KIB", "19456", "ARGON2_ITERATIONS", "2"))) {
       TestServer.Customer customer = small.newCustomer("UTC");
       List<Api.Response> answers = burst(small.api(), 60, customer.email(), customer.password());
-      Map<Integer, Integer> counts = statuses(answers);
+      Map<Integer, Integer> counts = Api.statuses(answers);
       assertEquals(60, counts.getOrDefault(200, 0) + counts.getOrDefault(429, 0), counts::toString);
       assertTrue(counts.getOrDefault(200, 0) >= 2, counts::toString);
       assertTrue(counts.getOrDefault(429, 0) > 0, () -> "a queue of 2 cannot hold a burst of 60: " + counts);

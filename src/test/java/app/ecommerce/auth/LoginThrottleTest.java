@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +27,6 @@ abstract class LoginThrottleTest extends EngineTest {
 
   private java.util.concurrent.CompletableFuture<Api.Response> loginAsync(String email, String password) {
     return api.post("login_user").json(new JsonObject().put("email", email).put("password", password)).sendAsync();
-  }
-
-  private static Map<Integer, Integer> statuses(List<Api.Response> responses) {
-    Map<Integer, Integer> counts = new TreeMap<>();
-    responses.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-    return counts;
   }
 
   @AfterEach
@@ -95,7 +88,7 @@ abstract class LoginThrottleTest extends EngineTest {
     sent.add(loginAsync(customer.email(), customer.password()));
     List<Api.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
 
-    Map<Integer, Integer> counts = statuses(answers);
+    Map<Integer, Integer> counts = Api.statuses(answers);
     assertEquals(0, counts.getOrDefault(200, 0), () -> "the right password got in: " + counts);
     int checked = counts.getOrDefault(422, 0);
     assertEquals(5, checked, () -> "passwords checked (422): at most 5, and the waiting ones were not lost: " + counts);
@@ -116,7 +109,7 @@ abstract class LoginThrottleTest extends EngineTest {
     }
     List<Api.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
 
-    Map<Integer, Integer> counts = statuses(answers);
+    Map<Integer, Integer> counts = Api.statuses(answers);
     int checked = counts.getOrDefault(422, 0);
     assertEquals(50, checked, () -> "passwords checked (422): at most 50, and the waiting ones were not lost: " + counts);
     assertEquals(150, checked + counts.getOrDefault(429, 0), counts::toString);

@@ -170,6 +170,13 @@ public final class Api {
     return new Call(method, path);
   }
 
+  /** How many responses had each status, in status order: what a burst of concurrent requests got. */
+  public static Map<Integer, Integer> statuses(java.util.List<Response> responses) {
+    Map<Integer, Integer> counts = new java.util.TreeMap<>();
+    responses.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    return counts;
+  }
+
   /** Logs in and returns the bearer token (fails the test on anything but 200). */
   public String login(String email, String password) {
     Response r = post("login_user").json(new JsonObject().put("email", email).put("password", password)).send();
