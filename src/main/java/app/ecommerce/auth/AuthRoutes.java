@@ -44,7 +44,8 @@ public final class AuthRoutes implements RouteModule {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "register_user", Access.PUBLIC, "Register a customer account",
             "User created successfully.", REGISTER_FIELDS, Endpoint.forwardTo(services, AuthContract.REGISTER))
-            .withOutcome(422, "User with specified email already exists."),
+            .withOutcome(422, "User with specified email already exists.")
+            .withOutcome(429, "More password hashes waiting than the login queue holds (LOGIN_QUEUE)"),
         Endpoint.of(HttpMethod.POST, "login_user", Access.PUBLIC, "Log in and receive a bearer token",
             "User logged in successfully", LOGIN_FIELDS,
             r -> {
