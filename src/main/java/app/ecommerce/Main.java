@@ -141,6 +141,8 @@ public final class Main {
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
+    // the open-file limit is read through JMX: here, on the starting thread, never on an event loop
+    int maxConnections = config.httpLimits().effectiveMaxConnections();
     Metrics metrics = new Metrics();
     VertxOptions options = metrics.configure(runtimeOptions());
     int eventLoops = options.getEventLoopPoolSize();
@@ -158,7 +160,8 @@ public final class Main {
           : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
       return deployServices(vertx, config, db, jwt, metrics, eventLoops)
           .compose(serviceIds -> (config.runs("http")
-              ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters, eventLoops)
+              ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
+                  new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops)
               : Future.succeededFuture(List.<String>of()))
               .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters)
                   .map(management -> {
@@ -227,10 +230,10 @@ public final class Main {
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
                                                  JwtCodec jwt, Supplier<JsonObject> nodeDetails, Metrics metrics,
-                                                 RequestMeters meters, int eventLoops) {
+                                                 RequestMeters meters, ConnectionGuard connections,
+                                                 int eventLoops) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
     List<RouteModule> modules = routeModules(services, authenticator, metrics, nodeDetails);
-    ConnectionGuard connections = new ConnectionGuard(config.httpLimits());
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections),
             new DeploymentOptions().setInstances(eventLoops)))

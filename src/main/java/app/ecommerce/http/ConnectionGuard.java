@@ -51,11 +51,10 @@ public final class ConnectionGuard {
   private final AtomicLong lastCapWarning = new AtomicLong(System.nanoTime() - CAP_WARNING_INTERVAL_NANOS);
   private final Map<EventExecutor, List<ConnectionWatch>> loops = new ConcurrentHashMap<>();
 
-  public ConnectionGuard(HttpLimits limits) {
-    this(limits, limits.effectiveMaxConnections());
-  }
-
-  /** @param maxConnections the cap of this listener (the management listener has its own, small one) */
+  /**
+   * @param maxConnections the cap of this listener: {@link HttpLimits#effectiveMaxConnections} for
+   *     the API, a small one of its own for the management listener
+   */
   public ConnectionGuard(HttpLimits limits, int maxConnections) {
     this.limits = limits;
     this.idleNanos = TimeUnit.SECONDS.toNanos(limits.idleTimeoutSeconds());
