@@ -8,12 +8,19 @@ package app.ecommerce.config;
  * @param maxConnections 0 means "sized from the process's open-file limit" ({@link #effectiveMaxConnections})
  */
 public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int bodyTimeoutSeconds, int maxConnections) {
-  /** File descriptors kept for everything but HTTP connections: jar, pool, epoll, cluster sockets, logs. */
-  static final int RESERVED_DESCRIPTORS = 256;
+  /**
+   * Descriptors kept free above the cap on a large open-file limit (on a small one, half of it):
+   * beside the process's own (30 to 50), the sockets a burst has accepted that no event loop has
+   * admitted or turned away yet, each holding a descriptor (docs/decisions.md).
+   */
+  static final int HEADROOM = 4096;
   static final int AUTOMATIC_CEILING = 10_000;
   static final int AUTOMATIC_FLOOR = 32;
 
-  /** The cap in force: the configured one, or the open-file limit less a reserve, within 32..10000. */
+  /**
+   * The cap in force: the configured one, or half the open-file limit (the limit less
+   * {@link #HEADROOM} when that is more), within 32..10000.
+   */
   public int effectiveMaxConnections() {
     if (maxConnections > 0) {
       return maxConnections;
@@ -22,7 +29,8 @@ public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int b
     if (descriptors <= 0) {
       return AUTOMATIC_CEILING;
     }
-    return (int) Math.max(AUTOMATIC_FLOOR, Math.min(AUTOMATIC_CEILING, descriptors - RESERVED_DESCRIPTORS));
+    long automatic = Math.max(descriptors / 2, descriptors - HEADROOM);
+    return (int) Math.max(AUTOMATIC_FLOOR, Math.min(AUTOMATIC_CEILING, automatic));
   }
 
   private static long openFileLimit() {
