@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * sends no request for the idle timeout is closed; one that takes longer than the header timeout
  * to send a request's headers, or the body timeout to send its body, gets 408 and is closed; and
  * no more than the cap are open at once: past it, the longest-idle connection (or, when none is
- * idle, the oldest one still sending its headers) makes room for the new one, and only when every
- * connection is busy with a request is the new one refused with 503.
+ * idle, the oldest one still sending its headers), on any event loop, makes room for the new one,
+ * and only when every connection is busy with a request is the new one refused with 503.
  *
  * <p>Vert.x 5 has one idle timeout for any socket activity, which a client that sends a byte now
  * and then never trips, and no deadline for headers or bodies; so each connection gets two small
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * against those instants a few times per deadline. The pipeline is reached through Vert.x's
  * internal {@code HttpServerConnection}: no public API hands it out.
  *
- * <p>Thread-safe: one instance serves every verticle instance of a listener; each connection is
- * only ever touched on its own event loop.
+ * <p>Thread-safe: one instance serves every verticle instance of a listener; a connection's
+ * counters are only touched on its own event loop, and another loop that makes room reads only
+ * its atomic state and the instants it became idle or began its headers.
  */
 public final class ConnectionGuard {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
@@ -50,6 +52,8 @@ public final class ConnectionGuard {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong lastCapWarning = new AtomicLong(System.nanoTime() - CAP_WARNING_INTERVAL_NANOS);
   private final Map<EventExecutor, List<ConnectionWatch>> loops = new ConcurrentHashMap<>();
+  /** Every open connection of the listener, whatever its event loop: where room is made. */
+  private final Set<ConnectionWatch> all = ConcurrentHashMap.newKeySet();
 
   /**
    * @param maxConnections the cap of this listener: {@link HttpLimits#effectiveMaxConnections} for
@@ -90,12 +94,14 @@ public final class ConnectionGuard {
     ConnectionWatch watch = new ConnectionWatch(this, System.nanoTime());
     watch.install(pipeline);
     loop.add(watch);
+    all.add(watch);
     open.incrementAndGet();
     channel.closeFuture().addListener(closed -> {
       open.decrementAndGet();
       loop.remove(watch);
+      all.remove(watch);
     });
-    if (open.get() > maxConnections && !makeRoom(loop, watch)) {
+    if (open.get() > maxConnections && !makeRoom(watch)) {
       warnAtCap();
       watch.refuse(503, "Too many open connections; try again shortly");
     }
@@ -114,28 +120,41 @@ public final class ConnectionGuard {
     }
   }
 
-  /** Closes the longest-idle connection of this event loop, else the oldest one still sending headers. */
-  private boolean makeRoom(List<ConnectionWatch> loop, ConnectionWatch newcomer) {
-    ConnectionWatch idle = null;
-    ConnectionWatch slow = null;
-    for (ConnectionWatch watch : loop) {
-      if (watch == newcomer || !watch.isOpen()) {
-        continue;
-      }
-      if (watch.isIdle() && (idle == null || watch.idleSince() < idle.idleSince())) {
-        idle = watch;
-      } else if (watch.isSendingHeaders() && (slow == null || watch.headersSince() < slow.headersSince())) {
-        slow = watch;
-      }
-    }
+  /**
+   * Closes the longest-idle connection of the listener, on whichever event loop it is, else the
+   * oldest one still sending its headers. Connections are spread over the event loops, so a loop
+   * whose own connections are all busy must be able to make room on another: each connection's
+   * state is claimed atomically ({@link ConnectionWatch#claim}), so a connection whose request
+   * begins at that moment is never the one closed.
+   */
+  private boolean makeRoom(ConnectionWatch newcomer) {
     warnAtCap();
-    if (idle != null) {
-      idle.close();
-      return true;
-    }
-    if (slow != null) {
-      slow.refuse(408, "Request headers not received in time; the server needed the connection");
-      return true;
+    for (int tries = 0; tries < 8; tries++) {
+      ConnectionWatch idle = null;
+      ConnectionWatch slow = null;
+      for (ConnectionWatch watch : all) {
+        if (watch == newcomer) {
+          continue;
+        }
+        int state = watch.state();
+        if (state == ConnectionWatch.IDLE && (idle == null || watch.idleSince() < idle.idleSince())) {
+          idle = watch;
+        } else if (state == ConnectionWatch.HEADERS && (slow == null || watch.headersSince() < slow.headersSince())) {
+          slow = watch;
+        }
+      }
+      if (idle == null && slow == null) {
+        return false;
+      }
+      if (idle != null ? idle.claim(ConnectionWatch.IDLE) : slow.claim(ConnectionWatch.HEADERS)) {
+        if (idle != null) {
+          idle.close();
+        } else {
+          slow.refuse(408, "Request headers not received in time; the server needed the connection");
+        }
+        return true;
+      }
+      // it began a request (or was closed) meanwhile: look again
     }
     return false;
   }

@@ -18,6 +18,7 @@ import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,21 @@ final class ConnectionWatch extends ChannelDuplexHandler {
     }
   }
 
+  /** No request on the connection: it may be closed to make room. */
+  static final int IDLE = 0;
+  /** A request's headers are arriving and no answer is owed: it may be refused (408) to make room. */
+  static final int HEADERS = 1;
+  /** A request is being read or answered. */
+  static final int BUSY = 2;
+  /** Claimed by whoever closes it. */
+  static final int GONE = 3;
+
   private final ConnectionGuard guard;
+  /** Written on the connection's event loop; read, and claimed, by any loop that makes room. */
+  private final AtomicInteger state = new AtomicInteger(IDLE);
   private ChannelHandlerContext raw;
-  private long idleSince;
-  private long headersSince = -1;
+  private volatile long idleSince;
+  private volatile long headersSince = -1;
   private long bodySince;
   private long requestsStarted;
   private long requestsEnded;
@@ -109,6 +121,28 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   private void bytesArrived() {
     if (headersSince < 0 && requestsStarted == requestsEnded) {
       headersSince = System.nanoTime();
+      state.compareAndSet(IDLE, HEADERS); // while busy (a pipelined request) it stays busy
+    }
+  }
+
+  int state() {
+    return state.get();
+  }
+
+  /** Takes the connection for closing if it is still in {@code expected}: false when it moved on. */
+  boolean claim(int expected) {
+    return state.compareAndSet(expected, GONE);
+  }
+
+  /** The owner's move to {@code next}, unless the connection was claimed for closing. */
+  private boolean move(int next) {
+    for (int current = state.get(); ; current = state.get()) {
+      if (current == GONE) {
+        return false;
+      }
+      if (state.compareAndSet(current, next)) {
+        return true;
+      }
     }
   }
 
@@ -126,6 +160,10 @@ final class ConnectionWatch extends ChannelDuplexHandler {
       // connection closes once the 505 is written
       discarding = true;
       ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (msg instanceof HttpRequest && !move(BUSY)) {
+      ReferenceCountUtil.release(msg); // claimed to make room an instant ago: it is being closed
       return;
     }
     if (msg instanceof HttpRequest request) {
@@ -164,13 +202,17 @@ final class ConnectionWatch extends ChannelDuplexHandler {
         headersSince = System.nanoTime(); // a pipelined request waited for us, not we for it
       }
       becameIdleIfDone();
+      if (isSendingHeaders()) {
+        state.compareAndSet(BUSY, HEADERS);
+      }
     }
     ctx.write(msg, promise);
   }
 
   private void becameIdleIfDone() {
     if (isIdle()) {
-      idleSince = System.nanoTime();
+      idleSince = System.nanoTime(); // before the state says so: whoever makes room reads both
+      state.compareAndSet(BUSY, IDLE);
     }
   }
 
@@ -205,13 +247,13 @@ final class ConnectionWatch extends ChannelDuplexHandler {
         bodyOverdue();
       }
     } else if (isSendingHeaders()) {
-      if (now - headersSince > guard.headerNanos) {
+      if (now - headersSince > guard.headerNanos && claim(HEADERS)) {
         String id = RequestLog.newId();
         LOG.info("request_id={} 408: the request's headers took longer than {} s; connection closed", id,
             guard.limits.headerTimeoutSeconds());
         refuse(408, "Request headers not received within " + guard.limits.headerTimeoutSeconds() + " s", id);
       }
-    } else if (isIdle() && now - idleSince > guard.idleNanos) {
+    } else if (isIdle() && now - idleSince > guard.idleNanos && claim(IDLE)) {
       LOG.debug("Closing a connection idle for {} s", guard.limits.idleTimeoutSeconds());
       close();
     }
@@ -239,12 +281,14 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   }
 
   private void refuse(int status, String message, String requestId) {
+    state.set(GONE);
     String reason = status == 408 ? "Request Timeout" : "Service Unavailable";
     raw.writeAndFlush(ConnectionGuard.rawResponse(status, reason, message, requestId, status == 503))
         .addListener(ChannelFutureListener.CLOSE);
   }
 
   void close() {
+    state.set(GONE);
     raw.channel().close();
   }
 }
