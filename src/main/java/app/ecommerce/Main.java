@@ -18,6 +18,7 @@ import app.ecommerce.config.JwtSecret;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
 import app.ecommerce.db.Migrations;
+import app.ecommerce.db.WriteDeadlines;
 import app.ecommerce.http.ConnectionGuard;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.ManagementVerticle;
@@ -153,7 +154,7 @@ public final class Main {
         : Future.succeededFuture(builder.with(options).build());
     return built.compose(vertx -> {
       ServiceBinder.installCodec(vertx);
-      Database db = Database.open(vertx, config);
+      Database db = Database.open(vertx, config, WriteDeadlines.within(SERVICE_TIMEOUT_MS));
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
       RequestMeters meters = new RequestMeters(metrics.registry());
       Supplier<JsonObject> nodeDetails = () -> cluster == null ? new JsonObject()

@@ -89,6 +89,10 @@ public final class ServiceBinder {
       return e;
     }
     DbFailure kind = classify.apply(failure);
+    if (kind == DbFailure.OUTCOME_UNKNOWN) {
+      LOG.warn("request_id={} {}: outcome unknown: {}", requestId, address, failure.toString());
+      return Errors.outcomeUnknown();
+    }
     if (kind == DbFailure.UNAVAILABLE || kind == DbFailure.TRANSIENT) {
       LOG.warn("request_id={} {}: database unavailable: {}", requestId, address, failure.toString());
       return Errors.unavailable("The database is unavailable; try again shortly");

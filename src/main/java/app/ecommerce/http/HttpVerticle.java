@@ -140,7 +140,7 @@ public final class HttpVerticle extends VerticleBase {
           return endpoint.handler().handle(new ApiRequest(caller, input, requestId, ctx));
         })
         .onSuccess(reply -> send(endpoint, ctx, reply))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> ctx.fail(endpoint.writes() ? Errors.forWrite(failure) : failure));
   }
 
   private static Future<Principal> caller(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx,

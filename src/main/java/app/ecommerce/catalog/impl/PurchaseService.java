@@ -71,33 +71,41 @@ final class PurchaseService {
       return db.inTransaction(tx -> buy(tx, caller.userId(), items, zone)).onSuccess(metrics::committed);
     }
     String hash = sha256(items.encode());
-    return keys.find(db.pool(), caller.userId(), key).compose(stored -> {
-      JsonObject replay = replay(stored, hash);
-      if (replay != null) {
-        metrics.replayed();
-        return Future.succeededFuture(replay);
-      }
-      boolean expired = stored != null;
-      return db.inTransaction(tx -> {
-            long now = Times.nowMicros();
-            return keys.claim(tx, caller.userId(), key, hash, now, expired)
-                .compose(claimed -> buy(tx, caller.userId(), items, zone))
-                .compose(outcome -> keys.complete(tx, caller.userId(), key, outcome.getInteger("status_code"),
-                    outcome.encode()).map(outcome));
-          })
-          .onSuccess(metrics::committed)
-          // a concurrent request with the same key committed first: answer what it answered
-          .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
-              ? keys.find(db.pool(), caller.userId(), key).compose(again -> {
-                  JsonObject earlier = replay(again, hash);
-                  if (earlier == null) {
-                    return Future.failedFuture(failure);
-                  }
-                  metrics.replayed();
-                  return Future.succeededFuture(earlier);
-                })
-              : Future.failedFuture(failure));
-    });
+    // the key is looked up inside the purchase's transaction, so the lookup shares its deadline
+    // and its connection: a client retrying after a 504 learns what really happened, or buys once
+    return db.inTransaction(tx -> keys.find(tx, caller.userId(), key).compose(stored -> {
+          JsonObject replay = replay(stored, hash);
+          if (replay != null) {
+            return Future.succeededFuture(new Outcome(replay, true));
+          }
+          return keys.claim(tx, caller.userId(), key, hash, Times.nowMicros(), stored != null)
+              .compose(claimed -> buy(tx, caller.userId(), items, zone))
+              .compose(bought -> keys.complete(tx, caller.userId(), key, bought.getInteger("status_code"),
+                  bought.encode()).map(new Outcome(bought, false)));
+        }))
+        .map(outcome -> {
+          if (outcome.replayed()) {
+            metrics.replayed();
+          } else {
+            metrics.committed(outcome.answer());
+          }
+          return outcome.answer();
+        })
+        // a concurrent request with the same key committed first: answer what it answered
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+            ? keys.find(db.pool(), caller.userId(), key).compose(again -> {
+                JsonObject earlier = replay(again, hash);
+                if (earlier == null) {
+                  return Future.failedFuture(failure);
+                }
+                metrics.replayed();
+                return Future.succeededFuture(earlier);
+              })
+            : Future.failedFuture(failure));
+  }
+
+  /** What a keyed purchase answers, and whether it is the replay of an earlier one. */
+  private record Outcome(JsonObject answer, boolean replayed) {
   }
 
   /**
