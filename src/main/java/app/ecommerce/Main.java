@@ -17,7 +17,6 @@ import app.ecommerce.config.ConfigLoader;
 import app.ecommerce.config.JwtSecret;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
-import app.ecommerce.db.Migrations;
 import app.ecommerce.db.WriteDeadlines;
 import app.ecommerce.http.ConnectionGuard;
 import app.ecommerce.http.HttpVerticle;
@@ -25,13 +24,11 @@ import app.ecommerce.http.ManagementVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RequestMeters;
 import app.ecommerce.http.RouteModule;
-import app.ecommerce.logging.LogLines;
 import app.ecommerce.metrics.Metrics;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesRoutes;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
-import app.ecommerce.tools.DemoData;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -51,9 +48,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up: configuration, the JWT key, migrations and demo data (blocking, before anything is
- * deployed), then Vert.x, the one SQL pool, the service verticles and, last, the HTTP verticles,
- * so that no request can arrive before its service is listening.
+ * Start-up: configuration and the JWT key, then Vert.x, the one SQL pool and the listeners (HTTP
+ * and management), open at once; then, in the background and retried until the database answers
+ * ({@link DatabaseStartup}), the migrations, the demo data of a new database and the service
+ * verticles. Until a service is deployed, calls to it answer 503 with Retry-After.
  */
 public final class Main {
   /** How long an HTTP verticle waits for a service over the bus before answering 503. */
@@ -110,8 +108,8 @@ public final class Main {
       }
       log.info("Management listener (metrics, health, readiness) on http://{}:{}/metrics", config.managementHost(),
           app.managementPort());
-      log.info("{} started: {}, network transport {}", NODE_STARTED, config.verticles(),
-          app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO");
+      app.ready().onSuccess(ready -> log.info("{} started: {}, network transport {}", NODE_STARTED,
+          config.verticles(), app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO"));
     } catch (Exception e) {
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
       if (cause instanceof ConfigException) {
@@ -123,7 +121,10 @@ public final class Main {
     }
   }
 
-  /** Builds and starts a node exactly as production does; tests call this with their own config. */
+  /**
+   * Builds and starts a node exactly as production does; tests call this with their own config.
+   * The future completes once the listeners are open; {@link App#ready()} once the services run.
+   */
   public static Future<App> start(AppConfig config) {
     Logger log = LoggerFactory.getLogger(Main.class);
     JwtCodec jwt;
@@ -132,13 +133,7 @@ public final class Main {
         Clustering.check(config);
       }
       jwt = new JwtCodec(JwtSecret.resolve(config));
-      DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
-      boolean fresh = Migrations.migrate(url);
-      boolean demo = config.demoData() != null ? config.demoData() : url.engine() == DatabaseUrl.Engine.SQLITE;
-      if (fresh && demo) {
-        log.info("New database: loading demo data");
-        new DemoData(config, LogLines.to(log)).generate(DemoData.DEFAULT_SALES);
-      }
+      DatabaseUrl.parse(config.databaseUrl());
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
@@ -159,17 +154,20 @@ public final class Main {
       RequestMeters meters = new RequestMeters(metrics.registry());
       Supplier<JsonObject> nodeDetails = () -> cluster == null ? new JsonObject()
           : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
-      return deployServices(vertx, config, db, jwt, metrics, eventLoops)
-          .compose(serviceIds -> (config.runs("http")
-              ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
-                  new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops)
-              : Future.succeededFuture(List.<String>of()))
-              .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters)
-                  .map(management -> {
-                    List<String> listeners = new ArrayList<>(httpIds);
-                    listeners.add(management.deploymentId());
-                    return new App(config, vertx, db, listeners, serviceIds, management.port());
-                  })))
+      // the listeners first, so that the port is open whatever the database does: until the
+      // services are deployed, every API call and /ready answer 503 with Retry-After
+      return (config.runs("http")
+          ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
+              new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops)
+          : Future.succeededFuture(List.<String>of()))
+          .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters)
+              .map(management -> {
+                List<String> listeners = new ArrayList<>(httpIds);
+                listeners.add(management.deploymentId());
+                DatabaseStartup startup = new DatabaseStartup(vertx, config, db,
+                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops));
+                return new App(config, vertx, db, listeners, startup, startup.run(), management.port());
+              }))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
     });
   }
