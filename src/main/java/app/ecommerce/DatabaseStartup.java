@@ -28,7 +28,7 @@ final class DatabaseStartup {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseStartup.class);
   static final long FIRST_BACKOFF_MS = 250;
   /** Short, so that a node is ready within a few seconds of its database coming back. */
-  static final long MAX_BACKOFF_MS = 2_000;
+  static final long MAX_BACKOFF_MS = 1_000;
   /** A reason already logged is repeated at most this often while the node keeps waiting. */
   private static final long REPEAT_LOG_MS = 30_000;
 
@@ -69,11 +69,16 @@ final class DatabaseStartup {
       return;
     }
     step("reach the database", db::ping)
+        .andThen(reached -> {
+          if (reached.succeeded() && lastReason != null) {
+            LOG.info("The database {} answers; migrating its schema and starting the services", where(db.url()));
+          }
+        })
         .compose(v -> step("migrate the schema", () -> blocking.executeBlocking(this::migrate, false)))
         .compose(v -> step("start the services", deployServices::get))
         .onSuccess(ids -> {
           if (lastReason != null) {
-            LOG.info("The database answers and its schema is up to date; services started");
+            LOG.info("Schema up to date and services started: ready");
           }
           if (!deployed.tryComplete(ids)) {
             ids.forEach(vertx::undeploy); // stopped meanwhile

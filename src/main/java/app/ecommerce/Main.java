@@ -24,6 +24,7 @@ import app.ecommerce.http.ManagementVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RequestMeters;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.http.StartupGate;
 import app.ecommerce.metrics.Metrics;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesRoutes;
@@ -156,16 +157,17 @@ public final class Main {
           : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
       // the listeners first, so that the port is open whatever the database does: until the
       // services are deployed, every API call and /ready answer 503 with Retry-After
+      StartupGate gate = new StartupGate();
       return (config.runs("http")
           ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
-              new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops)
+              new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops, gate)
           : Future.succeededFuture(List.<String>of()))
-          .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters)
+          .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters, gate)
               .map(management -> {
                 List<String> listeners = new ArrayList<>(httpIds);
                 listeners.add(management.deploymentId());
                 DatabaseStartup startup = new DatabaseStartup(vertx, config, db,
-                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops));
+                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops).onSuccess(ids -> gate.open()));
                 return new App(config, vertx, db, listeners, startup, startup.run(), management.port());
               }))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
@@ -178,9 +180,9 @@ public final class Main {
   /** The management listener: /metrics, /health and /ready, on every node whatever it runs. */
   private static Future<Listener> deployManagement(Vertx vertx, AppConfig config, ServiceClient services,
                                                    Supplier<JsonObject> nodeDetails, Metrics metrics,
-                                                   RequestMeters meters) {
+                                                   RequestMeters meters, StartupGate gate) {
     ManagementVerticle management = new ManagementVerticle(config.managementHost(), config.managementPort(),
-        operationalRoutes(services, nodeDetails).withMetrics(metrics.prometheus()), meters,
+        operationalRoutes(services, nodeDetails, gate).withMetrics(metrics.prometheus()), meters,
         new ConnectionGuard(config.httpLimits(), ManagementVerticle.MAX_CONNECTIONS));
     return vertx.deployVerticle(management).map(id -> new Listener(id, management.actualPort()));
   }
@@ -230,9 +232,11 @@ public final class Main {
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
                                                  JwtCodec jwt, Supplier<JsonObject> nodeDetails, Metrics metrics,
                                                  RequestMeters meters, ConnectionGuard connections,
-                                                 int eventLoops) {
+                                                 int eventLoops, StartupGate gate) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    List<RouteModule> modules = routeModules(services, authenticator, metrics, nodeDetails);
+    List<RouteModule> modules = new ArrayList<>();
+    modules.add(gate); // first: its route must precede the endpoints'
+    modules.addAll(routeModules(services, authenticator, metrics, nodeDetails, gate));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections),
             new DeploymentOptions().setInstances(eventLoops)))
@@ -246,16 +250,26 @@ public final class Main {
    */
   public static List<RouteModule> routeModules(ServiceClient services, TokenAuthenticator authenticator,
                                                Metrics metrics, Supplier<JsonObject> nodeDetails) {
+    StartupGate started = new StartupGate();
+    started.open();
+    return routeModules(services, authenticator, metrics, nodeDetails, started);
+  }
+
+  private static List<RouteModule> routeModules(ServiceClient services, TokenAuthenticator authenticator,
+                                                Metrics metrics, Supplier<JsonObject> nodeDetails, StartupGate gate) {
     return List.of(
         new AuthRoutes(services, authenticator),
         new CatalogRoutes(services),
         new SalesRoutes(services),
-        operationalRoutes(services, nodeDetails));
+        operationalRoutes(services, nodeDetails, gate));
   }
 
   /** /health and /ready, on the API port and on the management listener. */
-  private static OperationalRoutes operationalRoutes(ServiceClient services, Supplier<JsonObject> nodeDetails) {
+  private static OperationalRoutes operationalRoutes(ServiceClient services, Supplier<JsonObject> nodeDetails,
+                                                     StartupGate gate) {
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
+    // this node's own start-up first: in a cluster, another node's services may answer the others
+    readiness.put("startup", rid -> gate.check());
     readiness.put("database", rid -> services.overBus(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("auth", rid -> services.overBus(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("sales", rid -> services.overBus(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));

@@ -53,8 +53,15 @@ public final class OwnMariaDb implements AutoCloseable {
     return port;
   }
 
-  /** Starts the server and waits until it answers. */
+  public boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Starts the server (unless it runs) and waits until it answers. */
   public void start() {
+    if (isRunning()) {
+      return;
+    }
     try {
       process = new ProcessBuilder(MARIADBD.toString(), "--no-defaults", "--user=" + System.getProperty("user.name"),
           "--datadir=" + dir.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
