@@ -1,11 +1,11 @@
 package app.ecommerce.http;
 
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.http.input.Validator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -143,7 +143,7 @@ public final class HttpVerticle extends VerticleBase {
         .onFailure(ctx::fail);
   }
 
-  private static Future<Principal> caller(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx,
+  private static Future<Caller> caller(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx,
                                           String requestId) {
     if (endpoint.access() == Access.PUBLIC) {
       return Future.succeededFuture(null);

@@ -4,7 +4,7 @@ package app.ecommerce.sales;
  * The sales-analytics service on the event bus (served by a worker verticle; any node running
  * the {@code sales} verticle can answer any message, so nothing here depends on which node
  * served the previous one). Every request body is the validated get_sales_data input (API.md
- * §3.12) plus {@code caller} (the Principal JSON, whose {@code timezone} is the default zone).
+ * §3.12) plus {@code caller} (the Caller JSON, whose {@code timezone} is the default zone).
  * Failures are {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status:
  * 422 for a range that runs backwards, more than {@link #MAX_BUCKETS} buckets or more than
  * {@link #MAX_JSON_ROWS} rows with {@code include_sales_items}; 503 when the database is away.

@@ -1,7 +1,6 @@
 package app.ecommerce.sales;
 
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
+import app.ecommerce.bus.Caller;
 import app.ecommerce.time.DateTimeInput;
 import app.ecommerce.time.Times;
 import io.vertx.core.json.JsonArray;
@@ -44,9 +43,8 @@ public record SalesQuery(ZoneId zone, long startMicros, long endMicros, String b
   /** The {@code timezone} field, else the caller's zone, else UTC. */
   public static ZoneId zoneOf(JsonObject in) {
     String id = in.getString("timezone");
-    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
-    if (id == null && caller != null) {
-      id = Principal.timezoneOf(caller);
+    if (id == null) {
+      id = Caller.timezoneOf(in);
     }
     return id == null ? ZoneOffset.UTC : Times.zone(id);
   }

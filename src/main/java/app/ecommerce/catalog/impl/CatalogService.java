@@ -1,10 +1,9 @@
 package app.ecommerce.catalog.impl;
 
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
@@ -129,15 +128,15 @@ final class CatalogService {
         .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
   }
 
-  static Principal caller(JsonObject in) {
-    return Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+  static Caller caller(JsonObject in) {
+    return Caller.of(in);
   }
 
   static ZoneId zone(JsonObject in) {
-    return Times.zone(Principal.timezoneOf(in.getJsonObject(ApiRequest.CALLER)));
+    return Times.zone(Caller.timezoneOf(in));
   }
 
   private static boolean isAdmin(JsonObject in) {
-    return Principal.isAdmin(in.getJsonObject(ApiRequest.CALLER));
+    return Caller.isAdmin(in);
   }
 }
