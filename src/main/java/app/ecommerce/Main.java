@@ -5,8 +5,8 @@ import app.ecommerce.auth.AuthRoutes;
 import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.auth.impl.AuthVerticle;
-import app.ecommerce.bus.ServiceBinder;
 import app.ecommerce.bus.ServiceClient;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.catalog.CatalogRoutes;
 import app.ecommerce.catalog.impl.CatalogVerticle;
@@ -152,7 +152,7 @@ public final class Main {
         ? Clustering.join(config, builder, options, cluster)
         : Future.succeededFuture(builder.with(options).build());
     return built.compose(vertx -> {
-      ServiceBinder.installCodec(vertx);
+      ServiceOperations.installCodec(vertx);
       Database db = Database.open(vertx, config);
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
       RequestMeters meters = new RequestMeters(metrics.registry());

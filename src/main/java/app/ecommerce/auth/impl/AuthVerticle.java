@@ -2,7 +2,7 @@ package app.ecommerce.auth.impl;
 
 import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.JwtCodec;
-import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
 import io.vertx.core.Future;
@@ -43,13 +43,13 @@ public final class AuthVerticle extends VerticleBase {
         ? Future.succeededFuture()
         : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
             .onSuccess(v -> LOG.info("Administrator {} is ready", config.adminEmail()));
-    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceBinder.bind(vertx, Map.of(
+    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceOperations.bind(vertx, Map.of(
         AuthContract.REGISTER, service::register,
         AuthContract.LOGIN, service::login,
         AuthContract.LOGOUT, service::logout,
         AuthContract.VERIFY, service::verify,
         AuthContract.PING, body -> db.ping().map(v -> new io.vertx.core.json.JsonObject())),
-        db.dialect()::classify));
+        db.dialect()::isUnavailable));
   }
 
   @Override
