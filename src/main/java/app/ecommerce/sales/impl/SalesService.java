@@ -65,14 +65,14 @@ final class SalesService {
 
   /** Folds the sums into one block per period (or one block) and names what they name. */
   private static AnswerWriter writer(SalesQuery q, Periods periods, RowSet<Row> sums) {
-    Metrics[] blocks = new Metrics[periods == null ? 1 : periods.size()];
+    MetricBlock[] blocks = new MetricBlock[periods == null ? 1 : periods.size()];
     for (int i = 0; i < blocks.length; i++) {
-      blocks[i] = new Metrics();
+      blocks[i] = new MetricBlock();
     }
-    Map<Long, Metrics.Product> products = new HashMap<>();
+    Map<Long, MetricBlock.Product> products = new HashMap<>();
     Map<Long, String> categories = new TreeMap<>();
     for (Row sum : sums) {
-      Metrics.Product product = products.computeIfAbsent(sum.getLong(0), id -> new Metrics.Product(id,
+      MetricBlock.Product product = products.computeIfAbsent(sum.getLong(0), id -> new MetricBlock.Product(id,
           sum.getString(4), sum.getLong(5), sum.getString(6), sum.getString(7)));
       categories.put(product.categoryId(), product.categoryName());
       blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(product,
