@@ -1,15 +1,15 @@
 package app.ecommerce.bench;
 
 import app.ecommerce.Main;
-import app.ecommerce.auth.impl.Argon2Hashing;
+import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigLoader;
 import app.ecommerce.db.Database;
 import app.ecommerce.time.Times;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
@@ -69,7 +69,7 @@ public final class BareServer extends VerticleBase {
     this.config = config;
     this.db = db;
     this.argon2Pool = argon2Pool;
-    this.argon2 = new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(), config.argon2Parallelism());
+    this.argon2 = Argon2Hashing.configured(config);
     this.userId = userId;
   }
 

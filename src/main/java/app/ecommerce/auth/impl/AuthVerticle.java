@@ -1,5 +1,6 @@
 package app.ecommerce.auth.impl;
 
+import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.bus.ServiceOperations;
@@ -30,8 +31,7 @@ public final class AuthVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hasher = new PasswordHasher(vertx, new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(),
-        config.argon2Parallelism()), config.loginQueue());
+    hasher = new PasswordHasher(vertx, Argon2Hashing.configured(config), config.loginQueue());
     AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes(), config.loginQueue());
     Future<Void> settlements = vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(AuthContract.LOGIN_SETTLED,
         message -> service.loginSettled(message.body())).completion();
