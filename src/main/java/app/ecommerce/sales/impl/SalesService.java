@@ -12,7 +12,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,7 +40,7 @@ final class SalesService {
    * @return the answer's {@code data}, encoded as JSON (UTF-8)
    */
   Future<Buffer> salesData(JsonObject in) {
-    SalesQuery q = checked(in);
+    SalesQuery q = SalesQuery.fromJson(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     if (!q.includeItems()) {
       return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums))
@@ -102,7 +101,7 @@ final class SalesService {
   }
 
   Future<JsonObject> csvPage(JsonObject in) {
-    SalesQuery q = checked(in);
+    SalesQuery q = SalesQuery.fromJson(in);
     JsonObject after = in.getJsonObject("after");
     int size = Math.max(1, Math.min(SalesContract.MAX_PAGE_SIZE,
         in.getInteger("page_size", SalesContract.DEFAULT_PAGE_SIZE)));
@@ -119,15 +118,6 @@ final class SalesService {
       JsonObject next = rows.size() < size ? null : cursor(last);
       return new JsonObject().put("csv", csv.toString()).put("rows", rows.size()).put("next", next);
     });
-  }
-
-  private static SalesQuery checked(JsonObject in) {
-    Map<String, String> problems = new LinkedHashMap<>(SalesQuery.filterProblems(in));
-    problems.putAll(SalesQuery.rangeProblems(in, SalesQuery.zoneOf(in)));
-    if (!problems.isEmpty()) {
-      throw Errors.validation(problems);
-    }
-    return SalesQuery.of(in);
   }
 
   private Future<Void> rowsAllowed(SqlConnection conn, SalesQuery q) {
