@@ -17,9 +17,13 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -184,7 +188,7 @@ public final class LegacyImporter {
   /** Writes sales and items (with their ledger rows); returns units sold per product. */
   private Map<Long, Long> sales(Connection legacy, Connection c, Map<Long, Long> users, Counts n) throws SQLException {
     Map<Long, Long> sold = new HashMap<>();
-    java.util.Set<Long> products = new java.util.HashSet<>();
+    Set<Long> products = new HashSet<>();
     try (Statement s = legacy.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM product")) {
       while (rs.next()) {
         products.add(rs.getLong(1));
@@ -201,7 +205,7 @@ public final class LegacyImporter {
         Long userId = users.get(sales.getLong(2));
         long at = micros(sales.getString(3), 0);
         long total = 0;
-        java.util.List<Object[]> lines = new java.util.ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
         while (more && items.getLong(2) < saleId) {
           n.skippedItems++; // an item of a sale that does not exist
           more = items.next();

@@ -8,6 +8,7 @@ import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class AuthVerticle extends VerticleBase {
   public Future<?> start() {
     hasher = new PasswordHasher(vertx, Argon2Hashing.configured(config), config.loginQueue());
     AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes(), config.loginQueue());
-    Future<Void> settlements = vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(AuthContract.LOGIN_SETTLED,
+    Future<Void> settlements = vertx.eventBus().<JsonObject>consumer(AuthContract.LOGIN_SETTLED,
         message -> service.loginSettled(message.body())).completion();
     vertx.setPeriodic(TOKEN_SWEEP_MS, id -> service.deleteExpiredTokens()
         .onFailure(e -> LOG.warn("Could not delete expired tokens: {}", e.toString())));
@@ -48,7 +49,7 @@ public final class AuthVerticle extends VerticleBase {
         AuthContract.LOGIN, service::login,
         AuthContract.LOGOUT, service::logout,
         AuthContract.VERIFY, service::verify,
-        AuthContract.PING, body -> db.ping().map(v -> new io.vertx.core.json.JsonObject())),
+        AuthContract.PING, body -> db.ping().map(v -> new JsonObject())),
         db.dialect()::isUnavailable));
   }
 

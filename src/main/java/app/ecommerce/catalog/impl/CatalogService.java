@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
 
 /** Categories, products and stock (everything of the catalog but purchases). */
@@ -49,7 +50,7 @@ final class CatalogService {
     ZoneId zone = zone(in);
     return Future.all(categories.page(page), categories.count()).map(both -> {
       JsonArray list = new JsonArray();
-      for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+      for (Row row : both.<RowSet<Row>>resultAt(0)) {
         list.add(CatalogJson.category(row, zone));
       }
       return new JsonObject().put("categories", list).mergeIn(page.meta(both.resultAt(1)));
