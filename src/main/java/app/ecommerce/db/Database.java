@@ -148,7 +148,12 @@ public final class Database {
     return vertx.sharedData().getLocalLockWithTimeout(SQLITE_WRITER_LOCK, lockTimeoutMs)
         .recover(timeout -> Future.failedFuture(new DatabaseUnavailableException("Timed out waiting for the SQLite writer", timeout)))
         .compose(lock -> pool.getConnection()
-            .map(conn -> new GuardedTransaction.Lease(conn, () -> conn.close().onComplete(closed -> release(lock))))
+            // the next writer may begin as soon as this one has committed or rolled back; waiting
+            // for the pool to take the connection back would serialise that hop too
+            .map(conn -> new GuardedTransaction.Lease(conn, () -> {
+              conn.close();
+              release(lock);
+            }))
             .onFailure(failure -> release(lock)));
   }
 
