@@ -42,7 +42,10 @@ public final class DemoData {
 
   static final String[] WIPE = {
       "DELETE FROM idempotency_keys", "DELETE FROM inventory_movements", "DELETE FROM sale_items",
-      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories"};
+      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories",
+      // the sales totals describe the sale items: they go with them, and the mark starts over
+      "DELETE FROM sales_hour_totals", "DELETE FROM sales_day_totals",
+      "UPDATE sales_rollup SET folded_item_id = 0, updated_at = 0"};
   static final String INSERT_CATEGORY = "INSERT INTO categories (id, category_name, category_slug, created_at) VALUES (?, ?, ?, ?)";
   static final String INSERT_PRODUCT = "INSERT INTO products (id, product_name, description, category_id, price_cents,"
       + " is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";

@@ -78,15 +78,14 @@ public final class LegacyImporter {
     try (Connection legacy = readOnly.createConnection("jdbc:sqlite:" + legacyFile.toAbsolutePath());
          Connection c = DemoData.connect(url)) {
       c.setAutoCommit(false);
-      if (new DemoData(config, out).hasData()) {
-        if (!replace) {
-          throw new IllegalStateException("The database " + config.redactedDatabaseUrl() + " already has products or"
-              + " sales; import-legacy replaces the catalog, stock and all sales: run it again with --yes");
-        }
-        try (Statement s = c.createStatement()) {
-          for (String sql : DemoData.WIPE) {
-            s.executeUpdate(sql);
-          }
+      if (!replace && new DemoData(config, out).hasData()) {
+        throw new IllegalStateException("The database " + config.redactedDatabaseUrl() + " already has products or"
+            + " sales; import-legacy replaces the catalog, stock and all sales: run it again with --yes");
+      }
+      // always: the imported items keep their original ids, which may lie below the sales totals' mark
+      try (Statement s = c.createStatement()) {
+        for (String sql : DemoData.WIPE) {
+          s.executeUpdate(sql);
         }
       }
       Counts n = new Counts();
