@@ -108,18 +108,32 @@ final class SalesRepository {
    * in the range, found first.
    */
   Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods) {
+    return totals(client, q, periods, true);
+  }
+
+  /**
+   * The same sums read from the sale rows alone: the path of answers whose ranges would be too many
+   * to name, and the reference the totals are tested against.
+   */
+  Future<RowSet<Row>> scannedTotals(SqlClient client, SalesQuery q, Periods periods) {
+    return totals(client, q, periods, false);
+  }
+
+  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods, boolean folded) {
     if (periods == null || periods.sqlTerms(q.startMicros(), q.endMicros()) <= MAX_TERMS_WITHOUT_BOUNDS) {
-      return totals(client, q, periods, q.startMicros(), q.endMicros());
+      return totals(client, q, periods, q.startMicros(), q.endMicros(), folded);
     }
     return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> bounds == null
-        ? totals(client, q, null, 1, 0)
-        : totals(client, q, periods, bounds[0], bounds[1]));
+        ? totals(client, q, null, 1, 0, false)
+        : totals(client, q, periods, bounds[0], bounds[1], folded));
   }
 
   /** The sums over [from, to], a part of the query's range holding all of its sales. */
-  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods, long from, long to) {
+  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods, long from, long to,
+                                     boolean folded) {
     Tuple params = Tuple.tuple();
-    Coverage coverage = from > to ? null : Coverage.of(from, to, periods == null ? new long[0] : periods.cuts(from, to));
+    Coverage coverage = !folded || from > to ? null
+        : Coverage.of(from, to, periods == null ? new long[0] : periods.cuts(from, to));
     String sums = coverage == null || coverage.size() > MAX_COVERAGE_RANGES
         ? rowSums(q, periods, from, to, "si.created_at BETWEEN " + from + " AND " + to, params)
         : combined(q, periods, from, to, coverage, params);
