@@ -96,6 +96,7 @@ public final class LegacyImporter {
       Map<Long, Long> sold = sales(legacy, c, users, n);
       ledger(legacy, c, stock, sold);
       c.commit();
+      DemoData.rebuildTotals(c, url, out);
       Report report = new Report(n.categories, n.products, n.users, n.matchedUsers, n.sales, n.items,
           n.skippedSales, n.skippedItems);
       out.println("Imported " + report);

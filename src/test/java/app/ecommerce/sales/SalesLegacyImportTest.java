@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.SalesTotalsCheck;
 import app.ecommerce.support.Seed;
 import app.ecommerce.support.Sql;
 import app.ecommerce.tools.LegacyImporter;
@@ -95,6 +96,8 @@ abstract class SalesLegacyImportTest extends EngineTest {
   void everythingIsImported() {
     assertEquals(new LegacyImporter.Report(5, 25, 1, 0, 2000, 2999, 0, 0), report);
     assertEquals(2999, legacyItems);
+    assertEquals(SalesTotalsCheck.lastItem(server.db()), SalesTotalsCheck.mark(server.db()));
+    SalesTotalsCheck.assertTotalsAreTheRows(server.db());
   }
 
   @Test
