@@ -49,6 +49,7 @@ abstract class SalesRollupNodesTest {
       sql.update("DELETE FROM sales_day_totals");
       sql.update("UPDATE sales_rollup SET folded_item_id = 0");
 
+      long backlog = SalesTotalsCheck.lastItem(db);
       List<Vertx> vertxes = List.of(Vertx.vertx(), Vertx.vertx());
       AtomicBoolean selling = new AtomicBoolean(true);
       try {
@@ -61,10 +62,16 @@ abstract class SalesRollupNodesTest {
         // SQLite has one writer at a time, so its ids cannot commit out of order: one buyer suffices
         int buyerCount = db.engine().equals("sqlite") ? 1 : 3;
         for (int b = 0; b < buyerCount; b++) {
-          buyers.add(CompletableFuture.runAsync(() -> sell(db, 150)));
+          buyers.add(CompletableFuture.runAsync(() -> sell(db, selling)));
         }
-        CompletableFuture.allOf(buyers.toArray(CompletableFuture[]::new)).join();
+        // past the backlog the nodes fold right behind the buyers, where a late commit would be skipped
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (SalesTotalsCheck.mark(db) < backlog && System.currentTimeMillis() < deadline) {
+          Thread.sleep(50);
+        }
+        Thread.sleep(4_000);
         selling.set(false);
+        CompletableFuture.allOf(buyers.toArray(CompletableFuture[]::new)).join();
         int steps = nodes.stream().mapToInt(CompletableFuture::join).sum();
         assertTrue(steps >= 4, "the backlog was folded in " + steps + " steps");
       } finally {
@@ -104,8 +111,8 @@ abstract class SalesRollupNodesTest {
     }
   }
 
-  /** Sales of one item, each its own transaction, some held open a few milliseconds before commit. */
-  private static void sell(TestDatabase db, int count) {
+  /** Sales of one item until told to stop, each its own transaction, some held open a few milliseconds before commit. */
+  private static void sell(TestDatabase db, AtomicBoolean selling) {
     try (Connection c = db.jdbc()) {
       if (db.engine().equals("sqlite")) {
         try (Statement s = c.createStatement()) {
@@ -124,7 +131,7 @@ abstract class SalesRollupNodesTest {
            PreparedStatement item = c.prepareStatement("INSERT INTO sale_items (sale_id, product_id, quantity,"
                + " price_cents, created_at) VALUES (?, ?, ?, ?, ?)")) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < count; i++) {
+        while (selling.get()) {
           long at = 1_700_000_000_000_000L + random.nextLong(86_400_000_000L * 30);
           sale.setLong(1, user);
           sale.setLong(2, 300);
