@@ -37,12 +37,21 @@ final class SalesRepository {
   static final String TOTALS = "SELECT %2$st.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
       + " c.category_name, c.category_slug FROM (%1$s) t"
       + " JOIN products p ON p.id = t.product_id JOIN categories c ON c.id = p.category_id";
-  /** Sums of sale rows: %1$s the period expression, %2$s the condition, %3$s the period's GROUP BY term. */
+  /**
+   * Sums of sale rows: %1$s the period expression, %2$s the condition, %3$s the period's GROUP BY
+   * term, %4$s an index hint ({@link #BY_ID_SQLITE}, {@link #BY_ID_MYSQL}) or nothing.
+   */
   static final String ROW_SUMS = "SELECT si.product_id, %1$s AS period, SUM(si.quantity) AS units,"
-      + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si WHERE %2$s GROUP BY si.product_id%3$s";
+      + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si%4$s WHERE %2$s GROUP BY si.product_id%3$s";
   /** Sums of totals slots: %1$s the period expression, %2$s the table, %3$s the condition, %4$s GROUP BY term. */
   static final String SLOT_SUMS = "SELECT t.product_id, %1$s AS period, SUM(t.units) AS units,"
       + " SUM(t.cents) AS cents FROM %2$s t WHERE %3$s GROUP BY t.product_id%4$s";
+  /**
+   * The rows above the mark are found by id (a short range at the end of the table), never through
+   * the created_at index, which both engines prefer and which would visit every row of the range.
+   */
+  static final String BY_ID_SQLITE = " NOT INDEXED";
+  static final String BY_ID_MYSQL = " FORCE INDEX (PRIMARY)";
   /** The sale rows the totals do not hold yet, read in the same statement (snapshot) as the totals. */
   static final String UNFOLDED = "si.id > (SELECT folded_item_id FROM sales_rollup WHERE id = 1)";
   /** %s: the branches (UNION ALL) of {@link #ROW_SUMS} and {@link #SLOT_SUMS}. */
@@ -135,7 +144,7 @@ final class SalesRepository {
     Coverage coverage = !folded || from > to ? null
         : Coverage.of(from, to, periods == null ? new long[0] : periods.cuts(from, to));
     String sums = coverage == null || coverage.size() > MAX_COVERAGE_RANGES
-        ? rowSums(q, periods, from, to, "si.created_at BETWEEN " + from + " AND " + to, params)
+        ? rowSums(q, periods, from, to, "si.created_at BETWEEN " + from + " AND " + to, "", params)
         : combined(q, periods, from, to, coverage, params);
     return client.preparedQuery(String.format(TOTALS, sums, mysql ? "STRAIGHT_JOIN " : "")).execute(params);
   }
@@ -144,12 +153,13 @@ final class SalesRepository {
   private String combined(SalesQuery q, Periods periods, long from, long to, Coverage coverage, Tuple params) {
     List<String> branches = new ArrayList<>();
     if (!coverage.scan.isEmpty()) {
-      branches.add(rowSums(q, periods, from, to, anyOf("si.created_at", coverage.scan), params));
+      branches.add(rowSums(q, periods, from, to, anyOf("si.created_at", coverage.scan), "", params));
     }
     List<Coverage.Range> folded = new ArrayList<>(coverage.hours);
     folded.addAll(coverage.days);
     if (!folded.isEmpty()) {
-      branches.add(rowSums(q, periods, from, to, UNFOLDED + " AND " + anyOf("si.created_at", folded), params));
+      branches.add(rowSums(q, periods, from, to, UNFOLDED + " AND " + anyOf("si.created_at", folded),
+          mysql ? BY_ID_MYSQL : BY_ID_SQLITE, params));
     }
     slotSums(q, periods, from, to, "sales_hour_totals", coverage.hours, params, branches);
     slotSums(q, periods, from, to, "sales_day_totals", coverage.days, params, branches);
@@ -164,9 +174,10 @@ final class SalesRepository {
     }
   }
 
-  private String rowSums(SalesQuery q, Periods periods, long from, long to, String condition, Tuple params) {
+  private String rowSums(SalesQuery q, Periods periods, long from, long to, String condition, String hint,
+                         Tuple params) {
     return String.format(ROW_SUMS, period(periods, "si.created_at", from, to),
-        condition + filter(q, "si.product_id", params), groupBy(periods));
+        condition + filter(q, "si.product_id", params), groupBy(periods), hint);
   }
 
   private String period(Periods periods, String column, long from, long to) {
