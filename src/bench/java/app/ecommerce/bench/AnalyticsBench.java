@@ -151,6 +151,7 @@ public final class AnalyticsBench {
         report.append(String.format("ratio API / fastest bare SQL: %.2f (medians); %.2f (median of the %d paired runs);"
             + " target <= 1.5%n", apiMedian / bareMedian, median(paired), paired.size()));
         if (!"false".equals(System.getenv("BENCH_CSV"))) {
+          report.append(jsonRows(base, token, jdbc, year));
           report.append(csvExport(base, token, server.pid(), gcLog, total));
           report.append(bareCsv(jdbc, scratch.resolve("bare.csv")));
         }
@@ -206,6 +207,27 @@ public final class AnalyticsBench {
         afterGc.isEmpty() ? "n/a" : Collections.max(afterGc),
         afterGc.subList(0, Math.min(5, afterGc.size())),
         afterGc.subList(Math.max(0, afterGc.size() - 5), afterGc.size()));
+  }
+
+  /** The rows-included JSON answer for the first 90 days of the year (under its 100,000-row bound), rows per second. */
+  private static String jsonRows(String base, String token, Connection jdbc, int year) throws Exception {
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = first.plusDays(89);
+    long rows = count(jdbc, first.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L,
+        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L - 1);
+    String query = "start_date=" + first + "&end_date=" + last + "&timezone=UTC&include_sales_items=true";
+    List<Double> seconds = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < 4; i++) {
+      long t0 = System.nanoTime();
+      bytes = get(base, token, query).length();
+      if (i > 0) {
+        seconds.add((System.nanoTime() - t0) / 1e9);
+      }
+    }
+    double median = median(seconds);
+    return String.format("JSON with sale items (90 days, %d rows, %.1f MB): median %.2f s (%.0f rows/s) runs %s%n",
+        rows, bytes / 1e6, median, rows / median, seconds.stream().map(v -> String.format("%.2f", v)).toList());
   }
 
   /**
