@@ -14,6 +14,7 @@ JAR=target/ecommerce.jar
 ITEMS=${BENCH_ITEMS:-1000000 10000000}
 RESULTS=${BENCH_RESULTS:-target/bench-analytics.txt}
 source src/bench/engines.sh
+build_bench_jar
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
 SCRATCH=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
 KEEP=${BENCH_KEEP_DATA:-}
@@ -50,7 +51,7 @@ for engine in $ENGINES; do
       generate_demo_data "$JAR" "$sales"
     fi
     BENCH_CSV=$([[ $items == "$smallest" ]] && echo true || echo false) \
-      java -Xmx512m -cp "$JAR" app.ecommerce.bench.AnalyticsBench "$engine" "$DATABASE_URL" "$JDBC_URL" "$MYSQL_USER" "$MYSQL_PASSWORD" "$RESULTS"
+      java -Xmx512m -cp "$BENCH_JAR" app.ecommerce.bench.AnalyticsBench "$engine" "$DATABASE_URL" "$JDBC_URL" "$MYSQL_USER" "$MYSQL_PASSWORD" "$RESULTS"
   done
 done
 echo "Results appended to $RESULTS"

@@ -1,9 +1,5 @@
 package app.ecommerce.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestServer;
@@ -11,12 +7,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /health, /ready (200, and 503 when a service is missing), request ids and the access log line. */
 abstract class OperationalTest extends EngineTest {
@@ -104,7 +104,7 @@ abstract class OperationalTest extends EngineTest {
         Thread.sleep(20);
       }
       assertTrue(line != null, "no access line for " + id + " in " + lines.list);
-      Map<String, Object> kv = new java.util.HashMap<>();
+      Map<String, Object> kv = new HashMap<>();
       line.getKeyValuePairs().forEach(p -> kv.put(p.key, p.value));
       assertEquals("GET", kv.get("method"));
       assertEquals("/ecommerce/v1/get_product", kv.get("path"), "the path, never the query string");

@@ -2,11 +2,10 @@ package app.ecommerce.auth.impl;
 
 import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,12 +52,12 @@ final class AuthService {
     }).compose(hash -> {
       long now = Times.nowMicros();
       return db.inTransaction(tx -> users.insert(tx, in.getString("first_name"), in.getString("last_name"), email,
-              hash, Principal.CUSTOMER, in.getString("timezone"), now))
+              hash, Caller.CUSTOMER, in.getString("timezone"), now))
           .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
               ? Future.failedFuture(Errors.unprocessable(DUPLICATE_EMAIL)) // lost a race to the unique index
               : Future.failedFuture(failure))
           .map(id -> userJson(id, in.getString("first_name"), in.getString("last_name"), email,
-              in.getString("timezone"), Principal.CUSTOMER, now));
+              in.getString("timezone"), Caller.CUSTOMER, now));
     });
   }
 
@@ -133,7 +132,7 @@ final class AuthService {
   }
 
   Future<JsonObject> logout(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+    Caller caller = Caller.of(in);
     return db.inTransaction(tx -> tokens.revoke(tx, caller.jti(), Times.nowMicros()))
         .map(v -> {
           vertx.eventBus().publish(AuthContract.REVOKED,
@@ -157,7 +156,7 @@ final class AuthService {
       if (!state.userActive()) {
         throw Errors.unauthorized("User is inactive");
       }
-      return new Principal(state.userId(), state.email(), state.role(), state.timezone(), jti,
+      return new Caller(state.userId(), state.email(), state.role(), state.timezone(), jti,
           state.expiresAt() / 1_000_000).toJson();
     });
   }
@@ -169,7 +168,7 @@ final class AuthService {
       long now = Times.nowMicros();
       return users.updateAdmin(tx, normalized, hash, timezone, now).compose(updated -> updated > 0
           ? Future.<Void>succeededFuture()
-          : users.insert(tx, "Admin", "Administrator", normalized, hash, Principal.ADMIN, timezone, now).mapEmpty());
+          : users.insert(tx, "Admin", "Administrator", normalized, hash, Caller.ADMIN, timezone, now).mapEmpty());
     }).recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
         ? ensureAdmin(email, password, timezone) // another node inserted it first: update instead
         : Future.failedFuture(failure)));

@@ -1,16 +1,16 @@
 package app.ecommerce.catalog.impl;
 
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
 
 /** Categories, products and stock (everything of the catalog but purchases). */
@@ -50,7 +50,7 @@ final class CatalogService {
     ZoneId zone = zone(in);
     return Future.all(categories.page(page), categories.count()).map(both -> {
       JsonArray list = new JsonArray();
-      for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+      for (Row row : both.<RowSet<Row>>resultAt(0)) {
         list.add(CatalogJson.category(row, zone));
       }
       return new JsonObject().put("categories", list).mergeIn(page.meta(both.resultAt(1)));
@@ -129,15 +129,15 @@ final class CatalogService {
         .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
   }
 
-  static Principal caller(JsonObject in) {
-    return Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+  static Caller caller(JsonObject in) {
+    return Caller.of(in);
   }
 
   static ZoneId zone(JsonObject in) {
-    return Times.zone(Principal.timezoneOf(in.getJsonObject(ApiRequest.CALLER)));
+    return Times.zone(Caller.timezoneOf(in));
   }
 
   private static boolean isAdmin(JsonObject in) {
-    return Principal.isAdmin(in.getJsonObject(ApiRequest.CALLER));
+    return Caller.isAdmin(in);
   }
 }

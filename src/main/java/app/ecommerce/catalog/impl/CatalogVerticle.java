@@ -1,6 +1,6 @@
 package app.ecommerce.catalog.impl;
 
-import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.db.Database;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +30,7 @@ public final class CatalogVerticle extends VerticleBase {
     PurchaseService purchases = new PurchaseService(db, new PurchaseMetrics(metrics));
     vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
-    return ServiceBinder.bind(vertx, Map.of(
+    return ServiceOperations.bind(vertx, Map.of(
         CatalogContract.CREATE_CATEGORY, catalog::createCategory,
         CatalogContract.LIST_CATEGORIES, catalog::listCategories,
         CatalogContract.CREATE_PRODUCT, catalog::createProduct,
@@ -39,6 +39,6 @@ public final class CatalogVerticle extends VerticleBase {
         CatalogContract.LOW_STOCK, catalog::lowStock,
         CatalogContract.ADD_INVENTORY, catalog::addInventory,
         CatalogContract.PURCHASE, purchases::purchase,
-        CatalogContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
+        CatalogContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::isUnavailable);
   }
 }

@@ -8,13 +8,13 @@ import java.time.ZoneId;
  * benchmark server ({@code app.ecommerce.bench.BareServer}); in this package, in src/bench, so
  * that nothing of the app's sales implementation has to become public.
  */
-public final class BareSql {
-  private BareSql() {
+public final class BareSalesSql {
+  private BareSalesSql() {
   }
 
   /**
-   * The scan of the sale rows (the app's path before the sales totals, and still its fallback) for {@code buckets=monthly}, no product or category filter,
-   * include_sales_items=false, over [startMicros, endMicros] in {@code zone}; parameters: start, end.
+   * The scan of the sale rows (the app's path before the sales totals, and still its fallback)
+   * for {@code buckets=monthly}, no product or category filter, include_sales_items=false, over [startMicros, endMicros] in {@code zone}; parameters: start, end.
    */
   public static String monthlyTotals(Dialect dialect, ZoneId zone, long startMicros, long endMicros) {
     Periods periods = Periods.of("monthly", zone, startMicros, endMicros);
