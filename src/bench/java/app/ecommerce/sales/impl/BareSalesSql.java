@@ -14,7 +14,8 @@ public final class BareSalesSql {
 
   /**
    * The scan of the sale rows (the app's path before the sales totals, and still its fallback)
-   * for {@code buckets=monthly}, no product or category filter, include_sales_items=false, over [startMicros, endMicros] in {@code zone}; parameters: start, end.
+   * for {@code buckets=monthly}, no product or category filter, include_sales_items=false, over
+   * [startMicros, endMicros] in {@code zone}; parameters: start, end.
    */
   public static String monthlyTotals(Dialect dialect, ZoneId zone, long startMicros, long endMicros) {
     Periods periods = Periods.of("monthly", zone, startMicros, endMicros);
