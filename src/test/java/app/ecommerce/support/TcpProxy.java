@@ -160,6 +160,9 @@ public final class TcpProxy implements AutoCloseable {
     Thread t = new Thread(() -> {
       try (DataInputStream in = new DataInputStream(from.getInputStream()); OutputStream out = to.getOutputStream()) {
         byte[] header = new byte[4];
+        // a transaction that sent a plain-text statement besides BEGIN and COMMIT (the sales
+        // totals' fold, say) is not an API write, whose statements are all prepared: not held
+        boolean plainStatements = false;
         while (true) {
           in.readFully(header);
           int length = (header[0] & 0xFF) | (header[1] & 0xFF) << 8 | (header[2] & 0xFF) << 16;
@@ -169,7 +172,12 @@ public final class TcpProxy implements AutoCloseable {
           if (mode == Mode.CUT) {
             break;
           }
-          if (isCommit(payload)) {
+          String query = queryText(payload);
+          if (query != null && !isCommit(payload)) {
+            boolean begins = query.equalsIgnoreCase("START TRANSACTION") || query.equalsIgnoreCase("BEGIN");
+            plainStatements = !begins;
+          }
+          if (isCommit(payload) && !plainStatements) {
             HeldCommit hold = armed.getAndSet(null);
             if (hold != null) {
               hold.held.countDown();
@@ -195,8 +203,13 @@ public final class TcpProxy implements AutoCloseable {
 
   /** COM_QUERY (0x03) whose text is COMMIT. */
   private static boolean isCommit(byte[] payload) {
+    return "COMMIT".equalsIgnoreCase(queryText(payload));
+  }
+
+  /** The text of a COM_QUERY (0x03) packet; null for any other command. */
+  private static String queryText(byte[] payload) {
     return payload.length > 1 && payload[0] == 0x03
-        && new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8).strip().equalsIgnoreCase("COMMIT");
+        ? new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8).strip() : null;
   }
 
   private void waitWhileFrozen() throws InterruptedException {
