@@ -11,7 +11,10 @@ import app.ecommerce.http.input.Pagination;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** The catalog endpoints (API.md §3.4–3.11). */
 public final class CatalogRoutes implements RouteModule {
@@ -36,14 +39,12 @@ public final class CatalogRoutes implements RouteModule {
       Field.money("price", "99999999.99").describedAs("Decimal string or number, > 0, at most 2 decimals"),
       Field.bool("is_active").defaultsTo(true));
   static final List<Field> LIST_CATEGORIES = Pagination.fields("id", "category_name", "category_slug", "created_at");
-  static final List<Field> LIST_PRODUCTS = Pagination.fieldsWith(List.of(
-          Field.integerList("category_ids", 1, MAX_ID, 100).defaultsTo(List.of())
-              .describedAs("Only products of these categories; a JSON list, repeated keys or 1,2,3"),
-          Field.bool("include_inactive").defaultsTo(false).describedAs("Admins only; ignored for customers")),
-      "id", "product_name", "price", "quantity", "created_at");
+  static final List<Field> LIST_PRODUCTS = productListFields();
+  static final String PRICE_ORDER = "Value error, max_price must not be below min_price";
+  static final String TOO_MANY_WORDS = "Value error, at most " + ProductSearch.MAX_WORDS + " words";
   static final List<Field> GET_PRODUCT = List.of(Field.integer("product_id", 1, MAX_ID));
-  static final List<Field> LOW_STOCK = List.of(
-      Field.integer("quantity_threshold", 0, 1_000_000_000).defaultsTo(10L));
+  static final List<Field> LOW_STOCK = Stream.concat(Stream.of(
+      Field.integer("quantity_threshold", 0, 1_000_000_000).defaultsTo(10L)), Pagination.pageOnly().stream()).toList();
   static final List<Field> ADD_INVENTORY = List.of(
       Field.integer("product_id", 1, MAX_ID),
       Field.integer("quantity", 1, 1_000_000));
@@ -53,6 +54,43 @@ public final class CatalogRoutes implements RouteModule {
           Field.integer("quantity", 1, 10_000)));
 
   private final ServiceClient services;
+
+  /**
+   * Pagination, but {@code order_by} has no default: a search without one is ranked by relevance,
+   * anything else is listed by id.
+   */
+  private static List<Field> productListFields() {
+    List<Field> fields = new ArrayList<>();
+    for (Field f : Pagination.fieldsWith(List.of(
+        Field.integerList("category_ids", 1, MAX_ID, 100).defaultsTo(List.of())
+            .describedAs("Only products of these categories; a JSON list, repeated keys or 1,2,3"),
+        Field.bool("include_inactive").defaultsTo(false).describedAs("Admins only; ignored for customers"),
+        Field.string("q", 1, 200).optional().describedAs("Search: every word (at most " + ProductSearch.MAX_WORDS
+            + ") must start a word of the name or description, ignoring case and accents; taken as text, so %, _"
+            + " and \\ match themselves. Ranked by words found in the name unless order_by is given"),
+        Field.money("min_price", "99999999.99").optional().describedAs("Only products priced at least this"),
+        Field.money("max_price", "99999999.99").optional().describedAs("Only products priced at most this"),
+        Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all")),
+        "id", "product_name", "price", "quantity", "created_at")) {
+      fields.add(f.name().equals("order_by") ? f.defaultsTo(null)
+          .describedAs("Default: relevance when q is given, else id") : f);
+    }
+    return List.copyOf(fields);
+  }
+
+  /** max_price at least min_price; q of at most MAX_WORDS words. */
+  static Map<String, String> productListChecks(JsonObject in) {
+    Long min = in.getLong("min_price");
+    Long max = in.getLong("max_price");
+    if (min != null && max != null && max < min) {
+      return Map.of("max_price", PRICE_ORDER);
+    }
+    String q = in.getString("q");
+    if (q != null && ProductSearch.words(q).size() > ProductSearch.MAX_WORDS) {
+      return Map.of("q", TOO_MANY_WORDS);
+    }
+    return Map.of();
+  }
 
   public CatalogRoutes(ServiceClient services) {
     this.services = services;
@@ -67,11 +105,12 @@ public final class CatalogRoutes implements RouteModule {
         Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
             "Product created successfully", CREATE_PRODUCT, Endpoint.forwardTo(services, CatalogContract.CREATE_PRODUCT))
             .withOutcome(404, "Category not found"),
-        Endpoint.of(HttpMethod.GET, "get_categories", Access.SIGNED_IN, "List categories",
+        Endpoint.of(HttpMethod.GET, "get_categories", Access.OPTIONAL, "List categories",
             "Categories fetched successfully", LIST_CATEGORIES, Endpoint.forwardTo(services, CatalogContract.LIST_CATEGORIES)),
-        Endpoint.of(HttpMethod.GET, "get_products", Access.SIGNED_IN, "List products with their stock",
-            "Products fetched successfully", LIST_PRODUCTS, Endpoint.forwardTo(services, CatalogContract.LIST_PRODUCTS)),
-        Endpoint.of(HttpMethod.GET, "get_product", Access.SIGNED_IN, "One product with its stock",
+        Endpoint.of(HttpMethod.GET, "get_products", Access.OPTIONAL, "List products with their stock",
+            "Products fetched successfully", LIST_PRODUCTS, Endpoint.forwardTo(services, CatalogContract.LIST_PRODUCTS))
+            .withChecks(List.of(CatalogRoutes::productListChecks)),
+        Endpoint.of(HttpMethod.GET, "get_product", Access.OPTIONAL, "One product with its stock",
             "Product retrieved successfully", GET_PRODUCT, Endpoint.forwardTo(services, CatalogContract.GET_PRODUCT))
             .withOutcome(404, "Product does not exist (or is inactive, for a customer)"),
         Endpoint.of(HttpMethod.GET, "get_low_stock_products", Access.ADMIN,

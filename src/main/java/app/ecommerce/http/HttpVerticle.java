@@ -122,7 +122,7 @@ public final class HttpVerticle extends VerticleBase {
     String requestId = RequestLog.id(ctx);
     caller(endpoint, authenticator, ctx, requestId)
         .compose(caller -> {
-          if (endpoint.access() == Access.ADMIN && !caller.isAdmin()) {
+          if (endpoint.access() == Access.ADMIN && (caller == null || !caller.isAdmin())) {
             throw Errors.forbidden();
           }
           RequestInput.refuseRepeatedHeaders(ctx);
@@ -154,6 +154,9 @@ public final class HttpVerticle extends VerticleBase {
       return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
     }
     String header = headers.isEmpty() ? null : headers.get(0);
+    if (header == null && endpoint.access() == Access.OPTIONAL) {
+      return Future.succeededFuture(null); // anonymous: the customer view
+    }
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }

@@ -331,6 +331,62 @@ abstract class HostileInputTest extends EngineTest {
     row(e, f, dup("[1]", "[2]"), 400);
   }
 
+  /** An optional free-text field of min..max code points (a search): anything well formed is a 200. */
+  private static void optionalText(String e, String f, int min, int max) {
+    row(e, f, MISSING, 200);
+    row(e, f, j("null"), 422);
+    row(e, f, j("12345"), 422);
+    row(e, f, j("true"), 422);
+    row(e, f, j("{}"), 422);
+    row(e, f, j("[]"), 422);
+    row(e, f, j("[\"abc\"]"), 422);
+    row(e, f, s("x".repeat(min - 1)), 422);
+    row(e, f, s("x".repeat(min)), 200);
+    row(e, f, s("x".repeat(max)), 200);
+    row(e, f, s("x".repeat(max + 1)), 422);
+    row(e, f, s(HUGE), 422);
+    row(e, f, j("\"\\ud800abc\""), 422);
+    row(e, f, s("abc\u0000def"), 422);
+    row(e, f, dup("\"abc\"", "\"def\""), 400);
+    INJECTIONS.forEach(v -> row(e, f, s(v), 200));
+    UNICODE.forEach(v -> row(e, f, s(v), 200));
+    row(e, f, s("100% _off_ \\ [a-z]* .*"), 200);
+    row(e, f, q("12345"), 200);
+    row(e, f, q("' OR 1=1 --"), 200);
+    row(e, f, q("%"), 200);
+    row(e, f, q("abc\u0000"), 422);
+  }
+
+  /** An optional amount of money (a price bound): > 0, at most 99999999.99, two decimals. */
+  private static void optionalMoney(String e, String f) {
+    row(e, f, MISSING, 200);
+    row(e, f, j("null"), 422);
+    row(e, f, j("true"), 422);
+    row(e, f, j("{}"), 422);
+    row(e, f, j("[]"), 422);
+    row(e, f, j("[\"1.00\"]"), 422);
+    row(e, f, s(""), 422);
+    row(e, f, s("abc"), 422);
+    row(e, f, s("1,50"), 422);
+    row(e, f, s("NaN"), 422);
+    row(e, f, s(HUGE), 422);
+    INJECTIONS.forEach(v -> row(e, f, s(v), 422));
+    row(e, f, j("0"), 422);
+    row(e, f, j("-1"), 422);
+    row(e, f, j("0.001"), 422);
+    row(e, f, j("1e400"), 422);
+    row(e, f, j("100000000"), 422);
+    row(e, f, j(PAST_LONG), 422);
+    row(e, f, j("NaN"), 400);
+    row(e, f, j("0.01"), 200);
+    row(e, f, s("99999999.99"), 200);
+    row(e, f, j("12"), 200);
+    row(e, f, q("12.34"), 200);
+    row(e, f, q("1.234"), 422);
+    row(e, f, q("' OR 1=1 --"), 422);
+    row(e, f, dup("\"1.00\"", "\"2.00\""), 400);
+  }
+
   /** Pagination: page, per_page, order_by from an allow-list, order. */
   private static void pagination(String e, String... orderBy) {
     integer(e, "page", 1, 1_000_000, "2", false);
@@ -541,6 +597,13 @@ abstract class HostileInputTest extends EngineTest {
     row("get_products", "order_by", s("category_slug"), 422);
     idList("get_products", "category_ids", 100);
     bool("get_products", "include_inactive");
+    // search and filters (API.md §5)
+    optionalText("get_products", "q", 1, 200);
+    row("get_products", "q", s("a b c d e f g h i j"), 200);
+    row("get_products", "q", s("a b c d e f g h i j k"), 422);
+    optionalMoney("get_products", "min_price");
+    optionalMoney("get_products", "max_price");
+    bool("get_products", "in_stock");
 
     // get_product (API.md §3.8)
     integer("get_product", "product_id", 1, Long.MAX_VALUE, "{product}", true);
@@ -550,6 +613,8 @@ abstract class HostileInputTest extends EngineTest {
 
     // get_low_stock_products (API.md §3.9)
     integer("get_low_stock_products", "quantity_threshold", 0, 1_000_000_000, "10", false);
+    integer("get_low_stock_products", "page", 1, 1_000_000, "2", false);
+    integer("get_low_stock_products", "per_page", 1, 100, "5", false);
 
     // add_inventory (API.md §3.10)
     integer("add_inventory", "product_id", 1, Long.MAX_VALUE, "{product}", true);

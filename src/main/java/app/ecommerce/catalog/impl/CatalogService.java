@@ -85,9 +85,8 @@ final class CatalogService {
   Future<JsonObject> listProducts(JsonObject in) {
     Page page = Page.from(in);
     ZoneId zone = zone(in);
-    boolean includeInactive = isAdmin(in) && in.getBoolean("include_inactive");
-    JsonArray categoryIds = in.getJsonArray("category_ids");
-    return Future.all(products.page(page, categoryIds, includeInactive), products.count(categoryIds, includeInactive))
+    ProductFilter filter = ProductFilter.from(in, isAdmin(in));
+    return Future.all(products.page(page, filter), products.count(filter))
         .map(both -> {
           JsonArray list = CatalogJson.products(both.resultAt(0), zone);
           return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
@@ -106,8 +105,11 @@ final class CatalogService {
 
   Future<JsonObject> lowStock(JsonObject in) {
     ZoneId zone = zone(in);
-    return products.lowStock(in.getLong("quantity_threshold"))
-        .map(rows -> new JsonObject().put("products", CatalogJson.products(rows, zone)));
+    long threshold = in.getLong("quantity_threshold");
+    Page page = Page.from(in);
+    return Future.all(products.lowStock(threshold, page), products.lowStockCount(threshold))
+        .map(both -> new JsonObject().put("products", CatalogJson.products(both.resultAt(0), zone))
+            .mergeIn(page.meta(both.resultAt(1))));
   }
 
   /** One transaction: the atomic increment and its ledger row. */
@@ -133,11 +135,15 @@ final class CatalogService {
     return Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
   }
 
+  /** The caller's zone; UTC for an anonymous caller of a public read. */
   static ZoneId zone(JsonObject in) {
-    return Times.zone(Principal.timezoneOf(in.getJsonObject(ApiRequest.CALLER)));
+    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
+    return caller == null ? java.time.ZoneOffset.UTC : Times.zone(Principal.timezoneOf(caller));
   }
 
-  private static boolean isAdmin(JsonObject in) {
-    return Principal.isAdmin(in.getJsonObject(ApiRequest.CALLER));
+  /** Anonymous callers get the customer view. */
+  static boolean isAdmin(JsonObject in) {
+    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
+    return caller != null && Principal.isAdmin(caller);
   }
 }
