@@ -53,6 +53,23 @@ public final class CatalogRoutes implements RouteModule {
           Field.integer("product_id", 1, MAX_ID),
           Field.integer("quantity", 1, 10_000)));
 
+  static final List<Field> UPDATE_PRODUCT = List.of(
+      Field.integer("product_id", 1, MAX_ID),
+      Field.string("product_name", 3, 50).absentMeansUnchanged(),
+      Field.string("description", 0, 1000).nullable().absentMeansUnchanged(),
+      Field.integer("category_id", 1, MAX_ID).absentMeansUnchanged(),
+      Field.money("price", "99999999.99").absentMeansUnchanged()
+          .describedAs("Decimal string or number, > 0, at most 2 decimals; past sales keep their price"),
+      Field.bool("is_active").absentMeansUnchanged()
+          .describedAs("false hides the product from customers at once; purchases of it fail with product_inactive"));
+  static final List<Field> UPDATE_CATEGORY = List.of(
+      Field.integer("category_id", 1, MAX_ID),
+      Field.string("category_name", 3, 50).absentMeansUnchanged(),
+      Field.string("category_slug", 3, 50).absentMeansUnchanged()
+          .pattern(SLUG_PATTERN, "String should match pattern '" + SLUG_PATTERN + "'")
+          .describedAs("Lower-case words joined by single dashes; unique"));
+  static final List<Field> DELETE_CATEGORY = List.of(Field.integer("category_id", 1, MAX_ID));
+
   private final ServiceClient services;
 
   /**
@@ -119,6 +136,18 @@ public final class CatalogRoutes implements RouteModule {
         Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
             "Inventory added successfully", ADD_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADD_INVENTORY))
             .withOutcome(404, "Product does not exist"),
+        Endpoint.of(HttpMethod.PATCH, "update_product", Access.ADMIN,
+            "Change any of a product's fields; the others stay", "Product updated successfully", UPDATE_PRODUCT,
+            Endpoint.forwardTo(services, CatalogContract.UPDATE_PRODUCT))
+            .withOutcome(404, "Product does not exist, or Category not found"),
+        Endpoint.of(HttpMethod.PATCH, "update_category", Access.ADMIN, "Rename a category or change its slug",
+            "Category updated successfully", UPDATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.UPDATE_CATEGORY))
+            .withOutcome(404, "Category not found")
+            .withOutcome(422, "Category with this slug already exists"),
+        Endpoint.of(HttpMethod.DELETE, "delete_category", Access.ADMIN, "Delete a category that no product references",
+            "Category deleted successfully", DELETE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.DELETE_CATEGORY))
+            .withOutcome(404, "Category not found")
+            .withOutcome(409, "Category has products"),
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
             "Products purchased successfully", PURCHASE, this::purchase)

@@ -353,7 +353,7 @@ abstract class HostileInputTest extends EngineTest {
     row(e, f, s("100% _off_ \\ [a-z]* .*"), 200);
     row(e, f, q("12345"), 200);
     row(e, f, q("' OR 1=1 --"), 200);
-    row(e, f, q("%"), 200);
+    row(e, f, q("%_\\"), 200);
     row(e, f, q("abc\u0000"), 422);
   }
 
@@ -611,6 +611,47 @@ abstract class HostileInputTest extends EngineTest {
     row("get_product", "product_id", j(MAX_LONG), 404);
     row("get_product", "product_id", q(MAX_LONG), 404);
 
+    // update_product, update_category, delete_category (API.md §5): a fixture of their own, so that
+    // deactivating or moving it never changes what the other endpoints' rows see
+    integer("update_product", "product_id", 1, Long.MAX_VALUE, "{edit_product}", true);
+    row("update_product", "product_id", j(MAX_LONG), 404);
+    optionalText("update_product", "product_name", 3, 50);
+    row("update_product", "description", MISSING, 200);
+    row("update_product", "description", j("null"), 200);
+    row("update_product", "description", s(""), 200);
+    row("update_product", "description", s("x".repeat(1001)), 422);
+    row("update_product", "description", s(HUGE), 422);
+    row("update_product", "description", j("12345"), 422);
+    row("update_product", "description", j("true"), 422);
+    row("update_product", "description", j("{}"), 422);
+    row("update_product", "description", j("[]"), 422);
+    row("update_product", "description", s("a\u0000b"), 422);
+    row("update_product", "description", dup("\"a\"", "\"b\""), 400);
+    INJECTIONS.forEach(v -> row("update_product", "description", s(v), 200));
+    integer("update_product", "category_id", 1, Long.MAX_VALUE, "{category}", false);
+    row("update_product", "category_id", j(MAX_LONG), 404);
+    optionalMoney("update_product", "price");
+    bool("update_product", "is_active");
+    integer("update_category", "category_id", 1, Long.MAX_VALUE, "{edit_category}", true);
+    row("update_category", "category_id", j(MAX_LONG), 404);
+    optionalText("update_category", "category_name", 3, 50);
+    row("update_category", "category_slug", MISSING, 200);
+    row("update_category", "category_slug", s("{u}"), 200);
+    row("update_category", "category_slug", s("a--{u}"), 422);
+    row("update_category", "category_slug", s("x".repeat(51)), 422);
+    row("update_category", "category_slug", s(HUGE), 422);
+    row("update_category", "category_slug", j("null"), 422);
+    row("update_category", "category_slug", j("12345"), 422);
+    row("update_category", "category_slug", j("true"), 422);
+    row("update_category", "category_slug", j("{}"), 422);
+    row("update_category", "category_slug", j("[]"), 422);
+    row("update_category", "category_slug", dup("\"abc\"", "\"def\""), 400);
+    INJECTIONS.forEach(v -> row("update_category", "category_slug", s(v), 422));
+    refused("update_category", "category_slug", s("hostile-fixture-{category}"));
+    integer("delete_category", "category_id", 1, Long.MAX_VALUE, "{empty_category}", true);
+    row("delete_category", "category_id", j("{category}"), 409);
+    row("delete_category", "category_id", j(MAX_LONG), 404);
+
     // get_low_stock_products (API.md §3.9)
     integer("get_low_stock_products", "quantity_threshold", 0, 1_000_000_000, "10", false);
     integer("get_low_stock_products", "page", 1, 1_000_000, "2", false);
@@ -715,6 +756,8 @@ abstract class HostileInputTest extends EngineTest {
   private long category;
   private long product;
   private long inactive;
+  private long editProduct;
+  private long editCategory;
   private String loginEmail;
 
   private synchronized void fixtures() {
@@ -739,6 +782,10 @@ abstract class HostileInputTest extends EngineTest {
       Expect.ok(api.put("add_inventory").token(admin()).json(new JsonObject()
           .put("product_id", product).put("quantity", 1_000_000)).send());
     }
+    editCategory = emptyCategory();
+    editProduct = Expect.ok(api.put("create_product").token(admin()).json(new JsonObject()
+        .put("product_name", "Edited product").put("category_id", editCategory).put("price", "10.00")).send())
+        .getLong("id");
     loginEmail = "hostile-login-" + unique.incrementAndGet() + "@test.example";
     Expect.ok(api.put("register_user").json(new JsonObject().put("first_name", "Login").put("last_name", "Target")
         .put("email", loginEmail).put("password", LOGIN_PASSWORD).put("timezone", "UTC")).send());
@@ -759,6 +806,12 @@ abstract class HostileInputTest extends EngineTest {
             .put("category_id", "{category}").put("price", "10.00").put("is_active", true);
       case "get_product":
         return new JsonObject().put("product_id", "{product}");
+      case "update_product":
+        return new JsonObject().put("product_id", "{edit_product}").put("product_name", "Edited product");
+      case "update_category":
+        return new JsonObject().put("category_id", "{edit_category}").put("category_name", "Edited category");
+      case "delete_category":
+        return new JsonObject().put("category_id", "{empty_category}");
       case "add_inventory":
         return new JsonObject().put("product_id", "{product}").put("quantity", 1);
       case "purchase_products":
@@ -776,9 +829,18 @@ abstract class HostileInputTest extends EngineTest {
     }
   }
 
+  /** A new category without products: what delete_category may delete. */
+  private long emptyCategory() {
+    return Expect.ok(api.put("create_category").token(admin()).json(new JsonObject()
+        .put("category_name", "Empty category").put("category_slug", "empty-" + unique.incrementAndGet())).send())
+        .getLong("id");
+  }
+
   /** Ids in the base are placeholders too: a JSON string "{product}" becomes the number. */
   private String baseJson(String endpoint) {
-    return base(endpoint).encode().replace("\"{category}\"", "{category}").replace("\"{product}\"", "{product}");
+    return base(endpoint).encode().replace("\"{category}\"", "{category}").replace("\"{product}\"", "{product}")
+        .replace("\"{edit_product}\"", "{edit_product}").replace("\"{edit_category}\"", "{edit_category}")
+        .replace("\"{empty_category}\"", "{empty_category}");
   }
 
   private String substitute(String text, Map<String, String> tokens) {
@@ -787,6 +849,9 @@ abstract class HostileInputTest extends EngineTest {
         .replace("{category}", String.valueOf(category))
         .replace("{product}", String.valueOf(product))
         .replace("{inactive}", String.valueOf(inactive))
+        .replace("{edit_product}", String.valueOf(editProduct))
+        .replace("{edit_category}", String.valueOf(editCategory))
+        .replace("{empty_category}", text.contains("{empty_category}") ? String.valueOf(emptyCategory()) : "")
         .replace("{login_email}", loginEmail)
         .replace("{LOGIN_EMAIL}", loginEmail.toUpperCase(Locale.ROOT));
   }

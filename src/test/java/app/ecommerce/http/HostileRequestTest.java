@@ -74,12 +74,22 @@ abstract class HostileRequestTest extends EngineTest {
   /** A valid request body of the endpoint, with fresh unique values. */
   private JsonObject valid(String endpoint) {
     String u = "r" + unique.incrementAndGet();
-    String text = HostileInputTest.base(endpoint).encode()
+    String base = HostileInputTest.base(endpoint).encode();
+    String text = base
         .replace("\"{category}\"", String.valueOf(category))
         .replace("\"{product}\"", String.valueOf(product))
+        .replace("\"{edit_product}\"", String.valueOf(product))
+        .replace("\"{edit_category}\"", String.valueOf(category))
+        .replace("\"{empty_category}\"", base.contains("{empty_category}") ? String.valueOf(emptyCategory()) : "")
         .replace("{login_email}", loginEmail)
         .replace("{u}", u);
     return new JsonObject(text);
+  }
+
+  private long emptyCategory() {
+    return Expect.ok(api.put("create_category").token(admin()).json(new JsonObject()
+        .put("category_name", "Empty category").put("category_slug", "empty-" + unique.incrementAndGet())).send())
+        .getLong("id");
   }
 
   /** The token the endpoint needs: none, a customer's (a fresh one for logout) or the admin's. */

@@ -18,6 +18,7 @@ final class CatalogService {
   static final String DUPLICATE_SLUG = "Category with this slug already exists";
   static final String CATEGORY_NOT_FOUND = "Category not found";
   static final String PRODUCT_NOT_FOUND = "Product does not exist";
+  static final String CATEGORY_HAS_PRODUCTS = "Category has products";
 
   private final Database db;
   private final CategoryRepository categories;
@@ -67,7 +68,7 @@ final class CatalogService {
       }
       return products.insert(tx, in.getString("product_name"), in.getString("description"), categoryId,
           in.getLong("price"), active, now);
-    })).map(id -> {
+    })).recover(this::categoryWentAway).map(id -> {
       ZoneId zone = zone(in);
       return new JsonObject()
           .put("id", id)
@@ -129,6 +130,82 @@ final class CatalogService {
         .put("quantity", stock.getLong("quantity"))
         .put("added", quantity)
         .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+  }
+
+  /**
+   * Changes the fields that were sent; the rest stay. Past sales keep their price (sale items hold
+   * their own). A deactivated product is hidden from customers from the commit on, and purchases
+   * of it then fail with product_inactive (they read is_active under the same row lock).
+   */
+  Future<JsonObject> updateProduct(JsonObject in) {
+    long id = in.getLong("product_id");
+    return db.inTransaction(tx -> products.lockEditable(tx, id).compose(row -> {
+      if (row == null) {
+        return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
+      }
+      long categoryId = in.containsKey("category_id") ? in.getLong("category_id") : row.getLong("category_id");
+      Future<Boolean> category = categoryId == row.getLong("category_id") ? Future.succeededFuture(true)
+          : categories.exists(tx, categoryId);
+      return category.compose(exists -> {
+        if (!exists) {
+          return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+        }
+        return products.update(tx, id,
+            in.containsKey("product_name") ? in.getString("product_name") : row.getString("product_name"),
+            in.containsKey("description") ? in.getString("description") : row.getString("description"),
+            categoryId,
+            in.containsKey("price") ? in.getLong("price") : row.getLong("price_cents"),
+            in.containsKey("is_active") ? in.getBoolean("is_active") : row.getLong("is_active") == 1L,
+            Times.nowMicros());
+      });
+    }))
+        .recover(this::categoryWentAway)
+        .compose(v -> products.find(id, true))
+        .map(row -> CatalogJson.productWithInventory(row, zone(in)));
+  }
+
+  Future<JsonObject> updateCategory(JsonObject in) {
+    long id = in.getLong("category_id");
+    return db.inTransaction(tx -> categories.exists(tx, id).compose(exists -> {
+      if (!exists) {
+        return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+      }
+      return categories.update(tx, id, in.getString("category_name"), in.getString("category_slug"))
+          .compose(v -> categories.find(tx, id));
+    }))
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+            ? Future.failedFuture(Errors.unprocessable(DUPLICATE_SLUG)) : Future.failedFuture(failure))
+        .map(row -> CatalogJson.category(row, zone(in)));
+  }
+
+  /**
+   * Deletes a category no product references. The check and the delete are one transaction; a
+   * product moved into the category by a concurrent transaction is caught by the foreign key
+   * (MySQL, whose check waits for that transaction) or cannot happen at all (SQLite: one writer).
+   */
+  Future<JsonObject> deleteCategory(JsonObject in) {
+    long id = in.getLong("category_id");
+    return db.inTransaction(tx -> categories.exists(tx, id).compose(exists -> {
+      if (!exists) {
+        return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+      }
+      return categories.hasProducts(tx, id).compose(used -> used
+          ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
+          : categories.delete(tx, id));
+    }))
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.CONSTRAINT_VIOLATION
+            ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
+            : Future.failedFuture(failure))
+        .map(v -> new JsonObject().put("id", id));
+  }
+
+  /**
+   * A category deleted between a product write's check and its write: MySQL's foreign key refuses
+   * the write (SQLite cannot interleave them: one writer at a time). The same 404 as the check's.
+   */
+  private <T> Future<T> categoryWentAway(Throwable failure) {
+    return db.dialect().classify(failure) == DbFailure.CONSTRAINT_VIOLATION
+        ? Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND)) : Future.failedFuture(failure);
   }
 
   static Principal caller(JsonObject in) {

@@ -53,6 +53,11 @@ final class ProductRepository {
   static final String INSERT = "INSERT INTO products (product_name, description, category_id, price_cents, is_active,"
       + " created_at, updated_at, search_name, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static final String INSERT_INVENTORY = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 0, ?)";
+  /** The columns an edit may change, read under a lock so that the merge with the sent fields is exact. */
+  static final String LOCK_EDITABLE = "SELECT product_name, description, category_id, price_cents, is_active"
+      + " FROM products WHERE id = ?";
+  static final String UPDATE = "UPDATE products SET product_name = ?, description = ?, category_id = ?, price_cents = ?,"
+      + " is_active = ?, updated_at = ?, search_name = ?, search_text = ? WHERE id = ?";
   static final Map<String, String> ORDER_BY = Map.of(
       "id", "p.id", "product_name", "p.product_name", "price", "p.price_cents", "quantity", "i.quantity",
       "created_at", "p.created_at");
@@ -131,6 +136,20 @@ final class ProductRepository {
   Future<Long> lowStockCount(long threshold) {
     return db.pool().preparedQuery(LOW_STOCK_COUNT).execute(Tuple.of(threshold))
         .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The editable columns of a product, locked until the transaction ends; null when there is no such product. */
+  Future<Row> lockEditable(SqlClient tx, long id) {
+    return tx.preparedQuery(LOCK_EDITABLE + db.dialect().forUpdate()).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
+  /** Writes every editable column and the search text they make. */
+  Future<Void> update(SqlClient tx, long id, String name, String description, long categoryId, long priceCents,
+                      boolean active, long now) {
+    return tx.preparedQuery(UPDATE).execute(Tuple.of(name, description, categoryId, priceCents, active ? 1 : 0, now)
+        .addString(ProductSearch.stored(name)).addString(ProductSearch.stored(name, description)).addLong(id))
+        .mapEmpty();
   }
 
   /** Inserts the product and its (empty) stock row; run inside the caller's transaction. */
