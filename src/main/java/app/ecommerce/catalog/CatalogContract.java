@@ -20,6 +20,8 @@ public final class CatalogContract {
   public static final String UPDATE_PRODUCT = "catalog.update_product";
   public static final String UPDATE_CATEGORY = "catalog.update_category";
   public static final String DELETE_CATEGORY = "catalog.delete_category";
+  public static final String ADJUST_INVENTORY = "catalog.adjust_inventory";
+  public static final String MOVEMENTS = "catalog.inventory_movements";
   /** {} → {} when the catalog service and its database answer (readiness). */
   public static final String PING = "catalog.ping";
 

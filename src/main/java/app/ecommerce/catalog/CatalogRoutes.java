@@ -70,6 +70,14 @@ public final class CatalogRoutes implements RouteModule {
           .describedAs("Lower-case words joined by single dashes; unique"));
   static final List<Field> DELETE_CATEGORY = List.of(Field.integer("category_id", 1, MAX_ID));
 
+  static final List<Field> ADJUST_INVENTORY = List.of(
+      Field.integer("product_id", 1, MAX_ID),
+      Field.integer("change", -1_000_000, 1_000_000).describedAs("Non-zero: negative for write-offs and counts"),
+      Field.string("note", 1, 200).describedAs("Why: kept in the ledger"));
+  static final String ZERO_CHANGE = "Value error, change must not be 0";
+  static final List<Field> MOVEMENTS = Stream.concat(Stream.of(Field.integer("product_id", 1, MAX_ID)),
+      Pagination.pageOnly().stream()).toList();
+
   private final ServiceClient services;
 
   /**
@@ -148,6 +156,16 @@ public final class CatalogRoutes implements RouteModule {
             "Category deleted successfully", DELETE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.DELETE_CATEGORY))
             .withOutcome(404, "Category not found")
             .withOutcome(409, "Category has products"),
+        Endpoint.of(HttpMethod.PUT, "adjust_inventory", Access.ADMIN,
+            "Correct the stock up or down (write-off, count), never below zero; ledgered with its note",
+            "Inventory adjusted successfully", ADJUST_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADJUST_INVENTORY))
+            .withChecks(List.of(in -> in.getLong("change") == 0 ? Map.of("change", ZERO_CHANGE) : Map.of()))
+            .withOutcome(404, "Product does not exist")
+            .withOutcome(409, "insufficient_stock: the stock would fall below zero (data.quantity is the stock)"),
+        Endpoint.of(HttpMethod.GET, "get_inventory_movements", Access.ADMIN,
+            "A product's stock ledger, newest first: restock, sale and adjustment, with who and when",
+            "Inventory movements retrieved successfully", MOVEMENTS, Endpoint.forwardTo(services, CatalogContract.MOVEMENTS))
+            .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
             "Products purchased successfully", PURCHASE, this::purchase)

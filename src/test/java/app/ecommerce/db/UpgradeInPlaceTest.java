@@ -64,10 +64,19 @@ abstract class UpgradeInPlaceTest {
       JsonObject found = Expect.ok(api.get("get_products").query("q", "creme BRULEE").send());
       assertEquals(List.of(70L), found.getJsonArray("products").stream()
           .map(p -> ((JsonObject) p).getLong("id")).toList());
+      // the ledger written before keeps its rows and ids, and takes adjustments now
+      String admin = server.adminToken();
+      Expect.ok(api.put("adjust_inventory").token(admin).json(new JsonObject().put("product_id", 70)
+          .put("change", -1).put("note", "Cracked ramekin")).send());
+      JsonObject ledger = Expect.ok(api.get("get_inventory_movements").token(admin).query("product_id", 70).send());
+      assertEquals(List.of("adjustment", "sale", "restock"), ledger.getJsonArray("movements").stream()
+          .map(m -> ((JsonObject) m).getString("reason")).toList());
+      assertEquals(300L, ledger.getJsonArray("movements").getJsonObject(1).getLong("sale_id"));
       Sql after = new Sql(server.db());
       assertEquals(1L, after.number("SELECT COUNT(*) FROM sales WHERE id = 300 AND total_cents = 3998"));
       assertEquals(1L, after.number("SELECT COUNT(*) FROM sale_items WHERE sale_id = 300"));
-      assertEquals(8L, after.number("SELECT SUM(delta) FROM inventory_movements WHERE product_id = 70"));
+      assertEquals(7L, after.number("SELECT SUM(delta) FROM inventory_movements WHERE product_id = 70"));
+      assertEquals(7L, after.number("SELECT quantity FROM inventories WHERE product_id = 70"));
       assertEquals(1L, after.number("SELECT COUNT(*) FROM users WHERE email = 'old@test.example'"));
     }
   }

@@ -652,6 +652,22 @@ abstract class HostileInputTest extends EngineTest {
     row("delete_category", "category_id", j("{category}"), 409);
     row("delete_category", "category_id", j(MAX_LONG), 404);
 
+    // adjust_inventory, get_inventory_movements (API.md §5)
+    integer("adjust_inventory", "product_id", 1, Long.MAX_VALUE, "{product}", true);
+    row("adjust_inventory", "product_id", j(MAX_LONG), 404);
+    integer("adjust_inventory", "change", -1_000_000, 1_000_000, "2", true);
+    // a negative change is a write-off, not an error: the generic integer rows say otherwise
+    TABLE.removeIf(r -> r.endpoint().equals("adjust_inventory") && r.field().equals("change")
+        && r.value().kind() == Kind.JSON && r.value().text().equals("-1"));
+    row("adjust_inventory", "change", j("0"), 422);
+    row("adjust_inventory", "change", j("-1"), 200);
+    row("adjust_inventory", "change", j("-1000000000"), 422);
+    freeText("adjust_inventory", "note", 1, 200);
+    integer("get_inventory_movements", "product_id", 1, Long.MAX_VALUE, "{product}", true);
+    row("get_inventory_movements", "product_id", j(MAX_LONG), 404);
+    integer("get_inventory_movements", "page", 1, 1_000_000, "2", false);
+    integer("get_inventory_movements", "per_page", 1, 100, "5", false);
+
     // get_low_stock_products (API.md §3.9)
     integer("get_low_stock_products", "quantity_threshold", 0, 1_000_000_000, "10", false);
     integer("get_low_stock_products", "page", 1, 1_000_000, "2", false);
@@ -744,7 +760,9 @@ abstract class HostileInputTest extends EngineTest {
 
   /** Cross-field rules make these fields unfit for random combination (their rows still run alone). */
   static final Set<String> SOLO = Set.of("get_sales_data start_date", "get_sales_data end_date",
-      "get_sales_data timezone", "get_sales_data product_ids", "get_sales_data category_ids");
+      "get_sales_data timezone", "get_sales_data product_ids", "get_sales_data category_ids",
+      // cross-field checks, which run only once every field is valid
+      "adjust_inventory change", "get_products q");
 
   // ---------------------------------------------------------------------------------------------
   // Fixtures and valid requests
@@ -805,6 +823,10 @@ abstract class HostileInputTest extends EngineTest {
         return new JsonObject().put("product_name", "Hostile product").put("description", "A hostile product")
             .put("category_id", "{category}").put("price", "10.00").put("is_active", true);
       case "get_product":
+        return new JsonObject().put("product_id", "{product}");
+      case "adjust_inventory":
+        return new JsonObject().put("product_id", "{product}").put("change", 1).put("note", "Hostile count");
+      case "get_inventory_movements":
         return new JsonObject().put("product_id", "{product}");
       case "update_product":
         return new JsonObject().put("product_id", "{edit_product}").put("product_name", "Edited product");

@@ -19,6 +19,7 @@ final class CatalogService {
   static final String CATEGORY_NOT_FOUND = "Category not found";
   static final String PRODUCT_NOT_FOUND = "Product does not exist";
   static final String CATEGORY_HAS_PRODUCTS = "Category has products";
+  static final String INSUFFICIENT_STOCK = "insufficient_stock: the stock would fall below zero";
 
   private final Database db;
   private final CategoryRepository categories;
@@ -197,6 +198,66 @@ final class CatalogService {
             ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
             : Future.failedFuture(failure))
         .map(v -> new JsonObject().put("id", id));
+  }
+
+  /**
+   * A correction of the stock (a write-off, a count), up or down, with its ledger row (reason
+   * {@code adjustment}, the note, the admin) in one transaction. A decrease is the same
+   * conditional update a purchase uses, so it can never take the stock below zero, whatever
+   * purchases run at the same time: it is refused (409) instead, with the stock it found.
+   */
+  Future<JsonObject> adjustInventory(JsonObject in) {
+    long productId = in.getLong("product_id");
+    long change = in.getLong("change");
+    String note = in.getString("note");
+    long userId = caller(in).userId();
+    long now = Times.nowMicros();
+    return db.inTransaction(tx -> {
+      Future<Boolean> changed = change > 0 ? inventory.add(tx, productId, change, now)
+          : inventory.take(tx, productId, -change, now);
+      return changed.compose(ok -> {
+        if (!ok) {
+          return inventory.findStock(tx, productId).compose(stock -> Future.failedFuture(stock == null
+              ? Errors.notFound(PRODUCT_NOT_FOUND)
+              : Errors.conflict(INSUFFICIENT_STOCK, new JsonObject().put("reason", "insufficient_stock")
+                  .put("quantity", stock.getLong("quantity")))));
+        }
+        return inventory.record(tx, productId, change, "adjustment", null, userId, now, note)
+            .compose(v -> inventory.stock(tx, productId));
+      });
+    }).map(stock -> new JsonObject()
+        .put("product_id", productId)
+        .put("quantity", stock.getLong("quantity"))
+        .put("change", change)
+        .put("note", note)
+        .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+  }
+
+  /** The ledger of one product, newest first: every restock, sale and adjustment, with who and when. */
+  Future<JsonObject> movements(JsonObject in) {
+    long productId = in.getLong("product_id");
+    Page page = Page.from(in);
+    ZoneId zone = zone(in);
+    return inventory.findStock(db.pool(), productId).compose(stock -> {
+      if (stock == null) {
+        return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
+      }
+      return Future.all(inventory.movements(db.pool(), productId, page), inventory.countMovements(db.pool(), productId));
+    }).map(both -> {
+      JsonArray list = new JsonArray();
+      for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+        list.add(new JsonObject()
+            .put("id", row.getLong("id"))
+            .put("product_id", row.getLong("product_id"))
+            .put("change", row.getLong("delta"))
+            .put("reason", row.getString("reason"))
+            .put("sale_id", row.getLong("sale_id"))
+            .put("note", row.getString("note"))
+            .put("user_id", row.getLong("user_id"))
+            .put("created_at", Times.iso(row.getLong("created_at"), zone)));
+      }
+      return new JsonObject().put("movements", list).mergeIn(page.meta(both.resultAt(1)));
+    });
   }
 
   /**

@@ -42,6 +42,8 @@ public final class CatalogVerticle extends VerticleBase {
         Map.entry(CatalogContract.UPDATE_PRODUCT, catalog::updateProduct),
         Map.entry(CatalogContract.UPDATE_CATEGORY, catalog::updateCategory),
         Map.entry(CatalogContract.DELETE_CATEGORY, catalog::deleteCategory),
+        Map.entry(CatalogContract.ADJUST_INVENTORY, catalog::adjustInventory),
+        Map.entry(CatalogContract.MOVEMENTS, catalog::movements),
         Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::classify);
   }
 }
