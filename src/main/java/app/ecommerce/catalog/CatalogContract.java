@@ -22,6 +22,8 @@ public final class CatalogContract {
   public static final String DELETE_CATEGORY = "catalog.delete_category";
   public static final String ADJUST_INVENTORY = "catalog.adjust_inventory";
   public static final String MOVEMENTS = "catalog.inventory_movements";
+  public static final String LIST_PURCHASES = "catalog.list_purchases";
+  public static final String GET_PURCHASE = "catalog.get_purchase";
   /** {} → {} when the catalog service and its database answer (readiness). */
   public static final String PING = "catalog.ping";
 

@@ -78,6 +78,23 @@ public final class CatalogRoutes implements RouteModule {
   static final List<Field> MOVEMENTS = Stream.concat(Stream.of(Field.integer("product_id", 1, MAX_ID)),
       Pagination.pageOnly().stream()).toList();
 
+  /** get_purchases pages by offset this deep at most; further on, {@code after} (keyset) pages at constant cost. */
+  static final long MAX_PURCHASE_PAGE = 1000;
+  static final String NOT_A_CURSOR = "Value error, not a cursor: send the next_cursor of the previous page";
+  static final List<Field> LIST_PURCHASES = Stream.concat(Stream.of(
+      Field.integer("page", 1, MAX_PURCHASE_PAGE).defaultsTo(1L)
+          .describedAs("At most " + MAX_PURCHASE_PAGE + " (a bounded offset); deeper, page with after"),
+      Field.integer("per_page", 1, Pagination.MAX_PER_PAGE).defaultsTo(10L)), Stream.of(
+      Field.string("after", 3, 41).pattern(PurchaseCursor.PATTERN, NOT_A_CURSOR).optional()
+          .describedAs("The next_cursor of the previous page: the page after it, at constant cost (page is then ignored)"),
+      Field.integer("user_id", 1, MAX_ID).optional().describedAs("Admins only: one user's purchases"),
+      Field.dateTime("start_date").optional().describedAs("Admins only: from this date or date-time, inclusive;"
+          + " naive values in the caller's zone"),
+      Field.dateTime("end_date").optional().describedAs("Admins only: to this date (its whole day) or date-time,"
+          + " inclusive"))).toList();
+  static final List<Field> GET_PURCHASE = List.of(Field.integer("purchase_id", 1, MAX_ID)
+      .describedAs("The id purchase_products answered"));
+
   private final ServiceClient services;
 
   /**
@@ -101,6 +118,12 @@ public final class CatalogRoutes implements RouteModule {
           .describedAs("Default: relevance when q is given, else id") : f);
     }
     return List.copyOf(fields);
+  }
+
+  /** A cursor this service made: the pattern aside, its numbers must fit. */
+  static Map<String, String> purchaseListChecks(JsonObject in) {
+    String after = in.getString("after");
+    return after == null || PurchaseCursor.decode(after).isPresent() ? Map.of() : Map.of("after", NOT_A_CURSOR);
   }
 
   /** max_price at least min_price; q of at most MAX_WORDS words. */
@@ -166,6 +189,13 @@ public final class CatalogRoutes implements RouteModule {
             "A product's stock ledger, newest first: restock, sale and adjustment, with who and when",
             "Inventory movements retrieved successfully", MOVEMENTS, Endpoint.forwardTo(services, CatalogContract.MOVEMENTS))
             .withOutcome(404, "Product does not exist"),
+        Endpoint.of(HttpMethod.GET, "get_purchases", Access.SIGNED_IN,
+            "Purchases, newest first: a customer's own; an admin's choice of all, one user's, between dates",
+            "Purchases retrieved successfully", LIST_PURCHASES, Endpoint.forwardTo(services, CatalogContract.LIST_PURCHASES))
+            .withChecks(List.of(CatalogRoutes::purchaseListChecks)),
+        Endpoint.of(HttpMethod.GET, "get_purchase", Access.SIGNED_IN, "One purchase with its lines",
+            "Purchase retrieved successfully", GET_PURCHASE, Endpoint.forwardTo(services, CatalogContract.GET_PURCHASE))
+            .withOutcome(404, "Purchase not found (also another customer's purchase: its existence is not confirmed)"),
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
             "Products purchased successfully", PURCHASE, this::purchase)

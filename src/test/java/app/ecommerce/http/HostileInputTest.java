@@ -668,6 +668,50 @@ abstract class HostileInputTest extends EngineTest {
     integer("get_inventory_movements", "page", 1, 1_000_000, "2", false);
     integer("get_inventory_movements", "per_page", 1, 100, "5", false);
 
+    // get_purchases, get_purchase (API.md §5), as a customer
+    integer("get_purchases", "page", 1, 1000, "2", false);
+    integer("get_purchases", "per_page", 1, 100, "5", false);
+    integer("get_purchases", "user_id", 1, Long.MAX_VALUE, "{category}", false);
+    row("get_purchases", "after", MISSING, 200);
+    row("get_purchases", "after", s("1700000000000000.5"), 200);
+    row("get_purchases", "after", s("-5.1"), 200);
+    row("get_purchases", "after", s("99999999999999999999.1"), 422);
+    row("get_purchases", "after", s("1700000000000000.0"), 422);
+    row("get_purchases", "after", s("abc"), 422);
+    row("get_purchases", "after", s(""), 422);
+    row("get_purchases", "after", s("x".repeat(65)), 422);
+    row("get_purchases", "after", s(HUGE), 422);
+    row("get_purchases", "after", j("null"), 422);
+    row("get_purchases", "after", j("12345"), 422);
+    row("get_purchases", "after", j("true"), 422);
+    row("get_purchases", "after", j("{}"), 422);
+    row("get_purchases", "after", j("[]"), 422);
+    row("get_purchases", "after", dup("\"a\"", "\"b\""), 400);
+    INJECTIONS.forEach(v -> row("get_purchases", "after", s(v), 422));
+    row("get_purchases", "after", q("' OR 1=1 --"), 422);
+    for (String f : List.of("start_date", "end_date")) {
+      row("get_purchases", f, MISSING, 200);
+      row("get_purchases", f, j("null"), 422);
+      row("get_purchases", f, j("12345"), 422);
+      row("get_purchases", f, j("true"), 422);
+      row("get_purchases", f, j("{}"), 422);
+      row("get_purchases", f, j("[]"), 422);
+      row("get_purchases", f, s(""), 422);
+      row("get_purchases", f, s(HUGE), 422);
+      row("get_purchases", f, s("2024-02-30"), 422);
+      row("get_purchases", f, s("2024-01-05T10:00+25:00"), 422);
+      row("get_purchases", f, s("2024-01-05" + " ".repeat(60) + "x"), 422);
+      row("get_purchases", f, s("2024-01-15"), 200);
+      row("get_purchases", f, s("2024-01-15T10:00:00.123456+05:30"), 200);
+      row("get_purchases", f, dup("\"2024-01-01\"", "\"2024-01-02\""), 400);
+      INJECTIONS.forEach(v -> row("get_purchases", f, s(v), 422));
+      row("get_purchases", f, q("2024-01-15T10:00:00+05:00"), 200);
+      row("get_purchases", f, q("' OR 1=1 --"), 422);
+    }
+    integer("get_purchase", "purchase_id", 1, Long.MAX_VALUE, "{sale}", true);
+    row("get_purchase", "purchase_id", j(MAX_LONG), 404);
+    row("get_purchase", "purchase_id", j("{other_sale}"), 404);
+
     // get_low_stock_products (API.md §3.9)
     integer("get_low_stock_products", "quantity_threshold", 0, 1_000_000_000, "10", false);
     integer("get_low_stock_products", "page", 1, 1_000_000, "2", false);
@@ -762,7 +806,7 @@ abstract class HostileInputTest extends EngineTest {
   static final Set<String> SOLO = Set.of("get_sales_data start_date", "get_sales_data end_date",
       "get_sales_data timezone", "get_sales_data product_ids", "get_sales_data category_ids",
       // cross-field checks, which run only once every field is valid
-      "adjust_inventory change", "get_products q");
+      "adjust_inventory change", "get_products q", "get_purchases after");
 
   // ---------------------------------------------------------------------------------------------
   // Fixtures and valid requests
@@ -775,6 +819,8 @@ abstract class HostileInputTest extends EngineTest {
   private long product;
   private long inactive;
   private long editProduct;
+  private long sale;
+  private long otherSale;
   private long editCategory;
   private String loginEmail;
 
@@ -804,6 +850,11 @@ abstract class HostileInputTest extends EngineTest {
     editProduct = Expect.ok(api.put("create_product").token(admin()).json(new JsonObject()
         .put("product_name", "Edited product").put("category_id", editCategory).put("price", "10.00")).send())
         .getLong("id");
+    JsonObject oneUnit = new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", product)
+        .put("quantity", 1)));
+    sale = Expect.ok(api.post("purchase_products").token(customer).json(oneUnit).send()).getLong("id");
+    otherSale = Expect.ok(api.post("purchase_products").token(server.newCustomerToken()).json(oneUnit).send())
+        .getLong("id");
     loginEmail = "hostile-login-" + unique.incrementAndGet() + "@test.example";
     Expect.ok(api.put("register_user").json(new JsonObject().put("first_name", "Login").put("last_name", "Target")
         .put("email", loginEmail).put("password", LOGIN_PASSWORD).put("timezone", "UTC")).send());
@@ -828,6 +879,10 @@ abstract class HostileInputTest extends EngineTest {
         return new JsonObject().put("product_id", "{product}").put("change", 1).put("note", "Hostile count");
       case "get_inventory_movements":
         return new JsonObject().put("product_id", "{product}");
+      case "get_purchases":
+        return new JsonObject();
+      case "get_purchase":
+        return new JsonObject().put("purchase_id", "{sale}");
       case "update_product":
         return new JsonObject().put("product_id", "{edit_product}").put("product_name", "Edited product");
       case "update_category":
@@ -862,7 +917,7 @@ abstract class HostileInputTest extends EngineTest {
   private String baseJson(String endpoint) {
     return base(endpoint).encode().replace("\"{category}\"", "{category}").replace("\"{product}\"", "{product}")
         .replace("\"{edit_product}\"", "{edit_product}").replace("\"{edit_category}\"", "{edit_category}")
-        .replace("\"{empty_category}\"", "{empty_category}");
+        .replace("\"{empty_category}\"", "{empty_category}").replace("\"{sale}\"", "{sale}");
   }
 
   private String substitute(String text, Map<String, String> tokens) {
@@ -872,6 +927,8 @@ abstract class HostileInputTest extends EngineTest {
         .replace("{product}", String.valueOf(product))
         .replace("{inactive}", String.valueOf(inactive))
         .replace("{edit_product}", String.valueOf(editProduct))
+        .replace("{other_sale}", String.valueOf(otherSale))
+        .replace("{sale}", String.valueOf(sale))
         .replace("{edit_category}", String.valueOf(editCategory))
         .replace("{empty_category}", text.contains("{empty_category}") ? String.valueOf(emptyCategory()) : "")
         .replace("{login_email}", loginEmail)

@@ -10,6 +10,7 @@ import app.ecommerce.support.Leaks;
 import app.ecommerce.support.Routes;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TestServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +47,7 @@ abstract class HostileRequestTest extends EngineTest {
   private long category;
   private long product;
   private String loginEmail;
+  private long sale;
 
   private synchronized void fixtures() {
     if (endpoints != null) {
@@ -61,6 +63,8 @@ abstract class HostileRequestTest extends EngineTest {
         .getLong("id");
     Expect.ok(api.put("add_inventory").token(admin()).json(new JsonObject().put("product_id", product)
         .put("quantity", 1_000_000)).send());
+    sale = Expect.ok(api.post("purchase_products").token(customer).json(new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("product_id", product).put("quantity", 1)))).send()).getLong("id");
     loginEmail = "request-login-" + unique.incrementAndGet() + "@test.example";
     Expect.ok(api.put("register_user").json(new JsonObject().put("first_name", "Request").put("last_name", "Login")
         .put("email", loginEmail).put("password", HostileInputTest.LOGIN_PASSWORD).put("timezone", "UTC")).send());
@@ -79,6 +83,7 @@ abstract class HostileRequestTest extends EngineTest {
         .replace("\"{category}\"", String.valueOf(category))
         .replace("\"{product}\"", String.valueOf(product))
         .replace("\"{edit_product}\"", String.valueOf(product))
+        .replace("\"{sale}\"", String.valueOf(sale))
         .replace("\"{edit_category}\"", String.valueOf(category))
         .replace("\"{empty_category}\"", base.contains("{empty_category}") ? String.valueOf(emptyCategory()) : "")
         .replace("{login_email}", loginEmail)

@@ -28,6 +28,7 @@ public final class CatalogVerticle extends VerticleBase {
   public Future<?> start() {
     CatalogService catalog = new CatalogService(db);
     PurchaseService purchases = new PurchaseService(db, new PurchaseMetrics(metrics));
+    PurchaseHistory history = new PurchaseHistory(db);
     vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
     return ServiceBinder.bind(vertx, Map.ofEntries(
@@ -44,6 +45,8 @@ public final class CatalogVerticle extends VerticleBase {
         Map.entry(CatalogContract.DELETE_CATEGORY, catalog::deleteCategory),
         Map.entry(CatalogContract.ADJUST_INVENTORY, catalog::adjustInventory),
         Map.entry(CatalogContract.MOVEMENTS, catalog::movements),
+        Map.entry(CatalogContract.LIST_PURCHASES, history::list),
+        Map.entry(CatalogContract.GET_PURCHASE, history::get),
         Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::classify);
   }
 }
