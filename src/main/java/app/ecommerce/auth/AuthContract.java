@@ -13,6 +13,13 @@ package app.ecommerce.auth;
  *   <li>{@link #VERIFY}: {jti, user_id} → the caller ({@code Principal} JSON), 401 when the token
  *       is unknown, revoked or expired or its user is gone or inactive</li>
  *   <li>{@link #REVOKED} (publish): {jti, exp}: every node drops that token from its caches</li>
+ *   <li>{@link #GET_ME}, {@link #UPDATE_ME} {caller, any of first_name, last_name, timezone},
+ *       {@link #CHANGE_PASSWORD} {caller, current_password, new_password, client_address}: the
+ *       caller's own account (422 wrong current password, counted by the login throttle)</li>
+ *   <li>{@link #LIST_USERS} {page, per_page, order_by, order, q, role, is_active} and
+ *       {@link #UPDATE_USER} {user_id, any of is_active, role}: admins' (409 for the last active admin)</li>
+ *   <li>{@link #USER_CHANGED} (publish): {user_id}: every node forgets what it cached of that
+ *       user's tokens, so a role, active flag, zone or revocation takes effect at once</li>
  *   <li>{@link #LOGIN_SETTLED} (publish): {email, client_address}: a login attempt of theirs was
  *       settled, so a login waiting on any node for the throttle's attempts in flight tries again</li>
  * </ul>
@@ -24,6 +31,12 @@ public final class AuthContract {
   public static final String VERIFY = "auth.verify";
   public static final String REVOKED = "auth.revoked";
   public static final String LOGIN_SETTLED = "auth.login.settled";
+  public static final String GET_ME = "auth.get_me";
+  public static final String UPDATE_ME = "auth.update_me";
+  public static final String CHANGE_PASSWORD = "auth.change_password";
+  public static final String LIST_USERS = "auth.list_users";
+  public static final String UPDATE_USER = "auth.update_user";
+  public static final String USER_CHANGED = "auth.user_changed";
   /**
    * How long a caller waits for a login: longer than other calls, because a burst of logins queues
    * for the hashing threads (LOGIN_QUEUE checks of argon2 at tens of milliseconds each).

@@ -52,7 +52,7 @@ abstract class PurchaseHistoryTest extends EngineTest {
     long b1 = buy(bob.token(), product, 3);
 
     JsonObject mine = Expect.ok(api.get("get_purchases").token(alice.token()).send(), "Purchases retrieved successfully");
-    Expect.keys(mine, "purchases", "page", "per_page", "total", "has_more", "next_cursor");
+    Expect.keys(mine, "purchases", "page", "per_page", "total", "has_more", "next_cursor", "total_capped");
     assertEquals(List.of(a2, a1), ids(mine));
     assertEquals(2L, mine.getLong("total"));
     assertFalse(mine.getBoolean("has_more"));

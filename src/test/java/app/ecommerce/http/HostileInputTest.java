@@ -712,6 +712,41 @@ abstract class HostileInputTest extends EngineTest {
     row("get_purchase", "purchase_id", j(MAX_LONG), 404);
     row("get_purchase", "purchase_id", j("{other_sale}"), 404);
 
+    // get_me, update_me, change_password, get_users, update_user (API.md §5)
+    row("get_me", "anything", dup("1", "2"), 400);
+    row("get_me", "anything", s("ignored"), 200);
+    optionalText("update_me", "first_name", 3, 50);
+    optionalText("update_me", "last_name", 3, 50);
+    constrainedText("update_me", "timezone", false, "UTC", "Asia/Karachi", "America/St_Johns");
+    row("update_me", "timezone", j("null"), 422);
+    row("update_me", "timezone", s("z".repeat(65)), 422);
+    row("update_me", "timezone", s("Mars/Olympus_Mons"), 422);
+    notText("change_password", "current_password");
+    row("change_password", "current_password", s("customer-password"), 200);
+    row("change_password", "current_password", s("p".repeat(256)), 422);
+    row("change_password", "current_password", s("customer-password "), 422);
+    INJECTIONS.forEach(v -> row("change_password", "current_password", s(v), 422));
+    row("change_password", "current_password", q("customer-password"), 200);
+    notText("change_password", "new_password");
+    row("change_password", "new_password", s("1234567"), 422);
+    row("change_password", "new_password", s("12345678"), 200);
+    row("change_password", "new_password", s("p".repeat(255)), 200);
+    row("change_password", "new_password", s("p".repeat(256)), 422);
+    row("change_password", "new_password", s("😀".repeat(255)), 200);
+    row("change_password", "new_password", s("        "), 422);
+    INJECTIONS.forEach(v -> row("change_password", "new_password", s(v), v.length() >= 8 ? 200 : 422));
+    row("change_password", "new_password", q("12345678"), 200);
+    pagination("get_users", "id", "email", "created_at", "last_login");
+    optionalText("get_users", "q", 1, 254);
+    constrainedText("get_users", "role", false, "customer", "admin");
+    row("get_users", "role", j("null"), 422);
+    bool("get_users", "is_active");
+    integer("update_user", "user_id", 1, Long.MAX_VALUE, "{user}", true);
+    row("update_user", "user_id", j(MAX_LONG), 404);
+    bool("update_user", "is_active");
+    constrainedText("update_user", "role", false, "customer", "admin");
+    row("update_user", "role", j("null"), 422);
+
     // get_low_stock_products (API.md §3.9)
     integer("get_low_stock_products", "quantity_threshold", 0, 1_000_000_000, "10", false);
     integer("get_low_stock_products", "page", 1, 1_000_000, "2", false);
@@ -806,7 +841,8 @@ abstract class HostileInputTest extends EngineTest {
   static final Set<String> SOLO = Set.of("get_sales_data start_date", "get_sales_data end_date",
       "get_sales_data timezone", "get_sales_data product_ids", "get_sales_data category_ids",
       // cross-field checks, which run only once every field is valid
-      "adjust_inventory change", "get_products q", "get_purchases after");
+      "adjust_inventory change", "get_products q", "get_purchases after", "change_password current_password");
+  static final Map<String, Endpoint> DECLARED = Routes.endpoints();
 
   // ---------------------------------------------------------------------------------------------
   // Fixtures and valid requests
@@ -820,6 +856,7 @@ abstract class HostileInputTest extends EngineTest {
   private long inactive;
   private long editProduct;
   private long sale;
+  private long editUser;
   private long otherSale;
   private long editCategory;
   private String loginEmail;
@@ -853,6 +890,7 @@ abstract class HostileInputTest extends EngineTest {
     JsonObject oneUnit = new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", product)
         .put("quantity", 1)));
     sale = Expect.ok(api.post("purchase_products").token(customer).json(oneUnit).send()).getLong("id");
+    editUser = server.newCustomer("UTC").id();
     otherSale = Expect.ok(api.post("purchase_products").token(server.newCustomerToken()).json(oneUnit).send())
         .getLong("id");
     loginEmail = "hostile-login-" + unique.incrementAndGet() + "@test.example";
@@ -883,6 +921,15 @@ abstract class HostileInputTest extends EngineTest {
         return new JsonObject();
       case "get_purchase":
         return new JsonObject().put("purchase_id", "{sale}");
+      case "get_me":
+      case "get_users":
+        return new JsonObject();
+      case "update_me":
+        return new JsonObject().put("first_name", "Hostile");
+      case "change_password":
+        return new JsonObject().put("current_password", "customer-password").put("new_password", "new-password-1");
+      case "update_user":
+        return new JsonObject().put("user_id", "{user}").put("is_active", true);
       case "update_product":
         return new JsonObject().put("product_id", "{edit_product}").put("product_name", "Edited product");
       case "update_category":
@@ -917,7 +964,8 @@ abstract class HostileInputTest extends EngineTest {
   private String baseJson(String endpoint) {
     return base(endpoint).encode().replace("\"{category}\"", "{category}").replace("\"{product}\"", "{product}")
         .replace("\"{edit_product}\"", "{edit_product}").replace("\"{edit_category}\"", "{edit_category}")
-        .replace("\"{empty_category}\"", "{empty_category}").replace("\"{sale}\"", "{sale}");
+        .replace("\"{empty_category}\"", "{empty_category}").replace("\"{sale}\"", "{sale}")
+        .replace("\"{user}\"", "{user}");
   }
 
   private String substitute(String text, Map<String, String> tokens) {
@@ -928,6 +976,7 @@ abstract class HostileInputTest extends EngineTest {
         .replace("{inactive}", String.valueOf(inactive))
         .replace("{edit_product}", String.valueOf(editProduct))
         .replace("{other_sale}", String.valueOf(otherSale))
+        .replace("{user}", String.valueOf(editUser))
         .replace("{sale}", String.valueOf(sale))
         .replace("{edit_category}", String.valueOf(editCategory))
         .replace("{empty_category}", text.contains("{empty_category}") ? String.valueOf(emptyCategory()) : "")
@@ -972,7 +1021,8 @@ abstract class HostileInputTest extends EngineTest {
     String token = null;
     if (endpoint.access() == Access.ADMIN) {
       token = admin();
-    } else if (c.endpoint().equals("logout_user")) {
+    } else if (List.of("logout_user", "change_password", "update_me").contains(c.endpoint())) {
+      // each case on an account of its own: these change the account (password "customer-password")
       token = server.newCustomerToken();
     } else if (endpoint.access() == Access.SIGNED_IN) {
       token = customer;
@@ -980,7 +1030,7 @@ abstract class HostileInputTest extends EngineTest {
     if (token != null) {
       call.token(token);
     }
-    if (c.endpoint().equals("login_user")) {
+    if (c.endpoint().equals("login_user") || c.endpoint().equals("change_password")) {
       // throttling is tested elsewhere; here every credential must get its own answer
       sql.update("DELETE FROM login_failures");
     }
@@ -1178,8 +1228,10 @@ abstract class HostileInputTest extends EngineTest {
       for (int k = 0; k < extra; k++) {
         String unknown = List.of("zz_extra", "PAGE", "Category_Name", "id", "role", "is_admin", "__proto__", "constructor",
             "price_cents", "password_hash", "$where", "items[0]").get(random.nextInt(12));
-        if (!changes.containsKey(unknown)) {
-          changes.put(unknown, noise.get(random.nextInt(noise.size())));
+        Value value = noise.get(random.nextInt(noise.size()));
+        // a name the endpoint really reads (get_users' role) is no unknown field
+        if (!changes.containsKey(unknown) && DECLARED.get(endpoint).fields().stream().noneMatch(f -> f.name().equals(unknown))) {
+          changes.put(unknown, value);
         }
       }
       int status = invalid ? 422 : 200;

@@ -84,6 +84,7 @@ abstract class HostileRequestTest extends EngineTest {
         .replace("\"{product}\"", String.valueOf(product))
         .replace("\"{edit_product}\"", String.valueOf(product))
         .replace("\"{sale}\"", String.valueOf(sale))
+        .replace("\"{user}\"", String.valueOf(sale))
         .replace("\"{edit_category}\"", String.valueOf(category))
         .replace("\"{empty_category}\"", base.contains("{empty_category}") ? String.valueOf(emptyCategory()) : "")
         .replace("{login_email}", loginEmail)
@@ -102,7 +103,7 @@ abstract class HostileRequestTest extends EngineTest {
     if (e.access() == Access.PUBLIC) {
       return null;
     }
-    if (e.name().equals("logout_user")) {
+    if (List.of("logout_user", "change_password", "update_me").contains(e.name())) {
       return server.newCustomerToken();
     }
     return e.access() == Access.ADMIN ? admin() : customer;

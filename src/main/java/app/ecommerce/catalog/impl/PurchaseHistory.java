@@ -57,8 +57,11 @@ final class PurchaseHistory {
       });
       boolean more = rows.size() > page.perPage();
       return withItems(shown, zone).map(list -> {
-        JsonObject answer = new JsonObject().put("purchases", list).mergeIn(page.meta(both.resultAt(1)))
-            .put("has_more", more);
+        long counted = both.resultAt(1);
+        boolean capped = counted > PurchaseHistoryRepository.COUNT_CAP;
+        JsonObject answer = new JsonObject().put("purchases", list)
+            .mergeIn(page.meta(capped ? PurchaseHistoryRepository.COUNT_CAP : counted))
+            .put("has_more", more).put("total_capped", capped);
         Row last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
         return answer.put("next_cursor", more && last != null
             ? new PurchaseCursor(last.getLong("created_at"), last.getLong("id")).encode() : null);

@@ -16,7 +16,13 @@ import java.util.List;
  */
 final class PurchaseHistoryRepository {
   static final String SELECT = "SELECT id, user_id, total_cents, created_at FROM sales";
-  static final String COUNT = "SELECT COUNT(*) FROM sales";
+  /**
+   * Counting stops here: an exact COUNT over 666,667 sales took 200-450 ms on SQLite, every page;
+   * beyond this many, {@code total} is this number and {@code total_capped} true.
+   */
+  static final long COUNT_CAP = 1_000;
+  static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM sales";
+  static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
   static final String WHERE_TRUE = " WHERE 1 = 1";
   static final String AND_USER = " AND user_id = ?";
   static final String AND_FROM = " AND created_at >= ?";
@@ -45,10 +51,10 @@ final class PurchaseHistoryRepository {
     return db.pool().preparedQuery(SELECT + where + NEWEST_FIRST).execute(params.addLong(limit).addLong(offset));
   }
 
-  /** How many match the filter, the cursor aside. */
+  /** How many match the filter, the cursor aside, up to COUNT_CAP + 1 (more than the cap). */
   Future<Long> count(Filter filter) {
     Tuple params = Tuple.tuple();
-    return db.pool().preparedQuery(COUNT + where(filter, params, false)).execute(params)
+    return db.pool().preparedQuery(COUNT_PREFIX + where(filter, params, false) + COUNT_SUFFIX).execute(params)
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
