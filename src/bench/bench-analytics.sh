@@ -10,6 +10,7 @@ JAR=target/ecommerce.jar
 SALES=${BENCH_SALES:-666667}                 # demo data makes ~1.5 items per sale: ~1,000,000 items
 RESULTS=${BENCH_RESULTS:-target/bench-analytics.txt}
 source src/bench/engines.sh
+build_bench_jar
 MYSQL_DB=ecommerce_bench_analytics
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
 SCRATCH=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
@@ -31,6 +32,6 @@ for engine in $ENGINES; do
   use_engine "$engine" "$SCRATCH" "$MYSQL_DB"
   echo "== $engine: generating $SALES demo sales =="
   generate_demo_data "$JAR" "$SALES"
-  java -Xmx512m -cp "$JAR" app.ecommerce.bench.AnalyticsBench "$engine" "$DATABASE_URL" "$JDBC_URL" "$MYSQL_USER" "$MYSQL_PASSWORD" "$RESULTS"
+  java -Xmx512m -cp "$BENCH_JAR" app.ecommerce.bench.AnalyticsBench "$engine" "$DATABASE_URL" "$JDBC_URL" "$MYSQL_USER" "$MYSQL_PASSWORD" "$RESULTS"
 done
 echo "Results appended to $RESULTS"

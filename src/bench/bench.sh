@@ -41,6 +41,7 @@ REPORT=$OUT/report.md
 WRK_DIR=$PWD/src/bench/wrk
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
 source src/bench/engines.sh
+build_bench_jar
 MYSQL_DB=${BENCH_MYSQL_DATABASE:-ecommerce_bench}
 CORES=$(nproc)
 if [[ $QUICK == true ]]; then
@@ -234,7 +235,7 @@ declare -A ARGON2 CONCURRENT_MS ALONE_MS LOGIN_BOUND ALONE_BOUND
 time_argon2() { # ENGINE PHASE
   local engine=$1 phase=$2 timing
   sleep 2   # let the servers' JIT and GC settle after the run before
-  timing=$(java -Xmx256m -cp "$JAR" app.ecommerce.bench.Argon2Time "$ARGON2_SECONDS")
+  timing=$(java -Xmx256m -cp "$BENCH_JAR" app.ecommerce.bench.Argon2Time "$ARGON2_SECONDS")
   ARGON2[$engine]+="${ARGON2[$engine]:+; }$phase: $timing"
   CONCURRENT_MS[$engine]+="$(sed -n 's/.*concurrent_ms=\([0-9.]*\).*/\1/p' <<<"$timing") "
   ALONE_MS[$engine]+="$(sed -n 's/.*alone_ms=\([0-9.]*\).*/\1/p' <<<"$timing") "
@@ -279,7 +280,7 @@ for engine in $ENGINES; do
     done
   done
   bare_port=$(free_port)
-  HTTP_PORT=$bare_port java -Xms64m -Xmx384m -cp "$JAR" app.ecommerce.bench.BareServer > "$OUT/$engine-bare.log" 2>&1 &
+  HTTP_PORT=$bare_port java -Xms64m -Xmx384m -cp "$BENCH_JAR" app.ecommerce.bench.BareServer > "$OUT/$engine-bare.log" 2>&1 &
   bare_pid=$!
   PIDS+=("$bare_pid")
   await_ready "$bare_port" "$bare_pid" "$OUT/$engine-bare.log"

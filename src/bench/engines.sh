@@ -2,6 +2,16 @@
 # (BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306) and, per engine, a fresh
 # database filled with demo data by the jar.
 
+# The benchmark drivers live in a jar of their own (the pom's bench profile), never in the app's.
+BENCH_JAR=target/bench-build/ecommerce-bench.jar
+
+build_bench_jar() {
+  if [[ ! -f $BENCH_JAR ]] || [[ -n $(find src sql conf pom.xml -newer "$BENCH_JAR" -type f -print -quit 2>/dev/null) ]]; then
+    echo "Building $BENCH_JAR ..." >&2
+    mvn -q -B -Pbench -Dmaven.test.skip=true package >&2
+  fi
+}
+
 MYSQL_HOST=${BENCH_MYSQL_HOST:-127.0.0.1}
 MYSQL_PORT=${BENCH_MYSQL_PORT:-3306}
 MYSQL_USER=${BENCH_MYSQL_USER:-root}

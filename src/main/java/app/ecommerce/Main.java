@@ -5,8 +5,8 @@ import app.ecommerce.auth.AuthRoutes;
 import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.auth.impl.AuthVerticle;
-import app.ecommerce.bus.ServiceBinder;
 import app.ecommerce.bus.ServiceClient;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.catalog.CatalogRoutes;
 import app.ecommerce.catalog.ProductSearch;
@@ -44,11 +44,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Start-up: configuration, the JWT key, migrations and demo data (blocking, before anything is
@@ -86,7 +89,7 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     try {
       App app = start(config).toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
-      java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+      AtomicBoolean stopping = new AtomicBoolean();
       Runnable stop = () -> {
         if (!stopping.compareAndSet(false, true)) {
           return;
@@ -103,7 +106,7 @@ public final class Main {
         System.exit(code);
       };
       for (String signal : new String[] {"TERM", "INT"}) {
-        sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(stop, "shutdown").start());
+        Signal.handle(new Signal(signal), received -> new Thread(stop, "shutdown").start());
       }
       if (config.runs("http")) {
         log.info("Listening on http://{}:{}/ ({})", config.httpHost(), config.httpPort(), config);
@@ -113,7 +116,7 @@ public final class Main {
       log.info("{} started: {}, network transport {}", NODE_STARTED, config.verticles(),
           app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO");
     } catch (Exception e) {
-      Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       if (cause instanceof ConfigException) {
         log.error("Configuration error: {}", cause.getMessage());
       } else {
@@ -164,7 +167,7 @@ public final class Main {
         ? Clustering.join(config, builder, options, cluster)
         : Future.succeededFuture(builder.with(options).build());
     return built.compose(vertx -> {
-      ServiceBinder.installCodec(vertx);
+      ServiceOperations.installCodec(vertx);
       Database db = Database.open(vertx, config);
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
       RequestMeters meters = new RequestMeters(metrics.registry());

@@ -3,6 +3,7 @@ package app.ecommerce.bench;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -41,7 +43,7 @@ import java.util.regex.Pattern;
  *   <li>exports every sale item as CSV while sampling the server's heap ({@code jcmd
  *       GC.heap_info} every 2 s, and the heap after each GC from the GC log).</li>
  * </ol>
- * Usage: {@code java -cp target/ecommerce.jar app.ecommerce.bench.AnalyticsBench ENGINE DATABASE_URL
+ * Usage: {@code java -cp target/bench-build/ecommerce-bench.jar app.ecommerce.bench.AnalyticsBench ENGINE DATABASE_URL
  * JDBC_URL JDBC_USER JDBC_PASSWORD RESULT_FILE}. Prints one result block and appends it to the file.
  */
 public final class AnalyticsBench {
@@ -151,7 +153,7 @@ public final class AnalyticsBench {
     }
     System.out.print(report);
     Files.writeString(results, report.toString(), StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   /** Streams every row as CSV, counting lines, while sampling the server's heap. */
@@ -255,9 +257,9 @@ public final class AnalyticsBench {
   }
 
   private static String sumOfBuckets(JsonObject data) {
-    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    BigDecimal sum = BigDecimal.ZERO;
     for (String key : data.fieldNames()) {
-      sum = sum.add(new java.math.BigDecimal(data.getJsonObject(key).getString("total_revenue")));
+      sum = sum.add(new BigDecimal(data.getJsonObject(key).getString("total_revenue")));
     }
     return sum.toPlainString();
   }

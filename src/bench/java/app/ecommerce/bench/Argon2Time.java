@@ -1,6 +1,6 @@
 package app.ecommerce.bench;
 
-import app.ecommerce.auth.impl.Argon2Hashing;
+import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigLoader;
 import java.util.ArrayList;
@@ -34,8 +34,7 @@ public final class Argon2Time {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
     int cores = Runtime.getRuntime().availableProcessors();
     AppConfig config = ConfigLoader.load();
-    Argon2Hashing argon2 = new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(),
-        config.argon2Parallelism());
+    Argon2Hashing argon2 = Argon2Hashing.configured(config);
     String hash = argon2.hash(PASSWORD);
     for (int i = 0; i < WARM_UP; i++) {
       verify(argon2, hash);

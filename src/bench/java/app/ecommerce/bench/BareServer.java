@@ -1,15 +1,18 @@
 package app.ecommerce.bench;
 
 import app.ecommerce.Main;
-import app.ecommerce.auth.impl.Argon2Hashing;
+import app.ecommerce.auth.Argon2Hashing;
+import app.ecommerce.auth.impl.BareAuthSql;
+import app.ecommerce.catalog.impl.BareCatalogSql;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigLoader;
 import app.ecommerce.db.Database;
+import app.ecommerce.sales.impl.BareSalesSql;
 import app.ecommerce.time.Times;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
@@ -37,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * so the same {@code DATABASE_URL}, {@code HTTP_PORT}, pool size and argon2 parameters), the same
  * pool ({@link Database#open}), the same event loops and transport ({@link Main#runtimeOptions}:
  * one loop per core, native epoll where it loads) and the same SQL text the app runs, taken from
- * the repositories' constants through the {@code BareSql} classes in src/bench:
+ * the repositories' constants through the Bare*Sql classes in src/bench:
  * <ul>
  *   <li>{@code GET /ecommerce/v1/get_products?page&per_page}: the customer's page query and the count, as JSON rows;</li>
  *   <li>{@code GET /ecommerce/v1/get_product?product_id}: the customer's product query;</li>
@@ -53,7 +56,7 @@ import java.util.concurrent.TimeUnit;
  *       monthly totals query of the app's SalesRepository, its rows as JSON arrays;</li>
  *   <li>{@code GET /ready}: 200 once listening.</li>
  * </ul>
- * Usage: {@code java -cp target/ecommerce.jar app.ecommerce.bench.BareServer}, configured by the
+ * Usage: {@code java -cp target/bench-build/ecommerce-bench.jar app.ecommerce.bench.BareServer}, configured by the
  * environment exactly like the app, plus {@code BENCH_USER_ID} (the buyer of purchases).
  */
 public final class BareServer extends VerticleBase {
@@ -69,7 +72,7 @@ public final class BareServer extends VerticleBase {
     this.config = config;
     this.db = db;
     this.argon2Pool = argon2Pool;
-    this.argon2 = new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(), config.argon2Parallelism());
+    this.argon2 = Argon2Hashing.configured(config);
     this.userId = userId;
   }
 
@@ -148,9 +151,9 @@ public final class BareServer extends VerticleBase {
     long page = Long.parseLong(param(req, "page", "1"));
     long perPage = Long.parseLong(param(req, "per_page", "10"));
     return Future.all(
-            db.pool().preparedQuery(app.ecommerce.catalog.impl.BareSql.PRODUCTS_PAGE)
+            db.pool().preparedQuery(BareCatalogSql.PRODUCTS_PAGE)
                 .execute(Tuple.of(perPage, (page - 1) * perPage)),
-            db.pool().preparedQuery(app.ecommerce.catalog.impl.BareSql.PRODUCTS_COUNT).execute())
+            db.pool().preparedQuery(BareCatalogSql.PRODUCTS_COUNT).execute())
         .map(both -> {
           JsonArray list = new JsonArray();
           for (Row row : both.<RowSet<Row>>resultAt(0)) {
@@ -163,7 +166,7 @@ public final class BareServer extends VerticleBase {
 
   private Future<Object> product(HttpServerRequest req) {
     long id = Long.parseLong(param(req, "product_id", "0"));
-    return db.pool().preparedQuery(app.ecommerce.catalog.impl.BareSql.PRODUCT).execute(Tuple.of(id))
+    return db.pool().preparedQuery(BareCatalogSql.PRODUCT).execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? new Status(404, new JsonObject()) : rows.iterator().next().toJson());
   }
 
@@ -172,7 +175,7 @@ public final class BareServer extends VerticleBase {
     JsonObject line = in.getJsonArray("items").getJsonObject(0);
     long productId = line.getLong("product_id");
     long quantity = line.getLong("quantity");
-    return db.inTransaction(tx -> tx.preparedQuery(app.ecommerce.catalog.impl.BareSql.lockOneProduct(db.dialect()))
+    return db.inTransaction(tx -> tx.preparedQuery(BareCatalogSql.lockOneProduct(db.dialect()))
         .execute(Tuple.of(productId))
         .compose(rows -> {
           if (rows.size() == 0 || rows.iterator().next().getLong("is_active") != 1L) {
@@ -180,18 +183,18 @@ public final class BareServer extends VerticleBase {
           }
           long price = rows.iterator().next().getLong("price_cents");
           long now = Times.nowMicros();
-          return tx.preparedQuery(app.ecommerce.catalog.impl.BareSql.TAKE_STOCK)
+          return tx.preparedQuery(BareCatalogSql.TAKE_STOCK)
               .execute(Tuple.of(quantity, now, productId, quantity))
               .compose(taken -> {
                 if (taken.rowCount() != 1) {
                   return Future.succeededFuture(new Status(409, new JsonObject().put("reason", "insufficient_stock")));
                 }
                 long total = quantity * price;
-                return db.dialect().insertReturningId(tx, app.ecommerce.catalog.impl.BareSql.INSERT_SALE,
+                return db.dialect().insertReturningId(tx, BareCatalogSql.INSERT_SALE,
                         Tuple.of(userId, total, now))
-                    .compose(saleId -> db.dialect().insertReturningId(tx, app.ecommerce.catalog.impl.BareSql.INSERT_ITEM,
+                    .compose(saleId -> db.dialect().insertReturningId(tx, BareCatalogSql.INSERT_ITEM,
                             Tuple.of(saleId, productId, quantity, price, now))
-                        .compose(itemId -> tx.preparedQuery(app.ecommerce.catalog.impl.BareSql.INSERT_MOVEMENT)
+                        .compose(itemId -> tx.preparedQuery(BareCatalogSql.INSERT_MOVEMENT)
                             .executeBatch(List.of(Tuple.of(productId, -quantity, "sale", saleId, userId, now)))
                             .map(done -> (Object) new JsonObject().put("id", saleId).put("sale_item_id", itemId)
                                 .put("total_cents", total))));
@@ -204,13 +207,13 @@ public final class BareServer extends VerticleBase {
     String email = in.getString("email").strip().toLowerCase(Locale.ROOT);
     String password = in.getString("password");
     long now = Times.nowMicros();
-    long since = now - app.ecommerce.auth.impl.BareSql.THROTTLE_WINDOW_MICROS;
+    long since = now - BareAuthSql.THROTTLE_WINDOW_MICROS;
     return Future.all(
-            db.pool().preparedQuery(app.ecommerce.auth.impl.BareSql.NTH_RECENT_FAILURE_BY_EMAIL)
-                .execute(Tuple.of(email, since, app.ecommerce.auth.impl.BareSql.MAX_FAILURES_PER_EMAIL - 1)),
-            db.pool().preparedQuery(app.ecommerce.auth.impl.BareSql.NTH_RECENT_FAILURE_BY_ADDRESS)
-                .execute(Tuple.of(address, since, app.ecommerce.auth.impl.BareSql.MAX_FAILURES_PER_ADDRESS - 1)))
-        .compose(throttle -> db.pool().preparedQuery(app.ecommerce.auth.impl.BareSql.FIND_USER_BY_EMAIL)
+            db.pool().preparedQuery(BareAuthSql.NTH_RECENT_FAILURE_BY_EMAIL)
+                .execute(Tuple.of(email, since, BareAuthSql.MAX_FAILURES_PER_EMAIL - 1)),
+            db.pool().preparedQuery(BareAuthSql.NTH_RECENT_FAILURE_BY_ADDRESS)
+                .execute(Tuple.of(address, since, BareAuthSql.MAX_FAILURES_PER_ADDRESS - 1)))
+        .compose(throttle -> db.pool().preparedQuery(BareAuthSql.FIND_USER_BY_EMAIL)
             .execute(Tuple.of(email)))
         .compose(users -> {
           if (users.size() == 0) {
@@ -226,9 +229,9 @@ public final class BareServer extends VerticleBase {
             String jti = UUID.randomUUID().toString();
             long issued = Times.nowMicros();
             long expires = issued + config.jwtTtlMinutes() * 60_000_000L;
-            return db.inTransaction(tx -> tx.preparedQuery(app.ecommerce.auth.impl.BareSql.INSERT_TOKEN)
+            return db.inTransaction(tx -> tx.preparedQuery(BareAuthSql.INSERT_TOKEN)
                     .execute(Tuple.of(jti, id, issued, expires))
-                    .compose(v -> tx.preparedQuery(app.ecommerce.auth.impl.BareSql.TOUCH_LAST_LOGIN)
+                    .compose(v -> tx.preparedQuery(BareAuthSql.TOUCH_LAST_LOGIN)
                         .execute(Tuple.of(issued, issued, id))))
                 .map(v -> (Object) new JsonObject().put("access_token", jti));
           });
@@ -240,7 +243,7 @@ public final class BareServer extends VerticleBase {
     ZoneId zone = ZoneId.of(param(req, "timezone", "UTC"));
     long start = Times.toMicros(LocalDate.parse(req.getParam("start_date")).atStartOfDay(zone).toInstant());
     long end = Times.toMicros(LocalDate.parse(req.getParam("end_date")).plusDays(1).atStartOfDay(zone).toInstant()) - 1;
-    String sql = app.ecommerce.sales.impl.BareSql.monthlyTotals(db.dialect(), zone, start, end);
+    String sql = BareSalesSql.monthlyTotals(db.dialect(), zone, start, end);
     return db.pool().preparedQuery(sql).execute(Tuple.of(start, end)).map(rows -> {
       JsonArray out = new JsonArray();
       for (Row row : rows) {

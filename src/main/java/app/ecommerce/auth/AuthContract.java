@@ -10,7 +10,7 @@ package app.ecommerce.auth;
  *       422 for bad credentials, 429 when throttled or when more logins wait than {@code LOGIN_QUEUE};
  *       may wait up to {@link #LOGIN_TIMEOUT_MS} in the queue</li>
  *   <li>{@link #LOGOUT}: {caller} → {}; revokes the caller's token and publishes {@link #REVOKED}</li>
- *   <li>{@link #VERIFY}: {jti, user_id} → the caller ({@code Principal} JSON), 401 when the token
+ *   <li>{@link #VERIFY}: {jti, user_id} → the caller ({@code Caller} JSON), 401 when the token
  *       is unknown, revoked or expired or its user is gone or inactive</li>
  *   <li>{@link #REVOKED} (publish): {jti, exp}: every node drops that token from its caches</li>
  *   <li>{@link #GET_ME}, {@link #UPDATE_ME} {caller, any of first_name, last_name, timezone},

@@ -1,9 +1,9 @@
 package app.ecommerce.auth;
 
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Authenticator;
-import app.ecommerce.http.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +25,7 @@ public final class TokenAuthenticator implements Authenticator {
   public static final long CACHE_MILLIS = 10_000;
   private static final int MAX_ENTRIES = 100_000;
 
-  private record Cached(Principal principal, long expiresAtSeconds, long fetchedAtMillis) {
+  private record Cached(Caller principal, long expiresAtSeconds, long fetchedAtMillis) {
   }
 
   private final JwtCodec jwt;
@@ -66,7 +66,7 @@ public final class TokenAuthenticator implements Authenticator {
   }
 
   @Override
-  public Future<Principal> authenticate(String token, String requestId) {
+  public Future<Caller> authenticate(String token, String requestId) {
     long nowMillis = System.currentTimeMillis();
     synchronized (this) {
       Cached hit = cache.get(token);
@@ -95,7 +95,7 @@ public final class TokenAuthenticator implements Authenticator {
     }
     JsonObject question = new JsonObject().put("jti", jti).put("user_id", claims.getLong("user_id"));
     return services.request(AuthContract.VERIFY, question, requestId).map(answer -> {
-      Principal principal = Principal.fromJson(answer);
+      Caller principal = Caller.fromJson(answer);
       synchronized (this) {
         if (revoked.containsKey(jti)) {
           throw Errors.unauthorized("Token has been revoked");

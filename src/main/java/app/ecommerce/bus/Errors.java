@@ -2,6 +2,7 @@ package app.ecommerce.bus;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,7 +53,7 @@ public final class Errors {
 
   /** Input validation failed: one message per dotted field path. */
   public static ServiceException validation(Map<String, String> problems) {
-    return of(422, "Validation failed", new JsonObject(new java.util.LinkedHashMap<String, Object>(problems)));
+    return of(422, "Validation failed", new JsonObject(new LinkedHashMap<String, Object>(problems)));
   }
 
   public static ServiceException tooManyRequests(String message, long retryAfterSeconds) {

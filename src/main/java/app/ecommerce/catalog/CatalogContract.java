@@ -2,7 +2,7 @@ package app.ecommerce.catalog;
 
 /**
  * The catalog service on the event bus: categories, products, stock and purchases. Request
- * bodies are the validated API input plus {@code caller} (the Principal JSON); replies are the
+ * bodies are the validated API input plus {@code caller} (the Caller JSON); replies are the
  * envelope's {@code data}. Failures are {@link io.vertx.serviceproxy.ServiceException}s whose
  * code is the HTTP status (404 unknown product or category, 422 duplicate slug, 409 nothing
  * purchasable, idempotency conflict or a category that still has products, 503 database

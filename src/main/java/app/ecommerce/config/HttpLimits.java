@@ -1,5 +1,8 @@
 package app.ecommerce.config;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * What a client connection may take of the HTTP server (API.md §4): how long it may stay idle
  * between requests, how long it may take to send a request's headers and then its body, and how
@@ -34,7 +37,7 @@ public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int b
   }
 
   private static long openFileLimit() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : -1;
   }
 }

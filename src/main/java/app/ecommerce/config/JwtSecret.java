@@ -2,6 +2,7 @@ package app.ecommerce.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,7 +40,7 @@ public final class JwtSecret {
         Files.writeString(temp, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         try {
           Files.move(temp, file);
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        } catch (FileAlreadyExistsException raced) {
           Files.deleteIfExists(temp);
         }
       }

@@ -12,6 +12,7 @@ import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -105,7 +106,7 @@ public final class Database {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("Cannot create the directory of " + url.sqliteFile(), e);
     }
     SQLiteConfig config = new SQLiteConfig();

@@ -33,6 +33,15 @@ public interface Dialect {
   /** Engine-specific error codes only; the common causes are in {@link #classify(Throwable)}. */
   DbFailure classifyCode(int errorCode, String sqlState, String message);
 
+  /**
+   * Whether a failure means the database cannot answer now (unreachable, busy, or a conflict that
+   * outlived its retries): the caller gets a 503 and may try again, not a 500.
+   */
+  default boolean isUnavailable(Throwable failure) {
+    DbFailure kind = classify(failure);
+    return kind == DbFailure.UNAVAILABLE || kind == DbFailure.TRANSIENT;
+  }
+
   /** Maps any failure of a database call to what it means for the caller. */
   default DbFailure classify(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -107,7 +108,7 @@ final class ApiDocs implements RouteModule {
     }
 
     private static Map<String, Buffer> load() {
-      Map<String, Buffer> loaded = new java.util.HashMap<>();
+      Map<String, Buffer> loaded = new HashMap<>();
       ASSETS.keySet().forEach(name -> loaded.put(name, read(ROOT + name)));
       return Map.copyOf(loaded);
     }

@@ -1,5 +1,6 @@
 package app.ecommerce.http;
 
+import app.ecommerce.bus.Caller;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -9,10 +10,7 @@ import io.vertx.ext.web.RoutingContext;
  * @param caller null on public endpoints
  * @param input the validated, cleaned fields
  */
-public record ApiRequest(Principal caller, JsonObject input, String requestId, RoutingContext context) {
-  /** The field of a service body that holds the caller, in its {@link Principal#toJson} form. */
-  public static final String CALLER = "caller";
-
+public record ApiRequest(Caller caller, JsonObject input, String requestId, RoutingContext context) {
   public String header(String name) {
     return context.request().getHeader(name);
   }
@@ -22,11 +20,11 @@ public record ApiRequest(Principal caller, JsonObject input, String requestId, R
     return remote == null ? "unknown" : remote.hostAddress();
   }
 
-  /** The body services receive: the validated input plus the caller under {@link #CALLER}. */
+  /** The body services receive: the validated input plus the caller under {@link Caller#FIELD}. */
   public JsonObject serviceBody() {
     JsonObject body = input.copy();
     if (caller != null) {
-      body.put(CALLER, caller.toJson());
+      body.put(Caller.FIELD, caller.toJson());
     }
     return body;
   }

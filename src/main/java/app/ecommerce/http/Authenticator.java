@@ -1,5 +1,6 @@
 package app.ecommerce.http;
 
+import app.ecommerce.bus.Caller;
 import io.vertx.core.Future;
 
 /**
@@ -8,5 +9,5 @@ import io.vertx.core.Future;
  * token that is malformed, forged, expired, revoked, unknown or whose user is inactive.
  */
 public interface Authenticator {
-  Future<Principal> authenticate(String token, String requestId);
+  Future<Caller> authenticate(String token, String requestId);
 }

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class ConnectionGuard {
 
   /** The server's connection handler: watches the new connection, and enforces the cap. */
   public void install(HttpConnection connection) {
-    if (!(connection instanceof io.vertx.core.http.impl.HttpServerConnection server)) {
+    if (!(connection instanceof HttpServerConnection server)) {
       return;
     }
     Channel channel = server.channelHandlerContext().channel();

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.impl.HttpServerConnection;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ final class ConnectionWatch extends ChannelDuplexHandler {
   }
 
   private static ConnectionWatch of(HttpConnection connection) {
-    if (connection instanceof io.vertx.core.http.impl.HttpServerConnection server) {
+    if (connection instanceof HttpServerConnection server) {
       return server.channelHandlerContext().channel().attr(KEY).get();
     }
     return null;

@@ -1,6 +1,7 @@
 package app.ecommerce.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
@@ -21,8 +22,7 @@ public final class Envelope {
     return send(response, status, of(status, message, data).toBuffer());
   }
 
-  /** Sends an already encoded envelope (a replayed response, for instance). */
-  public static Future<Void> send(HttpServerResponse response, int status, io.vertx.core.buffer.Buffer envelope) {
+  private static Future<Void> send(HttpServerResponse response, int status, Buffer envelope) {
     return response.setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(envelope);

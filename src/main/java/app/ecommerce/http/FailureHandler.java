@@ -7,7 +7,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.serviceproxy.ServiceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
   /** Makes this the failure handler of every route of {@code router} and of its router-level errors. */
-  static void install(io.vertx.ext.web.Router router) {
+  static void install(Router router) {
     FailureHandler failures = new FailureHandler();
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
@@ -92,10 +94,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof ServiceException e) {
       return e;
     }
-    int status = failure instanceof io.vertx.ext.web.handler.HttpException http ? http.getStatusCode() : ctx.statusCode();
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     // a 4xx given with a cause (the body handler's ctx.fail(400, cause) for an undecodable form)
     // is the client's fault, not a bug
-    if (failure == null || failure instanceof io.vertx.ext.web.handler.HttpException || (status >= 400 && status < 500)) {
+    if (failure == null || failure instanceof HttpException || (status >= 400 && status < 500)) {
       switch (status) {
         case 400:
           return Errors.badRequest("Bad request");

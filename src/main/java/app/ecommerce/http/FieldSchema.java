@@ -4,6 +4,7 @@ import app.ecommerce.http.input.Field;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,7 +83,7 @@ final class FieldSchema {
   private static JsonObject string(Field field) {
     JsonObject schema = new JsonObject().put("type", "string");
     if (field.allowed() != null) {
-      schema.put("enum", new JsonArray(new java.util.ArrayList<Object>(field.allowed())));
+      schema.put("enum", new JsonArray(new ArrayList<Object>(field.allowed())));
     }
     if (field.minLength() != null) {
       schema.put("minLength", field.minLength());

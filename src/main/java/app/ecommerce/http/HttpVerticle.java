@@ -1,28 +1,22 @@
 package app.ecommerce.http;
 
 import app.ecommerce.bus.Errors;
-import app.ecommerce.http.input.Validator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves the API: builds the router from the features' {@link RouteModule}s and runs every
- * request through the same steps, in the order API.md §1 fixes: route (404/405), body size (413),
- * authentication (401), role (403), body decoding (400/415), validation (422), then the
- * endpoint's handler, which talks to its service over the event bus.
+ * Serves the API: builds the router from the features' {@link RouteModule}s (route: 404/405, body
+ * size: 413) and hands every endpoint's requests to an {@link EndpointDispatch}, which runs the
+ * rest of API.md §1's steps and the endpoint's handler.
  */
 public final class HttpVerticle extends VerticleBase {
   public static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -92,7 +86,7 @@ public final class HttpVerticle extends VerticleBase {
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
         router.route(endpoint.method(), endpoint.path()).handler(body)
-            .handler(ctx -> dispatch(endpoint, authenticator, ctx));
+            .handler(new EndpointDispatch(endpoint, authenticator));
         meters.route(endpoint.path());
       }
       for (PlainRoute route : module.plainRoutes()) {
@@ -116,107 +110,6 @@ public final class HttpVerticle extends VerticleBase {
       return;
     }
     ctx.next();
-  }
-
-  private static void dispatch(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx) {
-    String requestId = RequestLog.id(ctx);
-    caller(endpoint, authenticator, ctx, requestId)
-        .compose(caller -> {
-          if (endpoint.access() == Access.ADMIN && (caller == null || !caller.isAdmin())) {
-            throw Errors.forbidden();
-          }
-          RequestInput.refuseRepeatedHeaders(ctx);
-          Map<String, String> problems = new LinkedHashMap<>();
-          JsonObject input = Validator.validate(endpoint.fields(), RequestInput.read(ctx), problems);
-          if (!endpoint.headers().isEmpty()) {
-            Validator.validate(endpoint.headers(), RequestInput.headers(ctx, endpoint.headers()), problems);
-          }
-          if (problems.isEmpty()) {
-            endpoint.checks().forEach(check -> problems.putAll(check.apply(input)));
-          }
-          if (!problems.isEmpty()) {
-            throw Errors.validation(problems);
-          }
-          return endpoint.handler().handle(new ApiRequest(caller, input, requestId, ctx));
-        })
-        .onSuccess(reply -> send(endpoint, ctx, reply))
-        .onFailure(ctx::fail);
-  }
-
-  private static Future<Principal> caller(Endpoint endpoint, Authenticator authenticator, RoutingContext ctx,
-                                          String requestId) {
-    if (endpoint.access() == Access.PUBLIC) {
-      return Future.succeededFuture(null);
-    }
-    List<String> headers = ctx.request().headers().getAll("Authorization");
-    if (headers.size() > 1) {
-      // proxies and servers disagree on which of several wins: accept none of them
-      return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
-    }
-    String header = headers.isEmpty() ? null : headers.get(0);
-    if (header == null && endpoint.access() == Access.OPTIONAL) {
-      return Future.succeededFuture(null); // anonymous: the customer view
-    }
-    if (header == null || header.isBlank()) {
-      return Future.failedFuture(Errors.unauthorized("Not authenticated"));
-    }
-    String token = bearerToken(header.strip());
-    if (token == null) {
-      return Future.failedFuture(Errors.unauthorized("Authorization header must be 'Bearer <token>'"));
-    }
-    return authenticator.authenticate(token, requestId);
-  }
-
-  /** The characters of the regex {@code \s}: what may separate "Bearer" from its token, and nothing else. */
-  private static final char[] SPACES = {' ', '\t', '\n', 0x0B, '\f', '\r'};
-
-  /**
-   * The token of "Bearer &lt;token&gt;": exactly two words separated by whitespace (the characters of
-   * the regex {@code \s}), the first one "Bearer" in any case; else null. Written out because a
-   * regex split scanned the whole token for every request. The token itself is searched once per
-   * space character with {@link String#indexOf(int, int)}, a JVM intrinsic: a loop over its 300-odd
-   * characters took 1.6 µs of every authenticated request (profile, MariaDB get_product), the six
-   * searches 0.4.
-   */
-  static String bearerToken(String header) {
-    int gap = 0;
-    while (gap < header.length() && !isSpace(header.charAt(gap))) {
-      gap++;
-    }
-    int start = gap;
-    while (start < header.length() && isSpace(header.charAt(start))) {
-      start++;
-    }
-    if (gap != 6 || start == header.length() || !header.regionMatches(true, 0, "Bearer", 0, 6)) {
-      return null;
-    }
-    for (char space : SPACES) {
-      if (header.indexOf(space, start) >= 0) {
-        return null;
-      }
-    }
-    return header.substring(start);
-  }
-
-  private static boolean isSpace(char c) {
-    for (char space : SPACES) {
-      if (c == space) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void send(Endpoint endpoint, RoutingContext ctx, Reply reply) {
-    if (reply.sent() || ctx.response().ended()) {
-      return;
-    }
-    if (reply.encoded() != null) {
-      Envelope.send(ctx.response(), reply.status(), reply.encoded());
-      return;
-    }
-    String message = reply.message() != null ? reply.message() : endpoint.successMessage();
-    Envelope.send(ctx.response(), reply.status(), message, reply.data());
   }
 
   @Override

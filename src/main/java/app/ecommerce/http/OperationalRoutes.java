@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,7 +34,7 @@ public final class OperationalRoutes implements RouteModule {
 
   /** The management listener's routes: these plus {@code GET /metrics} on {@code metrics}. */
   public RouteModule withMetrics(PrometheusMeterRegistry metrics) {
-    List<PlainRoute> routes = new java.util.ArrayList<>(plainRoutes());
+    List<PlainRoute> routes = new ArrayList<>(plainRoutes());
     routes.add(PlainRoute.get("/metrics", "Prometheus metrics: HTTP by route and status, SQL pool, event bus, JVM, "
             + "purchases and revenue", "text/plain",
         Map.of(200, "Prometheus text exposition format (OpenMetrics when the scraper asks for it)"),
@@ -71,7 +72,7 @@ public final class OperationalRoutes implements RouteModule {
 
   private void ready(RoutingContext ctx) {
     JsonObject checks = new JsonObject();
-    List<Future<?>> all = new java.util.ArrayList<>();
+    List<Future<?>> all = new ArrayList<>();
     readinessChecks.forEach((name, check) -> all.add(check.apply(RequestLog.id(ctx))
         .onSuccess(ok -> checks.put(name, "UP"))
         .onFailure(failure -> checks.put(name, "DOWN"))));

@@ -125,7 +125,7 @@ final class RequestInput {
   }
 
   /** The declared headers that the request carries, as text (a repeated header: its last value). */
-  static Map<String, Object> headers(RoutingContext ctx, java.util.List<app.ecommerce.http.input.Field> declared) {
+  static Map<String, Object> headers(RoutingContext ctx, List<app.ecommerce.http.input.Field> declared) {
     Map<String, Object> present = new LinkedHashMap<>();
     for (var field : declared) {
       var values = ctx.request().headers().getAll(field.name());

@@ -3,17 +3,19 @@ package app.ecommerce.sales;
 /**
  * The sales-analytics service on the event bus (served by a worker verticle; any node running
  * the {@code sales} verticle can answer any message, so nothing here depends on which node
- * served the previous one). Every request body is the validated get_sales_data input (API.md
- * §3.12) plus {@code caller} (the Principal JSON, whose {@code timezone} is the default zone).
- * Failures are {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status:
- * 422 for a range that runs backwards, more than {@link #MAX_BUCKETS} buckets or more than
- * {@link #MAX_JSON_ROWS} rows with {@code include_sales_items}; 503 when the database is away.
+ * served the previous one). Every request body is a get_sales_data query resolved by the HTTP
+ * side, in its {@link SalesQuery#toJson} form: {@code zone} (an IANA id), {@code start_micros} and
+ * {@code end_micros} (the inclusive range in UTC microseconds, already checked), {@code buckets},
+ * {@code include_sales_items}, {@code product_ids}, {@code category_ids}. Failures are
+ * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status: 422 for more
+ * than {@link #MAX_BUCKETS} buckets or more than {@link #MAX_JSON_ROWS} rows with
+ * {@code include_sales_items}; 503 when the database is away.
  * <ul>
- *   <li>{@link #SALES_DATA}: input → the envelope's {@code data} as a Buffer of UTF-8 JSON (encoded
+ *   <li>{@link #SALES_DATA}: query → the envelope's {@code data} as a Buffer of UTF-8 JSON (encoded
  *       by the service as it reads the rows, so a 100000-row answer never exists as an object
  *       tree): one metric block, or one per calendar period keyed
  *       {@code "<local start>,<local end>"} plus {@code start}/{@code end}.</li>
- *   <li>{@link #CSV_PAGE}: input plus {@code after} (null for the first page, else the
+ *   <li>{@link #CSV_PAGE}: query plus {@code after} (null for the first page, else the
  *       {@code next} cursor of the previous page) and optional {@code page_size} →
  *       {@code {csv: "<RFC 4180 lines, CRLF-terminated; the header line on the first page>",
  *       rows: <int>, next: {created_at, sale_id, id} | null}}. Pages follow

@@ -1,7 +1,7 @@
 package app.ecommerce.sales;
 
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
+import app.ecommerce.bus.Caller;
+import app.ecommerce.bus.Errors;
 import app.ecommerce.time.DateTimeInput;
 import app.ecommerce.time.Times;
 import io.vertx.core.json.JsonArray;
@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * A get_sales_data request with its times resolved: the zone (the {@code timezone} field, else
  * the caller's), and the inclusive range as UTC microseconds (naive inputs read in that zone, a
- * bare end date meaning the last microsecond of that day). Built from validated input by the
- * HTTP side (for its range check) and by the service, so both read the input the same way.
+ * bare end date meaning the last microsecond of that day). The HTTP side resolves the validated
+ * input once ({@link #resolve}); the analytics service receives the result ({@link #toJson}) and
+ * reads it back without parsing a date again ({@link #fromJson}).
  */
 public record SalesQuery(ZoneId zone, long startMicros, long endMicros, String buckets, boolean includeItems,
                          List<Long> productIds, List<Long> categoryIds) {
@@ -29,63 +30,64 @@ public record SalesQuery(ZoneId zone, long startMicros, long endMicros, String b
   static final String OUT_OF_RANGE = "Value error, dates must lie between the years 0001 and 9998";
   static final String NOT_BOTH = "Value error, product_ids or category_ids but not both";
 
-  /** @param in validated input, with {@code caller} when the zone may default to the caller's */
-  public static SalesQuery of(JsonObject in) {
-    ZoneId zone = zoneOf(in);
-    return new SalesQuery(zone,
-        micros(in.getString("start_date"), zone, false),
-        micros(in.getString("end_date"), zone, true),
-        in.getString("buckets"),
-        in.getBoolean("include_sales_items", true),
-        ids(in.getValue("product_ids")),
-        ids(in.getValue("category_ids")));
-  }
-
-  /** The {@code timezone} field, else the caller's zone, else UTC. */
-  public static ZoneId zoneOf(JsonObject in) {
-    String id = in.getString("timezone");
-    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
-    if (id == null && caller != null) {
-      id = Principal.timezoneOf(caller);
-    }
-    return id == null ? ZoneOffset.UTC : Times.zone(id);
-  }
-
   /**
-   * Cross-field rules of the range: both ends within years 1..9998 and end ≥ start once read in
-   * {@code zone}. Returns path → message, empty when the range is fine.
+   * Resolves validated input, with {@code caller} when the zone may default to the caller's.
+   *
+   * @throws io.vertx.serviceproxy.ServiceException 422 naming every cross-field problem: both
+   *     filters given, an end outside years 1..9998, a range that runs backwards once read in its zone
    */
-  public static Map<String, String> rangeProblems(JsonObject in, ZoneId zone) {
+  public static SalesQuery resolve(JsonObject in) {
     Map<String, String> problems = new LinkedHashMap<>();
-    String start = in.getString("start_date");
-    String end = in.getString("end_date");
-    if (start == null || end == null) {
-      return problems;
+    List<Long> productIds = ids(in.getValue("product_ids"));
+    List<Long> categoryIds = ids(in.getValue("category_ids"));
+    if (!productIds.isEmpty() && !categoryIds.isEmpty()) {
+      problems.put("category_ids", NOT_BOTH);
     }
-    Instant from = instant(start, zone, false);
-    Instant to = instant(end, zone, true);
+    ZoneId zone = zoneOf(in);
+    Instant from = instant(in.getString("start_date"), zone, false);
+    Instant to = instant(in.getString("end_date"), zone, true);
     if (from.isBefore(EARLIEST) || from.isAfter(LATEST)) {
       problems.put("start_date", OUT_OF_RANGE);
     }
     if (to.isBefore(EARLIEST) || to.isAfter(LATEST)) {
       problems.put("end_date", OUT_OF_RANGE);
     }
-    if (problems.isEmpty() && to.isBefore(from)) {
+    if (!problems.containsKey("start_date") && !problems.containsKey("end_date") && to.isBefore(from)) {
       problems.put("end_date", RANGE_BACKWARDS);
     }
-    return problems;
-  }
-
-  /** product_ids and category_ids may not both be non-empty. */
-  public static Map<String, String> filterProblems(JsonObject in) {
-    if (!ids(in.getValue("product_ids")).isEmpty() && !ids(in.getValue("category_ids")).isEmpty()) {
-      return Map.of("category_ids", NOT_BOTH);
+    if (!problems.isEmpty()) {
+      throw Errors.validation(problems);
     }
-    return Map.of();
+    return new SalesQuery(zone, Times.toMicros(from), Times.toMicros(to), in.getString("buckets"),
+        in.getBoolean("include_sales_items", true), productIds, categoryIds);
   }
 
-  private static long micros(String text, ZoneId zone, boolean endOfDay) {
-    return Times.toMicros(instant(text, zone, endOfDay));
+  /** The query as the analytics service receives it (SalesContract). */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("zone", zone.getId())
+        .put("start_micros", startMicros)
+        .put("end_micros", endMicros)
+        .put("buckets", buckets)
+        .put("include_sales_items", includeItems)
+        .put("product_ids", new JsonArray(new ArrayList<Object>(productIds)))
+        .put("category_ids", new JsonArray(new ArrayList<Object>(categoryIds)));
+  }
+
+  /** A query in its {@link #toJson} form. */
+  public static SalesQuery fromJson(JsonObject json) {
+    return new SalesQuery(Times.zone(json.getString("zone")), json.getLong("start_micros"),
+        json.getLong("end_micros"), json.getString("buckets"), json.getBoolean("include_sales_items", true),
+        ids(json.getValue("product_ids")), ids(json.getValue("category_ids")));
+  }
+
+  /** The {@code timezone} field, else the caller's zone, else UTC. */
+  private static ZoneId zoneOf(JsonObject in) {
+    String id = in.getString("timezone");
+    if (id == null) {
+      id = Caller.timezoneOf(in);
+    }
+    return id == null ? ZoneOffset.UTC : Times.zone(id);
   }
 
   private static Instant instant(String text, ZoneId zone, boolean endOfDay) {

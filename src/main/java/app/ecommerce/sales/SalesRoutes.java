@@ -1,6 +1,5 @@
 package app.ecommerce.sales;
 
-import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.Access;
 import app.ecommerce.http.ApiRequest;
@@ -14,18 +13,16 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** get_sales_data (API.md §3.12): JSON answered by the analytics service, CSV streamed page by page. */
 public final class SalesRoutes implements RouteModule {
   /** Aggregating a long range on a big database may take a while; the answer is still bounded. */
   static final long SERVICE_TIMEOUT_MS = 120_000;
   /**
-   * A request sent to a node that has just died is lost silently until the cluster notices
-   * (seconds); with the long timeout above the caller would wait for minutes. A short ping first
-   * turns a dead or missing analytics service into a 503 within this bound.
+   * A request sent to a node that has just died is lost silently until the cluster notices, and
+   * its caller would wait the whole timeout above; a short ping first turns a dead analytics node
+   * into a 503 within this bound (docs/decisions.md, issue 25).
    */
   static final long LIVENESS_TIMEOUT_MS = 3_000;
   static final String MESSAGE = "Sales and Revenue data retrieved successfully";
@@ -60,26 +57,19 @@ public final class SalesRoutes implements RouteModule {
   public List<Endpoint> endpoints() {
     return List.of(Endpoint.of(HttpMethod.GET, "get_sales_data", Access.ADMIN,
             "Sales and revenue totals, by category and product, optionally per calendar period, as JSON or CSV",
-            MESSAGE, FIELDS, this::salesData)
-        .withChecks(List.of(SalesQuery::filterProblems, SalesRoutes::rangeWithExplicitZone)));
+            MESSAGE, FIELDS, this::salesData));
   }
 
-  /** The range can be checked before the handler only when the zone is in the input itself. */
-  private static Map<String, String> rangeWithExplicitZone(JsonObject input) {
-    return input.getString("timezone") == null ? Map.of() : SalesQuery.rangeProblems(input, SalesQuery.zoneOf(input));
-  }
-
+  /**
+   * The cross-field rules need the caller's zone when the request names none, so they are checked
+   * here, with the range resolved once for the service, rather than as an endpoint check.
+   */
   private Future<Reply> salesData(ApiRequest request) {
-    JsonObject body = request.serviceBody();
-    ZoneId zone = SalesQuery.zoneOf(body);
-    Map<String, String> problems = SalesQuery.rangeProblems(body, zone);
-    if (!problems.isEmpty()) {
-      throw Errors.validation(problems);
-    }
+    JsonObject query = SalesQuery.resolve(request.serviceBody()).toJson();
     return services.request(SalesContract.PING, new JsonObject(), request.requestId(), LIVENESS_TIMEOUT_MS)
-        .compose(alive -> "csv".equals(body.getString("format"))
-            ? new CsvDownload(services, request, body).start()
-            : services.<Buffer>call(SalesContract.SALES_DATA, body, request.requestId(), SERVICE_TIMEOUT_MS)
+        .compose(alive -> "csv".equals(request.input().getString("format"))
+            ? new CsvDownload(services, request, query).start()
+            : services.<Buffer>call(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
                 .map(data -> send(request.context().response(), data)));
   }
 

@@ -1,9 +1,13 @@
 package app.ecommerce.time;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
@@ -17,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code 2023-01-01T10:00:00.123456}, each optionally followed by {@code Z} or an offset such as
  * {@code +05:30}. A naive value is read in the zone the caller gives.
  */
-public record DateTimeInput(LocalDateTime local, boolean dateOnly, java.time.ZoneOffset offset) {
+public record DateTimeInput(LocalDateTime local, boolean dateOnly, ZoneOffset offset) {
 
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   /** The one shape of a date-time: the formatter's optional parts alone would also take two offsets. */
@@ -52,13 +56,13 @@ public record DateTimeInput(LocalDateTime local, boolean dateOnly, java.time.Zon
       }
       TemporalAccessor parsed = DATE_TIME.parse(s);
       LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed),
-          java.time.LocalTime.of(parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
+          LocalTime.of(parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
               parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
               parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0));
-      java.time.ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-          ? java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : null;
+      ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+          ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : null;
       return Optional.of(new DateTimeInput(local, false, offset));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return Optional.empty();
     }
   }
@@ -68,7 +72,7 @@ public record DateTimeInput(LocalDateTime local, boolean dateOnly, java.time.Zon
    * without a time means the start of that day, or with {@code endOfDay} its last microsecond.
    * A naive local time that a DST gap skips resolves to the instant after the gap.
    */
-  public java.time.Instant toInstant(ZoneId zone, boolean endOfDay) {
+  public Instant toInstant(ZoneId zone, boolean endOfDay) {
     if (dateOnly && endOfDay) {
       return local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000);
     }

@@ -4,6 +4,7 @@ import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.DatabaseUrl;
 import app.ecommerce.db.Migrations;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /** The command-line tools behind {@code run.sh} (everything but serving). */
 public final class Cli {
@@ -52,7 +53,7 @@ public final class Cli {
       return 2;
     }
     try {
-      new LegacyImporter(config, out).importFrom(java.nio.file.Path.of(file), yes);
+      new LegacyImporter(config, out).importFrom(Path.of(file), yes);
       return 0;
     } catch (IllegalStateException refused) {
       System.err.println(refused.getMessage());

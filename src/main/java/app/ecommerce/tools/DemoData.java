@@ -1,6 +1,6 @@
 package app.ecommerce.tools;
 
-import app.ecommerce.auth.impl.Argon2Hashing;
+import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
@@ -41,26 +41,6 @@ public final class DemoData {
   private static final int SALES_PER_COMMIT = 5_000;
   private static final long DAY_MICROS = 86_400_000_000L;
 
-  static final String[] WIPE = {
-      "DELETE FROM idempotency_keys", "DELETE FROM inventory_movements", "DELETE FROM sale_items",
-      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories"};
-  static final String INSERT_CATEGORY = "INSERT INTO categories (id, category_name, category_slug, created_at) VALUES (?, ?, ?, ?)";
-  static final String INSERT_PRODUCT = "INSERT INTO products (id, product_name, description, category_id, price_cents,"
-      + " is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
-  static final String INSERT_INVENTORY = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, ?, ?)";
-  static final String FIND_USER = "SELECT id FROM users WHERE email = ?";
-  static final String INSERT_USER = "INSERT INTO users (first_name, last_name, email, password_hash, role, is_active,"
-      + " timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)";
-  static final String UPDATE_USER = "UPDATE users SET password_hash = ?, role = ?, is_active = 1, updated_at = ? WHERE id = ?";
-  static final String SALE_ROW = "(?, ?, ?, ?)";
-  static final String INSERT_SALES = "INSERT INTO sales (id, user_id, total_cents, created_at) VALUES ";
-  static final String ITEM_ROW = "(?, ?, ?, ?, ?, ?)";
-  static final String INSERT_ITEMS = "INSERT INTO sale_items (id, sale_id, product_id, quantity, price_cents, created_at) VALUES ";
-  static final String MOVEMENT_ROW = "(?, ?, ?, ?, ?, ?)";
-  static final String INSERT_MOVEMENTS = "INSERT INTO inventory_movements (product_id, delta, reason, sale_id, user_id,"
-      + " created_at) VALUES ";
-  static final String HAS_DATA = "SELECT (SELECT COUNT(*) FROM products) + (SELECT COUNT(*) FROM sales)";
-
   private final AppConfig config;
   private final PrintStream out;
 
@@ -79,7 +59,7 @@ public final class DemoData {
   public boolean hasData() throws SQLException {
     try (Connection c = connect(DatabaseUrl.parse(config.databaseUrl()));
          Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(HAS_DATA)) {
+         ResultSet rs = s.executeQuery(BulkRows.HAS_DATA)) {
       rs.next();
       return rs.getLong(1) > 0;
     }
@@ -92,7 +72,7 @@ public final class DemoData {
     try (Connection c = connect(DatabaseUrl.parse(config.databaseUrl()))) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        for (String sql : WIPE) {
+        for (String sql : BulkRows.WIPE) {
           s.executeUpdate(sql);
         }
       }
@@ -111,14 +91,13 @@ public final class DemoData {
 
   private long upsertUser(Connection c, String first, String last, String email, String password, String role,
                           long now) throws SQLException {
-    String hash = new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(), config.argon2Parallelism())
-        .hash(password);
-    try (PreparedStatement find = c.prepareStatement(FIND_USER)) {
+    String hash = Argon2Hashing.configured(config).hash(password);
+    try (PreparedStatement find = c.prepareStatement(BulkRows.FIND_USER)) {
       find.setString(1, email);
       try (ResultSet rs = find.executeQuery()) {
         if (rs.next()) {
           long id = rs.getLong(1);
-          try (PreparedStatement update = c.prepareStatement(UPDATE_USER)) {
+          try (PreparedStatement update = c.prepareStatement(BulkRows.UPDATE_USER)) {
             update.setString(1, hash);
             update.setString(2, role);
             update.setLong(3, now);
@@ -129,12 +108,12 @@ public final class DemoData {
         }
       }
     }
-    try (PreparedStatement insert = c.prepareStatement(INSERT_USER)) {
-      Object[] values = {first, last, email, hash, role, "UTC", now, now};
-      bind(insert, 0, values);
+    try (PreparedStatement insert = c.prepareStatement(BulkRows.INSERT_USER)) {
+      Object[] values = {first, last, email, hash, role, 1, "UTC", null, now, now};
+      BulkRows.bind(insert, 0, values);
       insert.executeUpdate();
     }
-    try (PreparedStatement find = c.prepareStatement(FIND_USER)) {
+    try (PreparedStatement find = c.prepareStatement(BulkRows.FIND_USER)) {
       find.setString(1, email);
       try (ResultSet rs = find.executeQuery()) {
         rs.next();
@@ -145,25 +124,25 @@ public final class DemoData {
 
   private void writeCatalog(Connection c, Catalog catalog, Plan plan, long adminId) throws SQLException {
     long created = plan.start - DAY_MICROS;
-    try (PreparedStatement category = c.prepareStatement(INSERT_CATEGORY)) {
+    try (PreparedStatement category = c.prepareStatement(BulkRows.INSERT_CATEGORY)) {
       for (int i = 0; i < catalog.categories.size(); i++) {
         JsonObject cat = catalog.categories.getJsonObject(i);
-        bind(category, 0, new Object[] {i + 1L, cat.getString("category_name"), cat.getString("category_slug"), created});
+        BulkRows.bind(category, 0, new Object[] {i + 1L, cat.getString("category_name"), cat.getString("category_slug"), created});
         category.executeUpdate();
       }
     }
-    try (PreparedStatement product = c.prepareStatement(INSERT_PRODUCT);
-         PreparedStatement stock = c.prepareStatement(INSERT_INVENTORY)) {
+    try (PreparedStatement product = c.prepareStatement(BulkRows.INSERT_PRODUCT);
+         PreparedStatement stock = c.prepareStatement(BulkRows.INSERT_INVENTORY)) {
       for (int p = 0; p < catalog.products.size(); p++) {
         JsonObject prod = catalog.products.getJsonObject(p);
-        bind(product, 0, new Object[] {p + 1L, prod.getString("product_name"), prod.getString("description"),
-            catalog.categoryIdOf(prod), catalog.priceCents[p], created, created});
+        BulkRows.bind(product, 0, new Object[] {p + 1L, prod.getString("product_name"), prod.getString("description"),
+            catalog.categoryIdOf(prod), catalog.priceCents[p], 1, created, created});
         product.executeUpdate();
-        bind(stock, 0, new Object[] {p + 1L, plan.remaining[p], plan.now});
+        BulkRows.bind(stock, 0, new Object[] {p + 1L, plan.remaining[p], plan.now});
         stock.executeUpdate();
       }
     }
-    try (MultiRowInsert movements = new MultiRowInsert(c, INSERT_MOVEMENTS, MOVEMENT_ROW, 6)) {
+    try (MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
       for (int p = 0; p < catalog.products.size(); p++) {
         movements.add(p + 1L, plan.remaining[p] + plan.sold[p], "restock", null, adminId, created);
       }
@@ -173,9 +152,9 @@ public final class DemoData {
 
   private void writeSales(Connection c, Catalog catalog, Plan plan, long customerId) throws SQLException {
     Progress progress = new Progress("Writing sales", plan.saleCount, out);
-    try (MultiRowInsert sales = new MultiRowInsert(c, INSERT_SALES, SALE_ROW, 4);
-         MultiRowInsert items = new MultiRowInsert(c, INSERT_ITEMS, ITEM_ROW, 6);
-         MultiRowInsert movements = new MultiRowInsert(c, INSERT_MOVEMENTS, MOVEMENT_ROW, 6)) {
+    try (MultiRowInsert sales = new MultiRowInsert(c, BulkRows.INSERT_SALES, BulkRows.SALE_ROW, 4);
+         MultiRowInsert items = new MultiRowInsert(c, BulkRows.INSERT_ITEMS, BulkRows.ITEM_ROW, 6);
+         MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
       long itemId = 0;
       for (int s = 0; s < plan.saleCount; s++) {
         long saleId = s + 1L;
@@ -200,12 +179,6 @@ public final class DemoData {
       }
     }
     progress.finish();
-  }
-
-  static void bind(PreparedStatement statement, int offset, Object[] values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      statement.setObject(offset + i + 1, values[i]);
-    }
   }
 
   /** The catalog resource, with prices in cents. */

@@ -18,9 +18,13 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -36,10 +40,6 @@ import org.sqlite.SQLiteConfig;
  */
 public final class LegacyImporter {
   private static final int SALES_PER_COMMIT = 5_000;
-  static final String INSERT_USER = "INSERT INTO users (first_name, last_name, email, password_hash, role, is_active,"
-      + " timezone, last_login, created_at, updated_at) VALUES (?, ?, ?, ?, 'customer', ?, ?, ?, ?, ?)";
-  static final String INSERT_PRODUCT = "INSERT INTO products (id, product_name, description, category_id,"
-      + " price_cents, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   static final String LEGACY_CATEGORIES = "SELECT id, category_name, category_slug, created_at FROM category ORDER BY id";
   static final String LEGACY_PRODUCTS = "SELECT id, product_name, description, category_id, CAST(price AS TEXT),"
       + " is_active, created_at, updated_at FROM product ORDER BY id";
@@ -85,7 +85,7 @@ public final class LegacyImporter {
               + " sales; import-legacy replaces the catalog, stock and all sales: run it again with --yes");
         }
         try (Statement s = c.createStatement()) {
-          for (String sql : DemoData.WIPE) {
+          for (String sql : BulkRows.WIPE) {
             s.executeUpdate(sql);
           }
         }
@@ -120,8 +120,8 @@ public final class LegacyImporter {
   private Map<Long, Long> users(Connection legacy, Connection c, Counts n) throws SQLException {
     Map<Long, Long> ids = new HashMap<>();
     try (Statement s = legacy.createStatement(); ResultSet rs = s.executeQuery(LEGACY_USERS);
-         PreparedStatement find = c.prepareStatement(DemoData.FIND_USER);
-         PreparedStatement insert = c.prepareStatement(INSERT_USER)) {
+         PreparedStatement find = c.prepareStatement(BulkRows.FIND_USER);
+         PreparedStatement insert = c.prepareStatement(BulkRows.INSERT_USER)) {
       while (rs.next()) {
         String email = rs.getString(4).strip().toLowerCase(Locale.ROOT);
         Long existing = userId(find, email);
@@ -131,7 +131,7 @@ public final class LegacyImporter {
           continue;
         }
         long created = micros(rs.getString(9), Times.nowMicros());
-        DemoData.bind(insert, 0, new Object[] {rs.getString(2), rs.getString(3), email, rs.getString(5),
+        BulkRows.bind(insert, 0, new Object[] {rs.getString(2), rs.getString(3), email, rs.getString(5), "customer",
             rs.getLong(6) == 0 ? 0 : 1, zone(rs.getString(7)),
             rs.getString(8) == null ? null : micros(rs.getString(8), created), created,
             micros(rs.getString(10), created)});
@@ -153,19 +153,19 @@ public final class LegacyImporter {
   private void catalog(Connection legacy, Connection c, Counts n) throws SQLException {
     long now = Times.nowMicros();
     try (Statement s = legacy.createStatement(); ResultSet rs = s.executeQuery(LEGACY_CATEGORIES);
-         PreparedStatement insert = c.prepareStatement(DemoData.INSERT_CATEGORY)) {
+         PreparedStatement insert = c.prepareStatement(BulkRows.INSERT_CATEGORY)) {
       while (rs.next()) {
-        DemoData.bind(insert, 0, new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+        BulkRows.bind(insert, 0, new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
             micros(rs.getString(4), now)});
         insert.executeUpdate();
         n.categories++;
       }
     }
     try (Statement s = legacy.createStatement(); ResultSet rs = s.executeQuery(LEGACY_PRODUCTS);
-         PreparedStatement insert = c.prepareStatement(INSERT_PRODUCT)) {
+         PreparedStatement insert = c.prepareStatement(BulkRows.INSERT_PRODUCT)) {
       while (rs.next()) {
         long created = micros(rs.getString(7), now);
-        DemoData.bind(insert, 0, new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+        BulkRows.bind(insert, 0, new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
             cents(rs.getString(5), "price of product " + rs.getLong(1)), rs.getLong(6) == 0 ? 0 : 1, created,
             micros(rs.getString(8), created)});
         insert.executeUpdate();
@@ -190,7 +190,7 @@ public final class LegacyImporter {
   /** Writes sales and items (with their ledger rows); returns units sold per product. */
   private Map<Long, Long> sales(Connection legacy, Connection c, Map<Long, Long> users, Counts n) throws SQLException {
     Map<Long, Long> sold = new HashMap<>();
-    java.util.Set<Long> products = new java.util.HashSet<>();
+    Set<Long> products = new HashSet<>();
     try (Statement s = legacy.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM product")) {
       while (rs.next()) {
         products.add(rs.getLong(1));
@@ -198,16 +198,16 @@ public final class LegacyImporter {
     }
     try (Statement ss = legacy.createStatement(); ResultSet sales = ss.executeQuery(LEGACY_SALES);
          Statement is = legacy.createStatement(); ResultSet items = is.executeQuery(LEGACY_ITEMS);
-         MultiRowInsert saleRows = new MultiRowInsert(c, DemoData.INSERT_SALES, DemoData.SALE_ROW, 4);
-         MultiRowInsert itemRows = new MultiRowInsert(c, DemoData.INSERT_ITEMS, DemoData.ITEM_ROW, 6);
-         MultiRowInsert movements = new MultiRowInsert(c, DemoData.INSERT_MOVEMENTS, DemoData.MOVEMENT_ROW, 6)) {
+         MultiRowInsert saleRows = new MultiRowInsert(c, BulkRows.INSERT_SALES, BulkRows.SALE_ROW, 4);
+         MultiRowInsert itemRows = new MultiRowInsert(c, BulkRows.INSERT_ITEMS, BulkRows.ITEM_ROW, 6);
+         MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
       boolean more = items.next();
       while (sales.next()) {
         long saleId = sales.getLong(1);
         Long userId = users.get(sales.getLong(2));
         long at = micros(sales.getString(3), 0);
         long total = 0;
-        java.util.List<Object[]> lines = new java.util.ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
         while (more && items.getLong(2) < saleId) {
           n.skippedItems++; // an item of a sale that does not exist
           more = items.next();
@@ -263,12 +263,12 @@ public final class LegacyImporter {
       throws SQLException {
     long now = Times.nowMicros();
     try (Statement s = legacy.createStatement(); ResultSet rs = s.executeQuery("SELECT id, created_at FROM product");
-         PreparedStatement inventory = c.prepareStatement(DemoData.INSERT_INVENTORY);
-         MultiRowInsert movements = new MultiRowInsert(c, DemoData.INSERT_MOVEMENTS, DemoData.MOVEMENT_ROW, 6)) {
+         PreparedStatement inventory = c.prepareStatement(BulkRows.INSERT_INVENTORY);
+         MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
       while (rs.next()) {
         long product = rs.getLong(1);
         long[] batch = stock.getOrDefault(product, new long[] {0, micros(rs.getString(2), now), now});
-        DemoData.bind(inventory, 0, new Object[] {product, batch[0], batch[2]});
+        BulkRows.bind(inventory, 0, new Object[] {product, batch[0], batch[2]});
         inventory.executeUpdate();
         long restocked = batch[0] + sold.getOrDefault(product, 0L);
         if (restocked != 0) {

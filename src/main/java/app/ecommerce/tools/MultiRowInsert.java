@@ -52,7 +52,7 @@ final class MultiRowInsert implements AutoCloseable {
   }
 
   private void write(PreparedStatement statement, int fromRow, int rows) throws SQLException {
-    DemoData.bind(statement, 0, pending.subList(fromRow * columns, (fromRow + rows) * columns).toArray());
+    BulkRows.bind(statement, 0, pending.subList(fromRow * columns, (fromRow + rows) * columns).toArray());
     statement.executeUpdate();
   }
 

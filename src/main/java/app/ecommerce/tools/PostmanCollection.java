@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -131,7 +132,7 @@ final class PostmanCollection {
           value = UUID.randomUUID().toString();
           break;
         case "$randomInt":
-          value = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(1001));
+          value = String.valueOf(ThreadLocalRandom.current().nextInt(1001));
           break;
         default:
           value = variables.get(name);

@@ -1,10 +1,5 @@
 package app.ecommerce.auth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
@@ -14,10 +9,15 @@ import app.ecommerce.support.Sql;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** register_user, login_user and logout_user (API.md §3.1–3.3). */
 abstract class AccountsTest extends EngineTest {
@@ -174,7 +174,7 @@ abstract class AccountsTest extends EngineTest {
     assertEquals(email, claims.getString("email"));
     assertEquals(3600, claims.getLong("exp") - claims.getLong("iat"));
     assertTrue(claims.getLong("iat") >= before - 1);
-    assertEquals("HS256", new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0])))
+    assertEquals("HS256", new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0])))
         .getString("alg"));
 
     List<Map<String, Object>> rows = sql().rows("SELECT user_id, expires_at, revoked_at FROM tokens WHERE jti = ?",

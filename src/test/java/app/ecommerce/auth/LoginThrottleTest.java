@@ -1,8 +1,5 @@
 package app.ecommerce.auth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
@@ -11,8 +8,11 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Login throttling (API.md §3.2), counted in the database. "Time passing" is simulated by moving
@@ -25,7 +25,7 @@ abstract class LoginThrottleTest extends EngineTest {
     return api.post("login_user").json(new JsonObject().put("email", email).put("password", password)).send();
   }
 
-  private java.util.concurrent.CompletableFuture<Api.Response> loginAsync(String email, String password) {
+  private CompletableFuture<Api.Response> loginAsync(String email, String password) {
     return api.post("login_user").json(new JsonObject().put("email", email).put("password", password)).sendAsync();
   }
 
@@ -81,12 +81,12 @@ abstract class LoginThrottleTest extends EngineTest {
   @Test
   void fortyAttemptsAtOnceForOneEmailCheckAtMostFivePasswordsAndTheRightOneDoesNotGetIn() {
     TestServer.Customer customer = server.newCustomer("UTC");
-    List<java.util.concurrent.CompletableFuture<Api.Response>> sent = new ArrayList<>();
+    List<CompletableFuture<Api.Response>> sent = new ArrayList<>();
     for (int i = 0; i < 39; i++) {
       sent.add(loginAsync(customer.email(), "wrong-password-" + i));
     }
     sent.add(loginAsync(customer.email(), customer.password()));
-    List<Api.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    List<Api.Response> answers = sent.stream().map(CompletableFuture::join).toList();
 
     Map<Integer, Integer> counts = Api.statuses(answers);
     assertEquals(0, counts.getOrDefault(200, 0), () -> "the right password got in: " + counts);
@@ -103,11 +103,11 @@ abstract class LoginThrottleTest extends EngineTest {
   @Test
   void aHundredAndFiftyAttemptsAtOnceFromOneAddressCheckAtMostFifty() {
     String run = "burst" + System.nanoTime();
-    List<java.util.concurrent.CompletableFuture<Api.Response>> sent = new ArrayList<>();
+    List<CompletableFuture<Api.Response>> sent = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
       sent.add(loginAsync(run + "-" + i + "@test.example", "whatever-password"));
     }
-    List<Api.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    List<Api.Response> answers = sent.stream().map(CompletableFuture::join).toList();
 
     Map<Integer, Integer> counts = Api.statuses(answers);
     int checked = counts.getOrDefault(422, 0);

@@ -1,19 +1,19 @@
 package app.ecommerce.catalog;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Expect;
 import app.ecommerce.support.Jwt;
 import app.ecommerce.support.Sql;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** add_inventory and get_low_stock_products (API.md §3.9, §3.10). */
 abstract class StockTest extends EngineTest {
@@ -79,7 +79,7 @@ abstract class StockTest extends EngineTest {
     Expect.invalid(add(id, 1_000_001), "quantity", "Input should be less than or equal to 1000000");
     Expect.invalid(add(id, 1.5), "quantity", "Input should be a valid integer, got a number with a fractional part");
     Expect.invalid(add(id, "many"), "quantity", "Input should be a valid integer, unable to parse string as an integer");
-    Expect.invalid(add(id, new java.math.BigDecimal("1e400")), "quantity", "Input should be less than or equal to 1000000");
+    Expect.invalid(add(id, new BigDecimal("1e400")), "quantity", "Input should be less than or equal to 1000000");
     Expect.invalid(add("x", 1), "product_id", "Input should be a valid integer, unable to parse string as an integer");
     JsonObject missing = Expect.invalid(api.put("add_inventory").token(admin()).json(new JsonObject()).send());
     assertEquals(new JsonObject().put("product_id", "Field required").put("quantity", "Field required"), missing);

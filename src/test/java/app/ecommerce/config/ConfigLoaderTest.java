@@ -1,15 +1,15 @@
 package app.ecommerce.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Defaults → .vars → environment, the original system's keys, and refusals with clear messages. */
 class ConfigLoaderTest {
@@ -105,7 +105,7 @@ class ConfigLoaderTest {
     byte[] second = JwtSecret.resolve(config);
     assertEquals(new String(first), new String(second));
     assertTrue(first.length >= 32);
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+    assertEquals("rw-------", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(dir.resolve("jwt.secret"))));
   }
 }

@@ -1,15 +1,15 @@
 package app.ecommerce.db;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.TestDatabase;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * MariaDB: a row lock held by another connection past the lock wait timeout, and two
@@ -62,7 +62,7 @@ class TransactionRetryMariaDbTest extends TransactionRetryTest {
     assertEquals(102, new app.ecommerce.support.Sql(server.db()).stock(b).stock());
   }
 
-  private static Future<Void> lock(io.vertx.sqlclient.SqlConnection tx, long product) {
+  private static Future<Void> lock(SqlConnection tx, long product) {
     return tx.preparedQuery("UPDATE inventories SET quantity = quantity + 1 WHERE product_id = ?")
         .execute(Tuple.of(product)).mapEmpty();
   }

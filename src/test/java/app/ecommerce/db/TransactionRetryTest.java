@@ -1,13 +1,11 @@
 package app.ecommerce.db;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -18,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A transaction the engine refuses as busy (SQLite: another process holds the write lock) or as a
@@ -42,7 +42,7 @@ abstract class TransactionRetryTest extends EngineTest {
     return future.toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
   }
 
-  protected static Future<Void> sleep(io.vertx.core.Vertx vertx, long ms) {
+  protected static Future<Void> sleep(Vertx vertx, long ms) {
     Promise<Void> done = Promise.promise();
     vertx.setTimer(ms, id -> done.complete());
     return done.future();

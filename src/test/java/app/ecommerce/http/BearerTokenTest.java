@@ -27,17 +27,17 @@ class BearerTokenTest {
         header.append(PIECES.get(random.nextInt(PIECES.size())));
       }
       String h = header.toString();
-      assertEquals(byRegex(h), HttpVerticle.bearerToken(h.strip()), () -> "header " + h.chars().mapToObj(Integer::toHexString).toList());
+      assertEquals(byRegex(h), BearerToken.parse(h.strip()), () -> "header " + h.chars().mapToObj(Integer::toHexString).toList());
     }
   }
 
   @Test
   void theUsualShapes() {
-    assertEquals("a.b.c", HttpVerticle.bearerToken("Bearer a.b.c"));
-    assertEquals("a.b.c", HttpVerticle.bearerToken("bEaReR \t a.b.c"));
-    assertEquals(null, HttpVerticle.bearerToken("Bearer"));
-    assertEquals(null, HttpVerticle.bearerToken("Bearer a b"));
-    assertEquals(null, HttpVerticle.bearerToken("Basic a"));
-    assertEquals(null, HttpVerticle.bearerToken(""));
+    assertEquals("a.b.c", BearerToken.parse("Bearer a.b.c"));
+    assertEquals("a.b.c", BearerToken.parse("bEaReR \t a.b.c"));
+    assertEquals(null, BearerToken.parse("Bearer"));
+    assertEquals(null, BearerToken.parse("Bearer a b"));
+    assertEquals(null, BearerToken.parse("Basic a"));
+    assertEquals(null, BearerToken.parse(""));
   }
 }

@@ -1,8 +1,5 @@
 package app.ecommerce.http;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestServer;
@@ -14,9 +11,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Connection deadlines and the connection cap (API.md §4), with deadlines shortened so that the
@@ -164,7 +165,7 @@ abstract class ConnectionLimitsTest extends EngineTest {
         String token = capped.adminToken();
         assertEquals(200, capped.api().get("get_categories").token(token).send().status());
         // each event loop admits its share of the flood in turn: wait until it has, at most a few seconds
-        java.util.Set<Socket> closed = new java.util.HashSet<>();
+        Set<Socket> closed = new HashSet<>();
         for (long end = System.nanoTime() + 10_000_000_000L; closed.size() < 2 * cap && System.nanoTime() < end; ) {
           for (Socket socket : flood) {
             if (!closed.contains(socket) && closedByServer(socket)) {

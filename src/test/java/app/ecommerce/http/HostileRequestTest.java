@@ -1,8 +1,5 @@
 package app.ecommerce.http;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Expect;
@@ -15,8 +12,10 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile requests rather than hostile fields (issue #5), for every endpoint the route modules
@@ -285,7 +286,7 @@ abstract class HostileRequestTest extends EngineTest {
         check(e.name() + " JSON with " + bad.getKey(), Api.raw(server.port(), request(e.method().name(),
             "/ecommerce/v1/" + e.name(), bearer(e), "application/json", body.toByteArray())), 400);
       }
-      for (java.nio.charset.Charset wide : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+      for (Charset wide : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
         check(e.name() + " JSON in " + wide, Api.raw(server.port(), request(e.method().name(),
             "/ecommerce/v1/" + e.name(), bearer(e), "application/json", valid(e.name()).encode().getBytes(wide))), 400);
       }
@@ -367,7 +368,7 @@ abstract class HostileRequestTest extends EngineTest {
             "application/x-www-form-urlencoded", utf8(body))), 400);
       }
       byte[] rawLatin1 = utf8(form(valid(e.name())) + "&x=");
-      byte[] withByte = java.util.Arrays.copyOf(rawLatin1, rawLatin1.length + 1);
+      byte[] withByte = Arrays.copyOf(rawLatin1, rawLatin1.length + 1);
       withByte[rawLatin1.length] = (byte) 0xE9;
       check(e.name() + " form with a raw latin-1 byte", Api.raw(server.port(), request(e.method().name(), path,
           bearer(e), "application/x-www-form-urlencoded", withByte)), 400);
@@ -546,7 +547,7 @@ abstract class HostileRequestTest extends EngineTest {
   @Test
   void idempotencyKeysAreCheckedAndAnyPrintableOneIsKeptVerbatim() throws IOException {
     fixtures();
-    String body = new JsonObject().put("items", new io.vertx.core.json.JsonArray()
+    String body = new JsonObject().put("items", new JsonArray()
         .add(new JsonObject().put("product_id", product).put("quantity", 1))).encode();
     for (String key : List.of("' OR 1=1 --", "\"; DROP TABLE idempotency_keys; --", "<script>alert(1)</script>",
         "${jndi:ldap://x}", "%00", "k".repeat(255), "~!@#$%^&*()_+{}|:<>?`-=[]\\;',./", "a b")) {
@@ -600,7 +601,7 @@ abstract class HostileRequestTest extends EngineTest {
   @Test
   void aHeaderThatMustBeSingleSentTwiceIs400() throws IOException {
     fixtures();
-    String body = new JsonObject().put("items", new io.vertx.core.json.JsonArray()
+    String body = new JsonObject().put("items", new JsonArray()
         .add(new JsonObject().put("product_id", product).put("quantity", 1))).encode();
     long sales = sql.number("SELECT COUNT(*) FROM sales");
     String first = "first-" + unique.incrementAndGet();

@@ -1,10 +1,10 @@
 package app.ecommerce.money;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The hand-written decimal rendering of cents says exactly what BigDecimal says. */
 class MoneyTest {
@@ -24,16 +24,16 @@ class MoneyTest {
 
   @Test
   void amountsPast64BitsAndProductsOfAnySizeAreExact() {
-    java.math.BigInteger huge = java.math.BigInteger.valueOf(Long.MAX_VALUE).multiply(java.math.BigInteger.TEN).add(
-        java.math.BigInteger.valueOf(7));
+    BigInteger huge = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TEN).add(
+        BigInteger.valueOf(7));
     assertEquals(new BigDecimal(huge, 2).toPlainString(), Money.format(huge));
     assertEquals("-" + new BigDecimal(huge, 2).toPlainString(), Money.format(huge.negate()));
-    assertEquals("0.05", Money.format(java.math.BigInteger.valueOf(5)));
+    assertEquals("0.05", Money.format(BigInteger.valueOf(5)));
     Random random = new Random(20261206);
     for (int i = 0; i < 100_000; i++) {
       long cents = random.nextLong();
       long quantity = i % 3 == 0 ? random.nextLong() : random.nextInt(1_000_000);
-      String exact = new BigDecimal(java.math.BigInteger.valueOf(cents).multiply(java.math.BigInteger.valueOf(quantity)),
+      String exact = new BigDecimal(BigInteger.valueOf(cents).multiply(BigInteger.valueOf(quantity)),
           2).toPlainString();
       assertEquals(exact, Money.formatTimes(cents, quantity), cents + " x " + quantity);
     }

@@ -1,9 +1,5 @@
 package app.ecommerce.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.Sql;
@@ -13,6 +9,8 @@ import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The database goes away (connections cut) or hangs (connections frozen) under a running server:
@@ -156,7 +157,7 @@ class DatabaseOutageMariaDbTest {
     }
 
     @Override
-    public java.sql.Connection jdbc() throws java.sql.SQLException {
+    public Connection jdbc() throws SQLException {
       return real.jdbc();
     }
 

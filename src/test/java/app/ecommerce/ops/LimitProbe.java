@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,7 @@ final class LimitProbe {
     this.api = api;
     this.token = token;
     this.path = path;
-    this.method = method.toUpperCase(java.util.Locale.ROOT);
+    this.method = method.toUpperCase(Locale.ROOT);
     this.op = op;
   }
 

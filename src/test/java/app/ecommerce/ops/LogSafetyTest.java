@@ -1,9 +1,5 @@
 package app.ecommerce.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import ch.qos.logback.classic.Level;
@@ -15,11 +11,15 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a client can make the server log (API.md §4): in the text format (the one this JVM's
@@ -126,7 +126,7 @@ abstract class LogSafetyTest extends EngineTest {
       String line = access.getFormattedMessage();
       assertTrue(line.startsWith("PUT " + route + " - client went away"), line);
       assertFalse(line.contains(" 200 ") || line.contains(" 500 "), line);
-      Map<String, Object> kv = new java.util.HashMap<>();
+      Map<String, Object> kv = new HashMap<>();
       access.getKeyValuePairs().forEach(p -> kv.put(p.key, p.value));
       assertEquals(true, kv.get("client_gone"), kv::toString);
       assertFalse(kv.containsKey("status"), "no status it never got: " + kv);

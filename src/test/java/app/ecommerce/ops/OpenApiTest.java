@@ -1,11 +1,5 @@
 package app.ecommerce.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.Main;
 import app.ecommerce.auth.JwtCodec;
 import app.ecommerce.auth.TokenAuthenticator;
@@ -30,7 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * /openapi.json against the router (every route documented, every documented route served) and
@@ -235,7 +235,7 @@ abstract class OpenApiTest extends EngineTest {
     assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
     assertTrue(page.body().contains("id=\"swagger-ui\""), page.body());
     assertFalse(page.body().contains("http:") || page.body().contains("https:"), "no CDN: " + page.body());
-    var assets = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+    var assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
     int count = 0;
     while (assets.find()) {
       String asset = assets.group(1);

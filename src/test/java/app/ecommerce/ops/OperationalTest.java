@@ -1,9 +1,5 @@
 package app.ecommerce.ops;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestServer;
@@ -11,12 +7,16 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /health, /ready (200, and 503 when a service is missing), request ids and the access log line. */
 abstract class OperationalTest extends EngineTest {
@@ -96,7 +96,7 @@ abstract class OperationalTest extends EngineTest {
     access.addAppender(lines);
     try {
       String id = "log-line-" + System.nanoTime();
-      Api.Response r = api.get("get_product").query("product_id", 5).header("X-Request-ID", id).send();
+      Api.Response r = api.get("get_purchase").query("purchase_id", 5).header("X-Request-ID", id).send();
       assertEquals(401, r.status());
       ILoggingEvent line = null;
       for (int i = 0; i < 100 && line == null; i++) {
@@ -104,14 +104,14 @@ abstract class OperationalTest extends EngineTest {
         Thread.sleep(20);
       }
       assertTrue(line != null, "no access line for " + id + " in " + lines.list);
-      Map<String, Object> kv = new java.util.HashMap<>();
+      Map<String, Object> kv = new HashMap<>();
       line.getKeyValuePairs().forEach(p -> kv.put(p.key, p.value));
       assertEquals("GET", kv.get("method"));
-      assertEquals("/ecommerce/v1/get_product", kv.get("path"), "the path, never the query string");
+      assertEquals("/ecommerce/v1/get_purchase", kv.get("path"), "the path, never the query string");
       assertEquals(401, kv.get("status"));
       assertTrue(kv.get("latency_ms") instanceof Double, kv::toString);
       assertEquals(id, kv.get("request_id"));
-      assertTrue(line.getFormattedMessage().startsWith("GET /ecommerce/v1/get_product 401 "), line.getFormattedMessage());
+      assertTrue(line.getFormattedMessage().startsWith("GET /ecommerce/v1/get_purchase 401 "), line.getFormattedMessage());
     } finally {
       access.detachAppender(lines);
     }

@@ -1,23 +1,27 @@
 package app.ecommerce.sales;
 
-import static app.ecommerce.sales.SalesFixtures.all;
-import static app.ecommerce.sales.SalesFixtures.block;
-import static app.ecommerce.sales.SalesFixtures.bucket;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.sales.SalesFixtures.Category;
 import app.ecommerce.sales.SalesFixtures.Item;
 import app.ecommerce.sales.SalesFixtures.Product;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static app.ecommerce.sales.SalesFixtures.all;
+import static app.ecommerce.sales.SalesFixtures.block;
+import static app.ecommerce.sales.SalesFixtures.bucket;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * get_sales_data against hand-placed sales whose answers are worked out by hand: every bucket
@@ -142,7 +146,7 @@ abstract class SalesDataTest extends EngineTest {
         "product_ids", calendarProducts(), "include_sales_items", "false", "buckets", "monthly");
     JsonObject expected = new JsonObject();
     for (int m = 1; m <= 12; m++) {
-      java.time.YearMonth month = java.time.YearMonth.of(2023, m);
+      YearMonth month = YearMonth.of(2023, m);
       String start = month.atDay(1) + "T00:00:00";
       String end = month.atEndOfMonth() + "T23:59:59.999999";
       List<Item> items = m == 1 ? all(s1, s2) : m == 2 ? s3 : m == 12 ? s4 : List.of();
@@ -166,9 +170,9 @@ abstract class SalesDataTest extends EngineTest {
     JsonObject data = data("start_date", "2023-01-01", "end_date", "2023-12-31", "timezone", "UTC",
         "product_ids", calendarProducts(), "include_sales_items", "false", "buckets", "weekly");
     JsonObject expected = new JsonObject();
-    java.time.LocalDate monday = java.time.LocalDate.of(2022, 12, 26);
+    LocalDate monday = LocalDate.of(2022, 12, 26);
     for (int w = 0; w < 53; w++) {
-      java.time.LocalDate from = monday.plusWeeks(w);
+      LocalDate from = monday.plusWeeks(w);
       String start = from + "T00:00:00";
       String end = from.plusDays(6) + "T23:59:59.999999";
       // 2022-12-31 lies in the first week but before start_date: not counted
@@ -191,7 +195,7 @@ abstract class SalesDataTest extends EngineTest {
         .encode(), data.getJsonObject("2023-06-15T00:00:00,2023-06-15T23:59:59.999999").encode());
     long cents = 0;
     for (String key : data.fieldNames()) {
-      cents += new java.math.BigDecimal(data.getJsonObject(key).getString("total_revenue")).movePointRight(2)
+      cents += new BigDecimal(data.getJsonObject(key).getString("total_revenue")).movePointRight(2)
           .longValueExact();
     }
     assertEquals(453_027, cents); // the buckets add up to the unbucketed total, to the cent
@@ -307,7 +311,7 @@ abstract class SalesDataTest extends EngineTest {
         "start_date", "2023-01-01 00:00:00", "end_date", "2023-12-31", "include_sales_items", "0");
     Api.Response json = api.get("get_sales_data").token(admin()).json(new JsonObject()
         .put("start_date", "2023-01-01T00:00:00").put("end_date", "2023-12-31").put("timezone", "UTC")
-        .put("product_ids", new io.vertx.core.json.JsonArray().add(hammer.id()).add(nail.id()).add(watch.id()))
+        .put("product_ids", new JsonArray().add(hammer.id()).add(nail.id()).add(watch.id()))
         .put("include_sales_items", false)).send();
     assertEquals(200, json.status(), json::toString);
     assertEquals(body.encode(), json.data().encode());
@@ -335,7 +339,7 @@ abstract class SalesDataTest extends EngineTest {
   void csvTextCellsThatStartLikeAFormulaArePrefixedWithAQuote() {
     Category category = fx.category("=HYPERLINK(\"http://x\")");
     List<String> names = List.of("=1+1 cmd", "+SUM(A1)", "-2+3 x", "@SUM(A1)", "\tTabbed", "\rReturned", "Plain = fine");
-    List<Product> products = new java.util.ArrayList<>();
+    List<Product> products = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       Product p = fx.product(category, "Formula " + i, "1.00");
       // names an administrator could give through any client; written directly, whatever the validator allows

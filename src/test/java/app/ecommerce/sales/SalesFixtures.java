@@ -8,10 +8,14 @@ import app.ecommerce.support.TestServer;
 import app.ecommerce.time.Times;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -88,7 +92,7 @@ final class SalesFixtures {
       throw new AssertionError("create_product: " + r);
     }
     return new Product(r.data().getLong("id"), name, category,
-        new java.math.BigDecimal(price).movePointRight(2).longValueExact());
+        new BigDecimal(price).movePointRight(2).longValueExact());
   }
 
   /** Places one sale at {@code at} with lines of (product, quantity) through SaleRepository. */
@@ -117,9 +121,9 @@ final class SalesFixtures {
 
   /** The metric block the contract promises for these items (sales listed when {@code rows}). */
   static JsonObject block(List<Item> items, boolean rows, ZoneId zone) {
-    java.util.TreeMap<Long, long[]> byProduct = new java.util.TreeMap<>();
-    java.util.TreeMap<Long, long[]> byCategory = new java.util.TreeMap<>();
-    java.util.Map<Long, Product> products = new java.util.HashMap<>();
+    TreeMap<Long, long[]> byProduct = new TreeMap<>();
+    TreeMap<Long, long[]> byCategory = new TreeMap<>();
+    Map<Long, Product> products = new HashMap<>();
     long total = 0;
     JsonArray sales = new JsonArray();
     for (Item item : items) {

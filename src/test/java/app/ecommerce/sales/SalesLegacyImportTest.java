@@ -1,24 +1,26 @@
 package app.ecommerce.sales;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Seed;
 import app.ecommerce.support.Sql;
 import app.ecommerce.tools.LegacyImporter;
 import io.vertx.core.json.JsonObject;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The original system's shipped database, imported with the legacy importer, must give the
@@ -61,7 +63,7 @@ abstract class SalesLegacyImportTest extends EngineTest {
         }
       }
     }
-    report = new LegacyImporter(server.app().config(), new PrintStream(java.io.OutputStream.nullOutputStream()))
+    report = new LegacyImporter(server.app().config(), new PrintStream(OutputStream.nullOutputStream()))
         .importFrom(SEED, false);
   }
 
@@ -76,13 +78,13 @@ abstract class SalesLegacyImportTest extends EngineTest {
   }
 
   private String text(String sql, String param) {
-    try (Connection c = server.db().jdbc(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = server.db().jdbc(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, param);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getString(1);
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

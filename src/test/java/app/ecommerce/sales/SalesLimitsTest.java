@@ -1,8 +1,5 @@
 package app.ecommerce.sales;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
@@ -12,10 +9,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The refusals that protect the server (more than 10000 buckets, more than 100000 rows in JSON)
@@ -94,7 +94,7 @@ abstract class SalesLimitsTest extends EngineTest {
       sum += cents(days.getJsonObject(key).getString("total_revenue"));
     }
     assertEquals(new Sql(server.db()).number("SELECT SUM(quantity * price_cents) FROM sale_items WHERE created_at < ?",
-        java.time.LocalDate.parse(ALL_TIME_START).plusDays(10_000).atStartOfDay(java.time.ZoneOffset.UTC)
+        LocalDate.parse(ALL_TIME_START).plusDays(10_000).atStartOfDay(ZoneOffset.UTC)
             .toEpochSecond() * 1_000_000L), sum);
 
     Api.Response refused = get("start_date", start, "end_date", start.plusDays(10_000), "timezone", "UTC",

@@ -2,6 +2,7 @@ package app.ecommerce.support;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -171,8 +174,8 @@ public final class Api {
   }
 
   /** How many responses had each status, in status order: what a burst of concurrent requests got. */
-  public static Map<Integer, Integer> statuses(java.util.List<Response> responses) {
-    Map<Integer, Integer> counts = new java.util.TreeMap<>();
+  public static Map<Integer, Integer> statuses(List<Response> responses) {
+    Map<Integer, Integer> counts = new TreeMap<>();
     responses.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
     return counts;
   }
@@ -192,7 +195,7 @@ public final class Api {
 
   /** Plain HTTP for tests that must send what java.net.http will not (raw bytes, odd methods). */
   public static String rawRequest(int port, String request) throws IOException {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
@@ -208,7 +211,7 @@ public final class Api {
   /** Sends these exact bytes (invalid UTF-8, bare control characters...) and parses the answer. */
   public static Response raw(int port, byte[] request) throws IOException {
     String text;
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();

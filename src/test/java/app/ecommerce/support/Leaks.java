@@ -1,11 +1,11 @@
 package app.ecommerce.support;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import io.vertx.core.json.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Scans response bodies for what must never reach a client (API.md §1): stack traces, exception
@@ -55,7 +55,7 @@ public final class Leaks {
   }
 
   private static String jsonEscaped(String s) {
-    String encoded = io.vertx.core.json.Json.encode(s);
+    String encoded = Json.encode(s);
     return encoded.substring(1, encoded.length() - 1);
   }
 

@@ -1,11 +1,14 @@
 package app.ecommerce.support;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
 
 /**
@@ -46,7 +49,7 @@ public abstract class TestDatabase implements AutoCloseable {
       try {
         dir = Files.createTempDirectory("ecommerce-test");
         file = dir.resolve("test.db");
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -73,21 +76,21 @@ public abstract class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
       try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (java.io.IOException ignored) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
         // a temp dir left behind is harmless
       }
     }
   }
 
   static final class MariaDb extends TestDatabase {
-    private final java.net.URI server;
+    private final URI server;
     private final String user;
     private final String password;
     private final String name = "ecommerce_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     MariaDb(String base) {
-      server = java.net.URI.create(base.replaceFirst("^mariadb://", "mysql://"));
+      server = URI.create(base.replaceFirst("^mariadb://", "mysql://"));
       String info = server.getUserInfo() == null ? "root" : server.getUserInfo();
       user = info.split(":", 2)[0];
       password = info.contains(":") ? info.split(":", 2)[1] : "";

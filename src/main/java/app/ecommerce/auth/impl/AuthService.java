@@ -2,11 +2,10 @@ package app.ecommerce.auth.impl;
 
 import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -56,12 +55,12 @@ final class AuthService {
     }).compose(hash -> {
       long now = Times.nowMicros();
       return db.inTransaction(tx -> users.insert(tx, in.getString("first_name"), in.getString("last_name"), email,
-              hash, Principal.CUSTOMER, in.getString("timezone"), now))
+              hash, Caller.CUSTOMER, in.getString("timezone"), now))
           .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
               ? Future.failedFuture(Errors.unprocessable(DUPLICATE_EMAIL)) // lost a race to the unique index
               : Future.failedFuture(failure))
           .map(id -> userJson(id, in.getString("first_name"), in.getString("last_name"), email,
-              in.getString("timezone"), Principal.CUSTOMER, now));
+              in.getString("timezone"), Caller.CUSTOMER, now));
     });
   }
 
@@ -136,7 +135,7 @@ final class AuthService {
   }
 
   Future<JsonObject> logout(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+    Caller caller = Caller.of(in);
     return db.inTransaction(tx -> tokens.revoke(tx, caller.jti(), Times.nowMicros()))
         .map(v -> {
           vertx.eventBus().publish(AuthContract.REVOKED,
@@ -160,7 +159,7 @@ final class AuthService {
       if (!state.userActive()) {
         throw Errors.unauthorized("User is inactive");
       }
-      return new Principal(state.userId(), state.email(), state.role(), state.timezone(), jti,
+      return new Caller(state.userId(), state.email(), state.role(), state.timezone(), jti,
           state.expiresAt() / 1_000_000).toJson();
     });
   }
@@ -172,7 +171,7 @@ final class AuthService {
       long now = Times.nowMicros();
       return users.updateAdmin(tx, normalized, hash, timezone, now).compose(updated -> updated > 0
           ? Future.<Void>succeededFuture()
-          : users.insert(tx, "Admin", "Administrator", normalized, hash, Principal.ADMIN, timezone, now).mapEmpty());
+          : users.insert(tx, "Admin", "Administrator", normalized, hash, Caller.ADMIN, timezone, now).mapEmpty());
     }).recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
         ? ensureAdmin(email, password, timezone) // another node inserted it first: update instead
         : Future.failedFuture(failure)));
@@ -180,7 +179,7 @@ final class AuthService {
 
   /** The caller's own record, times in their zone. */
   Future<JsonObject> me(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+    Caller caller = Caller.of(in);
     return users.findById(db.pool(), caller.userId()).map(user -> {
       if (user == null) {
         throw Errors.unauthorized("User not found");
@@ -191,7 +190,7 @@ final class AuthService {
 
   /** Any of first_name, last_name, timezone; every node then reads the new zone at once. */
   Future<JsonObject> updateMe(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+    Caller caller = Caller.of(in);
     return db.inTransaction(tx -> users.updateProfile(tx, caller.userId(), in.getString("first_name"),
             in.getString("last_name"), in.getString("timezone"), Times.nowMicros())
             .compose(v -> users.findById(tx, caller.userId())))
@@ -207,7 +206,7 @@ final class AuthService {
    * same transaction; every node forgets what it cached of them. The presented token stays valid.
    */
   Future<JsonObject> changePassword(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+    Caller caller = Caller.of(in);
     String counted = LoginThrottle.countedEmail(caller.email());
     String address = in.getString("client_address", "unknown");
     return logins.run(counted, address, attempt -> {
@@ -243,7 +242,7 @@ final class AuthService {
 
   /** Users, filtered by q (substring of e-mail or name), role and is_active; times in the admin's zone. */
   Future<JsonObject> listUsers(JsonObject in) {
-    ZoneId zone = Times.zone(Principal.timezoneOf(in.getJsonObject(ApiRequest.CALLER)));
+    ZoneId zone = Times.zone(Caller.timezoneOf(in));
     long page = in.getLong("page");
     long perPage = in.getLong("per_page");
     String q = in.getString("q");
@@ -271,14 +270,14 @@ final class AuthService {
     long id = in.getLong("user_id");
     String role = in.getString("role");
     Boolean active = in.getBoolean("is_active");
-    ZoneId zone = Times.zone(Principal.timezoneOf(in.getJsonObject(ApiRequest.CALLER)));
+    ZoneId zone = Times.zone(Caller.timezoneOf(in));
     return db.inTransaction(tx -> users.lockActiveAdmins(tx).compose(admins -> users.findById(tx, id)
         .compose(user -> {
           if (user == null) {
             return Future.failedFuture(Errors.notFound(USER_NOT_FOUND));
           }
           boolean losesAdmin = admins.contains(id)
-              && (Boolean.FALSE.equals(active) || Principal.CUSTOMER.equals(role));
+              && (Boolean.FALSE.equals(active) || Caller.CUSTOMER.equals(role));
           if (losesAdmin && admins.size() <= 1) {
             return Future.failedFuture(Errors.conflict(LAST_ADMIN, new JsonObject()));
           }

@@ -1,12 +1,14 @@
 package app.ecommerce.auth.impl;
 
+import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.JwtCodec;
-import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,9 @@ public final class AuthVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hasher = new PasswordHasher(vertx, new Argon2Hashing(config.argon2MemoryKib(), config.argon2Iterations(),
-        config.argon2Parallelism()), config.loginQueue());
+    hasher = new PasswordHasher(vertx, Argon2Hashing.configured(config), config.loginQueue());
     AuthService service = new AuthService(vertx, db, hasher, jwt, config.jwtTtlMinutes(), config.loginQueue());
-    Future<Void> settlements = vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(AuthContract.LOGIN_SETTLED,
+    Future<Void> settlements = vertx.eventBus().<JsonObject>consumer(AuthContract.LOGIN_SETTLED,
         message -> service.loginSettled(message.body())).completion();
     vertx.setPeriodic(TOKEN_SWEEP_MS, id -> service.deleteExpiredTokens()
         .onFailure(e -> LOG.warn("Could not delete expired tokens: {}", e.toString())));
@@ -43,7 +44,7 @@ public final class AuthVerticle extends VerticleBase {
         ? Future.succeededFuture()
         : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
             .onSuccess(v -> LOG.info("Administrator {} is ready", config.adminEmail()));
-    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceBinder.bind(vertx, Map.ofEntries(
+    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceOperations.bind(vertx, Map.ofEntries(
         Map.entry(AuthContract.REGISTER, service::register),
         Map.entry(AuthContract.GET_ME, service::me),
         Map.entry(AuthContract.UPDATE_ME, service::updateMe),
@@ -53,8 +54,8 @@ public final class AuthVerticle extends VerticleBase {
         Map.entry(AuthContract.LOGIN, service::login),
         Map.entry(AuthContract.LOGOUT, service::logout),
         Map.entry(AuthContract.VERIFY, service::verify),
-        Map.entry(AuthContract.PING, body -> db.ping().map(v -> new io.vertx.core.json.JsonObject()))),
-        db.dialect()::classify));
+        Map.entry(AuthContract.PING, body -> db.ping().map(v -> new JsonObject()))),
+        db.dialect()::isUnavailable));
   }
 
   @Override

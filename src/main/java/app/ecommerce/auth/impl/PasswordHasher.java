@@ -1,5 +1,6 @@
 package app.ecommerce.auth.impl;
 
+import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.bus.Errors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

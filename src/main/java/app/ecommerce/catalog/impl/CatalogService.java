@@ -1,16 +1,16 @@
 package app.ecommerce.catalog.impl;
 
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.ZoneId;
 
 /** Categories, products and stock (everything of the catalog but purchases). */
@@ -52,7 +52,7 @@ final class CatalogService {
     ZoneId zone = zone(in);
     return Future.all(categories.page(page), categories.count()).map(both -> {
       JsonArray list = new JsonArray();
-      for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+      for (Row row : both.<RowSet<Row>>resultAt(0)) {
         list.add(CatalogJson.category(row, zone));
       }
       return new JsonObject().put("categories", list).mergeIn(page.meta(both.resultAt(1)));
@@ -269,19 +269,17 @@ final class CatalogService {
         ? Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND)) : Future.failedFuture(failure);
   }
 
-  static Principal caller(JsonObject in) {
-    return Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+  static Caller caller(JsonObject in) {
+    return Caller.of(in);
   }
 
-  /** The caller's zone; UTC for an anonymous caller of a public read. */
+  /** The caller's zone; UTC for an anonymous caller of a public read (no zone: Times.zone falls back to UTC). */
   static ZoneId zone(JsonObject in) {
-    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
-    return caller == null ? java.time.ZoneOffset.UTC : Times.zone(Principal.timezoneOf(caller));
+    return Times.zone(Caller.timezoneOf(in));
   }
 
   /** Anonymous callers get the customer view. */
   static boolean isAdmin(JsonObject in) {
-    JsonObject caller = in.getJsonObject(ApiRequest.CALLER);
-    return caller != null && Principal.isAdmin(caller);
+    return Caller.isAdmin(in);
   }
 }

@@ -1,6 +1,6 @@
 package app.ecommerce.catalog.impl;
 
-import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.db.Database;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +31,7 @@ public final class CatalogVerticle extends VerticleBase {
     PurchaseHistory history = new PurchaseHistory(db);
     vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
-    return ServiceBinder.bind(vertx, Map.ofEntries(
+    return ServiceOperations.bind(vertx, Map.ofEntries(
         Map.entry(CatalogContract.CREATE_CATEGORY, catalog::createCategory),
         Map.entry(CatalogContract.LIST_CATEGORIES, catalog::listCategories),
         Map.entry(CatalogContract.CREATE_PRODUCT, catalog::createProduct),
@@ -47,6 +47,6 @@ public final class CatalogVerticle extends VerticleBase {
         Map.entry(CatalogContract.MOVEMENTS, catalog::movements),
         Map.entry(CatalogContract.LIST_PURCHASES, history::list),
         Map.entry(CatalogContract.GET_PURCHASE, history::get),
-        Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::classify);
+        Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::isUnavailable);
   }
 }

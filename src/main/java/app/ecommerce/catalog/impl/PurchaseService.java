@@ -1,10 +1,9 @@
 package app.ecommerce.catalog.impl;
 
+import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
-import app.ecommerce.http.ApiRequest;
-import app.ecommerce.http.Principal;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
@@ -63,7 +62,7 @@ final class PurchaseService {
   }
 
   private Future<JsonObject> purchaseOrReplay(JsonObject in) {
-    Principal caller = Principal.fromJson(in.getJsonObject(ApiRequest.CALLER));
+    Caller caller = Caller.of(in);
     JsonArray items = in.getJsonArray("items");
     String key = in.getString("idempotency_key");
     ZoneId zone = Times.zone(caller.timezone());

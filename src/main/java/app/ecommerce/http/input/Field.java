@@ -162,10 +162,6 @@ public final class Field {
     return with(f -> f.format = format);
   }
 
-  public Field maxLength(int maxLength) {
-    return with(f -> f.maxLength = maxLength);
-  }
-
   public Field describedAs(String text) {
     return with(f -> f.description = text);
   }

@@ -1,5 +1,6 @@
 package app.ecommerce.http.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -26,7 +27,7 @@ import java.util.Optional;
 public final class JsonInput {
   private static final int MAX_DEPTH = 32;
   private static final ObjectMapper MAPPER = JsonMapper.builder(
-          com.fasterxml.jackson.core.JsonFactory.builder()
+          JsonFactory.builder()
               .streamReadConstraints(StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_DEPTH).maxNumberLength(400).build())
               .build())

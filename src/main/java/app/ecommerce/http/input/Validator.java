@@ -1,6 +1,5 @@
 package app.ecommerce.http.input;
 
-import app.ecommerce.bus.Errors;
 import app.ecommerce.time.DateTimeInput;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,16 +28,6 @@ public final class Validator {
   private final Map<String, String> problems = new LinkedHashMap<>();
 
   private Validator() {
-  }
-
-  /** @throws io.vertx.serviceproxy.ServiceException 422 with one message per field path */
-  public static JsonObject validate(List<Field> fields, Map<String, Object> input) {
-    Map<String, String> problems = new LinkedHashMap<>();
-    JsonObject clean = validate(fields, input, problems);
-    if (!problems.isEmpty()) {
-      throw Errors.validation(problems);
-    }
-    return clean;
   }
 
   /**

@@ -21,8 +21,8 @@ final class AnswerWriter {
 
   private final ZoneId zone;
   private final Periods periods;
-  private final Metrics[] blocks;
-  private final Map<Long, Metrics.Product> products;
+  private final MetricBlock[] blocks;
+  private final Map<Long, MetricBlock.Product> products;
   private final Map<Long, String> categories;
   private final Buffer out = Buffer.buffer(64 * 1024);
   private int open = -1;
@@ -30,7 +30,7 @@ final class AnswerWriter {
   private long rows;
 
   /** @param periods null for one block without buckets */
-  AnswerWriter(ZoneId zone, Periods periods, Metrics[] blocks, Map<Long, Metrics.Product> products,
+  AnswerWriter(ZoneId zone, Periods periods, MetricBlock[] blocks, Map<Long, MetricBlock.Product> products,
                Map<Long, String> categories) {
     this.zone = zone;
     this.periods = periods;

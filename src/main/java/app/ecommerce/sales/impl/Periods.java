@@ -4,6 +4,7 @@ import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Dialect;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.time.Times;
+import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,7 +62,7 @@ final class Periods {
     LocalDate last = kind.periodStart(Times.fromMicros(endMicros).atZone(zone).toLocalDate());
     long count = kind.unit.between(first, last) + 1;
     if (count > SalesContract.MAX_BUCKETS) {
-      throw Errors.of(422, "Too many buckets", new io.vertx.core.json.JsonObject(Map.of("buckets",
+      throw Errors.of(422, "Too many buckets", new JsonObject(Map.of("buckets",
           "The range has " + count + " " + buckets + " periods; at most " + SalesContract.MAX_BUCKETS
               + " are allowed: choose a coarser bucket or a narrower range")));
     }

@@ -22,17 +22,17 @@ final class RowTotals {
   private final SalesRepository repository;
   private final SalesQuery query;
   private final Periods periods;
-  private final Metrics[] blocks;
-  private final Map<Long, Metrics.Product> products = new HashMap<>();
+  private final MetricBlock[] blocks;
+  private final Map<Long, MetricBlock.Product> products = new HashMap<>();
   private final Map<Long, String> categories = new TreeMap<>();
 
   private RowTotals(SalesRepository repository, SalesQuery query, Periods periods) {
     this.repository = repository;
     this.query = query;
     this.periods = periods;
-    this.blocks = new Metrics[periods == null ? 1 : periods.size()];
+    this.blocks = new MetricBlock[periods == null ? 1 : periods.size()];
     for (int i = 0; i < blocks.length; i++) {
-      blocks[i] = new Metrics();
+      blocks[i] = new MetricBlock();
     }
   }
 
@@ -57,7 +57,7 @@ final class RowTotals {
 
   /** Columns as in {@link SalesRepository#ROWS}. */
   private void add(Row r) {
-    Metrics.Product product = products.computeIfAbsent(r.getLong(4), id -> new Metrics.Product(id, r.getString(5),
+    MetricBlock.Product product = products.computeIfAbsent(r.getLong(4), id -> new MetricBlock.Product(id, r.getString(5),
         r.getLong(8), r.getString(9), r.getString(10)));
     categories.put(product.categoryId(), product.categoryName());
     int block = periods == null ? 0

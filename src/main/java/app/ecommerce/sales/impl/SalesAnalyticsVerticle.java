@@ -1,6 +1,6 @@
 package app.ecommerce.sales.impl;
 
-import app.ecommerce.bus.ServiceBinder;
+import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.db.Database;
 import app.ecommerce.sales.SalesContract;
 import io.vertx.core.Future;
@@ -22,9 +22,9 @@ public final class SalesAnalyticsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     SalesService sales = new SalesService(db);
-    return ServiceBinder.bind(vertx, Map.of(
+    return ServiceOperations.bind(vertx, Map.of(
         SalesContract.SALES_DATA, sales::salesData,
         SalesContract.CSV_PAGE, sales::csvPage,
-        SalesContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::classify);
+        SalesContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::isUnavailable);
   }
 }

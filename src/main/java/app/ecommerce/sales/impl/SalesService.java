@@ -12,7 +12,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,7 +40,7 @@ final class SalesService {
    * @return the answer's {@code data}, encoded as JSON (UTF-8)
    */
   Future<Buffer> salesData(JsonObject in) {
-    SalesQuery q = checked(in);
+    SalesQuery q = SalesQuery.fromJson(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     if (!q.includeItems()) {
       return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums))
@@ -65,14 +64,14 @@ final class SalesService {
 
   /** Folds the sums into one block per period (or one block) and names what they name. */
   private static AnswerWriter writer(SalesQuery q, Periods periods, RowSet<Row> sums) {
-    Metrics[] blocks = new Metrics[periods == null ? 1 : periods.size()];
+    MetricBlock[] blocks = new MetricBlock[periods == null ? 1 : periods.size()];
     for (int i = 0; i < blocks.length; i++) {
-      blocks[i] = new Metrics();
+      blocks[i] = new MetricBlock();
     }
-    Map<Long, Metrics.Product> products = new HashMap<>();
+    Map<Long, MetricBlock.Product> products = new HashMap<>();
     Map<Long, String> categories = new TreeMap<>();
     for (Row sum : sums) {
-      Metrics.Product product = products.computeIfAbsent(sum.getLong(0), id -> new Metrics.Product(id,
+      MetricBlock.Product product = products.computeIfAbsent(sum.getLong(0), id -> new MetricBlock.Product(id,
           sum.getString(4), sum.getLong(5), sum.getString(6), sum.getString(7)));
       categories.put(product.categoryId(), product.categoryName());
       blocks[periods == null ? 0 : Math.toIntExact(sum.getLong(1))].add(product,
@@ -102,7 +101,7 @@ final class SalesService {
   }
 
   Future<JsonObject> csvPage(JsonObject in) {
-    SalesQuery q = checked(in);
+    SalesQuery q = SalesQuery.fromJson(in);
     JsonObject after = in.getJsonObject("after");
     int size = Math.max(1, Math.min(SalesContract.MAX_PAGE_SIZE,
         in.getInteger("page_size", SalesContract.DEFAULT_PAGE_SIZE)));
@@ -119,15 +118,6 @@ final class SalesService {
       JsonObject next = rows.size() < size ? null : cursor(last);
       return new JsonObject().put("csv", csv.toString()).put("rows", rows.size()).put("next", next);
     });
-  }
-
-  private static SalesQuery checked(JsonObject in) {
-    Map<String, String> problems = new LinkedHashMap<>(SalesQuery.filterProblems(in));
-    problems.putAll(SalesQuery.rangeProblems(in, SalesQuery.zoneOf(in)));
-    if (!problems.isEmpty()) {
-      throw Errors.validation(problems);
-    }
-    return SalesQuery.of(in);
   }
 
   private Future<Void> rowsAllowed(SqlConnection conn, SalesQuery q) {

@@ -1,6 +1,5 @@
 package app.ecommerce.bus;
 
-import app.ecommerce.db.DbFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
@@ -11,7 +10,7 @@ import io.vertx.serviceproxy.ServiceExceptionMessageCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * verticle's operations are also bound in place for callers on its own thread
  * ({@link InPlaceBindings}); both ways run the same {@link #answer}.
  */
-public final class ServiceBinder {
-  private static final Logger LOG = LoggerFactory.getLogger(ServiceBinder.class);
+public final class ServiceOperations {
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceOperations.class);
 
   /**
    * One operation of a service: takes the request body, answers the reply body (a JsonObject,
@@ -35,7 +34,7 @@ public final class ServiceBinder {
     Future<?> handle(JsonObject request);
   }
 
-  private ServiceBinder() {
+  private ServiceOperations() {
   }
 
   /** Registers the codec that lets {@link ServiceException} cross a clustered bus; idempotent. */
@@ -49,20 +48,21 @@ public final class ServiceBinder {
   }
 
   /**
-   * @param classify how the service's database names its failures
+   * @param unavailable which failures mean that the service's database cannot answer now (503, not
+   *     500); handed in by the service, so that the bus knows nothing of databases
    * @return a future that completes when every consumer is registered (cluster-wide when clustered)
    */
   public static Future<List<MessageConsumer<JsonObject>>> bind(Vertx vertx, Map<String, Operation> operations,
-                                                              Function<Throwable, DbFailure> classify) {
+                                                              Predicate<Throwable> unavailable) {
     installCodec(vertx);
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     List<Future<Void>> registered = new ArrayList<>();
     operations.forEach((address, operation) -> {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message ->
-          answer(address, operation, message.body(), message.headers().get(ServiceClient.REQUEST_ID), classify)
+          answer(address, operation, message.body(), message.headers().get(ServiceClient.REQUEST_ID), unavailable)
               .onComplete(done -> message.reply(done.succeeded() ? done.result() : done.cause())));
       InPlaceBindings.bind(vertx, address, consumer,
-          (body, requestId) -> answer(address, operation, body, requestId, classify));
+          (body, requestId) -> answer(address, operation, body, requestId, unavailable));
       consumers.add(consumer);
       registered.add(consumer.completion());
     });
@@ -71,7 +71,7 @@ public final class ServiceBinder {
 
   /** Runs one operation; its failure, thrown or returned, becomes the caller's ServiceException. */
   private static Future<Object> answer(String address, Operation operation, JsonObject body, String requestId,
-                                       Function<Throwable, DbFailure> classify) {
+                                       Predicate<Throwable> unavailable) {
     Future<Object> reply;
     try {
       @SuppressWarnings("unchecked")
@@ -80,16 +80,15 @@ public final class ServiceBinder {
     } catch (RuntimeException e) {
       reply = Future.failedFuture(e);
     }
-    return reply.recover(failure -> Future.failedFuture(toServiceException(address, requestId, failure, classify)));
+    return reply.recover(failure -> Future.failedFuture(toServiceException(address, requestId, failure, unavailable)));
   }
 
   static ServiceException toServiceException(String address, String requestId, Throwable failure,
-                                             Function<Throwable, DbFailure> classify) {
+                                             Predicate<Throwable> unavailable) {
     if (failure instanceof ServiceException e) {
       return e;
     }
-    DbFailure kind = classify.apply(failure);
-    if (kind == DbFailure.UNAVAILABLE || kind == DbFailure.TRANSIENT) {
+    if (unavailable.test(failure)) {
       LOG.warn("request_id={} {}: database unavailable: {}", requestId, address, failure.toString());
       return Errors.unavailable("The database is unavailable; try again shortly");
     }

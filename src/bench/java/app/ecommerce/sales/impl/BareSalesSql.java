@@ -8,8 +8,8 @@ import java.time.ZoneId;
  * benchmark server ({@code app.ecommerce.bench.BareServer}); in this package, in src/bench, so
  * that nothing of the app's sales implementation has to become public.
  */
-public final class BareSql {
-  private BareSql() {
+public final class BareSalesSql {
+  private BareSalesSql() {
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * so that both engines, and every run, give the same JSON byte for byte. Sums are exact at any
  * size: revenue can pass 2^63 − 1 cents, where a long would overflow.
  */
-final class Metrics {
+final class MetricBlock {
   /** Names of a product and its category, as they are now. */
   record Product(long id, String name, long categoryId, String categoryName, String categorySlug) {
   }

@@ -7,7 +7,7 @@ import app.ecommerce.db.Dialect;
  * ({@code app.ecommerce.bench.BareServer}). It lives in this package, in src/bench, so that the
  * repositories' package-private constants are referenced, never copied, without becoming API.
  */
-public final class BareSql {
+public final class BareCatalogSql {
   /** get_products for a customer, no filters, default order (id asc): ProductRepository#page. */
   public static final String PRODUCTS_PAGE = ProductRepository.SELECT + ProductRepository.WHERE_TRUE
       + ProductRepository.AND_ACTIVE + new Page(1, 20, "id", false).orderBy(ProductRepository.ORDER_BY, "p.id")
@@ -22,7 +22,7 @@ public final class BareSql {
   public static final String INSERT_SALE = SaleRepository.INSERT_SALE;
   public static final String INSERT_ITEM = SaleRepository.INSERT_ITEM;
 
-  private BareSql() {
+  private BareCatalogSql() {
   }
 
   /** PurchaseService's lock-and-read of the products of a purchase with one distinct product. */

@@ -5,7 +5,7 @@ package app.ecommerce.auth.impl;
  * login), for the bare benchmark server ({@code app.ecommerce.bench.BareServer}); in this package,
  * in src/bench, so that the package-private constants are referenced without becoming API.
  */
-public final class BareSql {
+public final class BareAuthSql {
   public static final String NTH_RECENT_FAILURE_BY_EMAIL = LoginThrottle.NTH_RECENT_BY_EMAIL;
   public static final String NTH_RECENT_FAILURE_BY_ADDRESS = LoginThrottle.NTH_RECENT_BY_ADDRESS;
   public static final int MAX_FAILURES_PER_EMAIL = LoginThrottle.MAX_FAILURES_PER_EMAIL;
@@ -15,6 +15,6 @@ public final class BareSql {
   public static final String INSERT_TOKEN = TokenRepository.INSERT;
   public static final String TOUCH_LAST_LOGIN = UserRepository.TOUCH_LAST_LOGIN;
 
-  private BareSql() {
+  private BareAuthSql() {
   }
 }
