@@ -45,8 +45,12 @@ public final class TokenAuthenticator implements Authenticator {
       JsonObject body = message.body();
       revoke(body.getString("jti"), body.getLong("exp", Long.MAX_VALUE));
     }).completion();
-    Future<Void> changes = vertx.eventBus().<JsonObject>consumer(AuthContract.USER_CHANGED,
-        message -> forgetUser(message.body().getLong("user_id"))).completion();
+    String address = AuthContract.USER_CHANGED + "." + java.util.UUID.randomUUID();
+    Future<Void> changes = vertx.eventBus().<JsonObject>consumer(address, message -> {
+      forgetUser(message.body().getLong("user_id"));
+      message.reply(null);
+    }).completion().compose(v -> vertx.sharedData().<String, Boolean>getAsyncMap(AuthContract.TOKEN_CACHES))
+        .compose(caches -> caches.put(address, true));
     return Future.all(revocations, changes).mapEmpty();
   }
 

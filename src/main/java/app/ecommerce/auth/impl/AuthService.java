@@ -9,10 +9,12 @@ import app.ecommerce.db.DbFailure;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Accounts and tokens: registration, login, logout and token verification. */
 final class AuthService {
@@ -194,10 +196,7 @@ final class AuthService {
     return db.inTransaction(tx -> users.updateProfile(tx, caller.userId(), in.getString("first_name"),
             in.getString("last_name"), in.getString("timezone"), Times.nowMicros())
             .compose(v -> users.findById(tx, caller.userId())))
-        .map(user -> {
-          userChanged(user.id());
-          return userJson(user, Times.zone(user.timezone()));
-        });
+        .compose(user -> userChanged(user.id()).map(v -> userJson(user, Times.zone(user.timezone()))));
   }
 
   /**
@@ -225,10 +224,9 @@ final class AuthService {
                   return users.updatePassword(tx, caller.userId(), hash, now)
                       .compose(v -> tokens.revokeOthers(tx, caller.userId(), caller.jti(), now))
                       .compose(v -> throttle.dropAttempt(tx, attempt));
-                })).map(v -> {
+                })).compose(v -> {
                   settled[0] = true;
-                  userChanged(caller.userId());
-                  return new JsonObject();
+                  return userChanged(caller.userId()).map(new JsonObject());
                 });
               }))
           .onFailure(failure -> {
@@ -283,15 +281,25 @@ final class AuthService {
           }
           return users.updateAccess(tx, id, role, active, Times.nowMicros()).compose(v -> users.findById(tx, id));
         })))
-        .map(user -> {
-          userChanged(id);
-          return userJson(user, zone);
-        });
+        .compose(user -> userChanged(id).map(v -> userJson(user, zone)));
   }
 
-  /** Every node forgets what it cached of this user's tokens. */
-  private void userChanged(long userId) {
-    vertx.eventBus().publish(AuthContract.USER_CHANGED, new JsonObject().put("user_id", userId));
+  /**
+   * Every node forgets what it cached of this user's tokens, and says so, before the change is
+   * answered: a publication would leave a window (milliseconds, but a next request to another node
+   * can fall in it). A node that does not answer within the timeout (gone, or its address left
+   * behind by a crash) is not waited for longer.
+   */
+  private Future<Void> userChanged(long userId) {
+    JsonObject body = new JsonObject().put("user_id", userId);
+    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(AuthContract.USER_CHANGED_ACK_MS);
+    return vertx.sharedData().<String, Boolean>getAsyncMap(AuthContract.TOKEN_CACHES)
+        .compose(caches -> caches.keys())
+        .compose(addresses -> Future.join(addresses.stream()
+            .map(address -> vertx.eventBus().request(address, body, timeout).otherwiseEmpty())
+            .collect(Collectors.toList())))
+        .otherwiseEmpty()
+        .mapEmpty();
   }
 
   static JsonObject userJson(UserRepository.User user, ZoneId zone) {
