@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite (./run.sh bench [--quick]); DESIGN.md §7. Never part of the build.
+# The benchmark suite (./run.sh bench [--quick]); docs/benchmarks.md. Never part of the build.
 #
 # For each engine (BENCH_ENGINES, default "sqlite mariadb": a scratch SQLite file, and a scratch
 # MariaDB database ecommerce_bench at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, dropped afterwards):

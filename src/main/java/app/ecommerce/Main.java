@@ -203,18 +203,15 @@ public final class Main {
 
   /**
    * The event loops and transport of a node; the HTTP and catalog verticles run one instance per
-   * loop. The benchmark's bare server takes the same, so that its ratio measures the app's own work
-   * (README, Benchmarks).
+   * loop. The benchmark's bare server takes the same, so that its ratio measures the app's own work.
    */
   public static VertxOptions runtimeOptions() {
     // One event loop per core, where Vert.x defaults to two: a pooled SQL connection does its I/O
     // on the event loop that opened it, and with more loops than HTTP verticles the connections
     // opened by start-up work (admin bootstrap, sweeps, readiness) sat on loops no request arrives
-    // on, so that most queries crossed threads twice. Measured on 2 cores with MariaDB: about 72 us
-    // of CPU per get_product with four loops, 55 us with two.
-    // Netty's native epoll transport where it loads (Linux x86_64; NIO elsewhere): under load, NIO's
-    // selector wake-ups contended on a Java monitor between event loops (1,620 blocked entries in
-    // 8 s of MariaDB get_product), and with epoll the app served 15 % more of them (README, Benchmarks)
+    // on, so that most queries crossed threads twice (docs/architecture.md).
+    // Netty's native epoll transport where it loads (Linux x86_64; NIO elsewhere): NIO's selector
+    // wake-ups contended on a Java monitor between event loops under load.
     return new VertxOptions().setEventLoopPoolSize(cores()).setPreferNativeTransport(true);
   }
 

@@ -46,7 +46,7 @@ public record Caller(long userId, String email, String role, String timezone, St
   /**
    * The zone id of the caller of a service request body, read alone (null when there is none): a
    * catalog read needs only the zone and the role, and decoding the whole caller twice per read
-   * showed in its profile.
+   * showed in its profile (docs/benchmarks.md).
    */
   public static String timezoneOf(JsonObject requestBody) {
     JsonObject json = requestBody.getJsonObject(FIELD);

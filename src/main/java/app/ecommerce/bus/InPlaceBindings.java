@@ -16,8 +16,8 @@ import java.util.function.BiFunction;
  * caller on that same thread (an HTTP verticle sharing the event loop) can run them in place
  * instead of over the bus. In place means: on the service verticle's own context and thread, with
  * the same timeout and the same failure mapping as the bus, but without the bus's codec copies,
- * reply registration and hand-offs between threads, which cost about a third of a catalog read's
- * CPU (see the README's Benchmarks). A binding counts only while its bus consumer is registered,
+ * reply registration and hand-offs between threads, a large share of a catalog read's CPU
+ * (docs/architecture.md). A binding counts only while its bus consumer is registered,
  * so an undeployed instance is never called. Worker verticles are never bound here: their
  * operations may block, so they are always reached over the bus.
  */

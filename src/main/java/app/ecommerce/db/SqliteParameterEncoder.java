@@ -12,8 +12,7 @@ import io.vertx.sqlclient.Tuple;
  *
  * <p>The client's default asks the driver for the parameter's JDBC type first, and sqlite-jdbc
  * answers from the values already bound to the statement: for the first parameter there are none,
- * so it throws (twice, type and type name, each exception with its stack trace: about 4 µs of
- * worker CPU per statement, 3 % of a get_product), and the client then takes the type as OTHER,
+ * so it throws (twice, type and type name, each exception with its stack trace), and the client then takes the type as OTHER,
  * for which it turns a string shaped like a UUID into a {@code java.util.UUID}. The driver stores
  * that as its {@code toString()}, in lower case: a product or category named
  * {@code ABCDEF01-2345-6789-ABCD-EF0123456789} was stored as {@code abcdef01-...}, while the same

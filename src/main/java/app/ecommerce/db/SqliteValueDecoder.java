@@ -9,8 +9,8 @@ import java.sql.SQLException;
  * How the JDBC client turns a result cell into a row value, for the one JDBC database here:
  * SQLite. The client's default asks the driver for the column's JDBC type and type name before
  * every cell, and sqlite-jdbc answers the type name by matching the declared type with a regular
- * expression: about three quarters of the worker's CPU for a page of products went there (600
- * µs per page with it, 140 without). SQLite has five storage classes, and the driver's
+ * expression: most of the worker's CPU for a page of products went there (docs/architecture.md).
+ * SQLite has five storage classes, and the driver's
  * {@code getObject} already gives each as the value the row accessors read: Integer or Long,
  * Double, String, byte[] or null. The schema keeps money (cents), times (microseconds) and flags
  * as integers, so nothing needs the declared type.

@@ -94,8 +94,7 @@ public final class RequestLog implements Handler<RoutingContext> {
    * key-value pairs (the JSON format's top-level fields). Built here and given to the appenders as
    * a finished logback event, on every request: through SLF4J's fluent builder (its own event,
    * copied into logback's, then the message formatter's pass over five arguments) the line cost
-   * the event loop about a third more (a profile of MariaDB get_product: 2.7 % of the app's CPU
-   * against 2.0 %). The level check keeps the logger's configuration (level, turbo filters) in
+   * the event loop about a third more (docs/benchmarks.md). The level check keeps the logger's configuration (level, turbo filters) in
    * charge of whether the line is written.
    */
   private static void log(String method, String path, int status, double latencyMs, String id) {

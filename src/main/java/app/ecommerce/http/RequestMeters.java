@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Vert.x Micrometer's own HTTP server metrics, which this replaces (see {@code Metrics}): those
  * labelled whatever method a client sent, so that invented methods added series without bound
  * (30 of them on a missing path: 780 series), and they built the tags and looked four meters up
- * in the registry on every request (6–8 % of a product read's event-loop samples); here every
+ * in the registry on every request; here every
  * label has a bounded set of values, and the meters of a route, method and status are found once
  * and kept. Thread-safe: one instance serves every HTTP verticle of the node.
  */

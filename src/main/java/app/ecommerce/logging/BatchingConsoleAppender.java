@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * sleeps until an event arrives, waits {@code intervalMillis} for others to join it, then encodes
  * the batch and writes it with one system call. Logback's AsyncAppender woke its worker up for every
  * event and wrote each event with its own system call: with one access-log line per request, that
- * was about one thread switch and one write per request (README, Benchmarks).
+ * was about one thread switch and one write per request.
  *
  * <p>Nothing is dropped: when the queue is full the logging thread waits for room. A line appears
  * about {@code intervalMillis} after it was logged, and {@link #stop()} writes what is still queued

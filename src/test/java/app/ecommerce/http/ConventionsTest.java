@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Expect;
+import app.ecommerce.support.Texts;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -70,7 +70,7 @@ abstract class ConventionsTest extends EngineTest {
 
   @Test
   void aBodyOverOneMebibyteIs413AndWinsOverAMissingToken() {
-    String tooLarge = padded(new JsonObject(), MIB + 1);
+    String tooLarge = Texts.padded(new JsonObject(), MIB + 1);
     Expect.error(api.put("register_user").body(tooLarge, "application/json").send(), 413);
     Expect.error(api.put("create_category").body(tooLarge, "application/json").send(), 413);
     Expect.error(api.put("create_category").token(customer()).body(tooLarge, "application/json").send(), 413);
@@ -86,7 +86,7 @@ abstract class ConventionsTest extends EngineTest {
 
   @Test
   void aChunkedBodyOverOneMebibyteIs413() throws Exception {
-    byte[] tooLarge = padded(new JsonObject(), MIB + 10).getBytes(StandardCharsets.UTF_8);
+    byte[] tooLarge = Texts.padded(new JsonObject(), MIB + 10).getBytes(StandardCharsets.UTF_8);
     HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + "/ecommerce/v1/register_user"))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)))
@@ -102,7 +102,7 @@ abstract class ConventionsTest extends EngineTest {
     String email = CatalogFixtures.unique("big") + "@test.example";
     JsonObject user = new JsonObject().put("first_name", "Big").put("last_name", "Body").put("email", email)
         .put("password", "long-enough").put("timezone", "UTC");
-    String body = padded(user, MIB);
+    String body = Texts.padded(user, MIB);
     assertEquals(MIB, body.getBytes(StandardCharsets.UTF_8).length);
     Expect.ok(api.put("register_user").body(body, "application/json").send());
   }
@@ -202,7 +202,7 @@ abstract class ConventionsTest extends EngineTest {
         api.put("create_category").token(customer()).json(category()).send(),
         api.post("login_user").body("{", "application/json").send(),
         api.put("register_user").json(new JsonObject()).send(),
-        api.put("register_user").body(padded(new JsonObject(), MIB + 1), "application/json").send())) {
+        api.put("register_user").body(Texts.padded(new JsonObject(), MIB + 1), "application/json").send())) {
       assertEquals("no-store", r.header("Cache-Control"), r::toString);
       assertEquals("nosniff", r.header("X-Content-Type-Options"), r::toString);
       assertNotNull(r.header("X-Request-ID"), r::toString);
@@ -224,12 +224,5 @@ abstract class ConventionsTest extends EngineTest {
       assertTrue(GENERATED_ID.matcher(r.header("X-Request-ID")).matches(), r::toString);
       assertEquals("no-store", r.header("Cache-Control"), r::toString);
     }
-  }
-
-  /** {@code json} plus an unknown field {@code pad}, encoded to exactly {@code size} bytes. */
-  static String padded(JsonObject json, int size) {
-    String start = json.copy().put("pad", "").encode();
-    int fill = size - start.length();
-    return start.substring(0, start.length() - 2) + "x".repeat(fill) + "\"}";
   }
 }

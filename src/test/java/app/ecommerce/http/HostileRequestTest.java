@@ -7,6 +7,8 @@ import app.ecommerce.support.Leaks;
 import app.ecommerce.support.Routes;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TestServer;
+import app.ecommerce.support.Texts;
+import app.ecommerce.support.ValidRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -68,7 +70,7 @@ abstract class HostileRequestTest extends EngineTest {
         .add(new JsonObject().put("product_id", product).put("quantity", 1)))).send()).getLong("id");
     loginEmail = "request-login-" + unique.incrementAndGet() + "@test.example";
     Expect.ok(api.put("register_user").json(new JsonObject().put("first_name", "Request").put("last_name", "Login")
-        .put("email", loginEmail).put("password", HostileInputTest.LOGIN_PASSWORD).put("timezone", "UTC")).send());
+        .put("email", loginEmail).put("password", ValidRequests.LOGIN_PASSWORD).put("timezone", "UTC")).send());
   }
 
   private List<Endpoint> all() {
@@ -79,7 +81,7 @@ abstract class HostileRequestTest extends EngineTest {
   /** A valid request body of the endpoint, with fresh unique values. */
   private JsonObject valid(String endpoint) {
     String u = "r" + unique.incrementAndGet();
-    String base = HostileInputTest.base(endpoint).encode();
+    String base = ValidRequests.body(endpoint).encode();
     String text = base
         .replace("\"{category}\"", String.valueOf(category))
         .replace("\"{product}\"", String.valueOf(product))
@@ -118,8 +120,8 @@ abstract class HostileRequestTest extends EngineTest {
 
   /** Exact status, the envelope ({} for errors but 409/422), no leaks, and /ready still 200. */
   private JsonObject check(String context, Api.Response r, int status) {
-    Leaks.check(context, r, List.of(), List.of(TestServer.ADMIN_PASSWORD, HostileInputTest.LOGIN_PASSWORD,
-        HostileInputTest.BASE_PASSWORD, CUSTOMER_PASSWORD));
+    Leaks.check(context, r, List.of(), List.of(TestServer.ADMIN_PASSWORD, ValidRequests.LOGIN_PASSWORD,
+        ValidRequests.REGISTER_PASSWORD, CUSTOMER_PASSWORD));
     assertEquals(status, r.status(), () -> context + ": " + r);
     JsonObject data = new JsonObject();
     if (!context.startsWith("HEAD ")) {
@@ -189,11 +191,11 @@ abstract class HostileRequestTest extends EngineTest {
   Stream<DynamicTest> aBodyJustUnderOneMebibyteIsReadAndJustOverIs413() {
     return all().stream().flatMap(e -> Stream.of(
         each(e, "JSON of 1 MiB - 1 byte", () -> {
-          String body = ConventionsTest.padded(valid(e.name()), MIB - 1);
+          String body = Texts.padded(valid(e.name()), MIB - 1);
           check(e.name() + " 1 MiB - 1", call(e).body(body, "application/json").send(), 200);
         }),
         each(e, "JSON of 1 MiB + 1 byte, even without a token", () -> {
-          String body = ConventionsTest.padded(valid(e.name()), MIB + 1);
+          String body = Texts.padded(valid(e.name()), MIB + 1);
           check(e.name() + " 1 MiB + 1", call(e).body(body, "application/json").send(), 413);
           check(e.name() + " 1 MiB + 1 no token", api.call(e.method().name(), e.name())
               .body(body, "application/json").send(), 413);
@@ -247,7 +249,7 @@ abstract class HostileRequestTest extends EngineTest {
       String valid = valid(e.name()).encode();
       for (String body : List.of("[]", "[" + valid + "]", "42", "-1", "\"" + valid.replace("\"", "\\\"") + "\"", "true",
           "null", valid + valid, valid + " x", valid + ",", "{", "}", "{\"a\"}", "{\"a\":}", "{,}", "\"", "'{}'")) {
-        check(e.name() + " body " + HostileInputTest.abbreviate(body), call(e).body(body, "application/json").send(), 400);
+        check(e.name() + " body " + Texts.abbreviate(body), call(e).body(body, "application/json").send(), 400);
       }
     }));
   }
@@ -260,7 +262,7 @@ abstract class HostileRequestTest extends EngineTest {
     return all().stream().map(e -> each(e, "non-standard JSON values", () -> {
       for (String v : values) {
         String body = valid(e.name()).put("pad", "VALUE").encode().replace("\"VALUE\"", v);
-        check(e.name() + " pad = " + HostileInputTest.abbreviate(v), call(e).body(body, "application/json").send(),
+        check(e.name() + " pad = " + Texts.abbreviate(v), call(e).body(body, "application/json").send(),
             400);
       }
     }));
@@ -423,7 +425,7 @@ abstract class HostileRequestTest extends EngineTest {
     assertEquals("Many fields", data.getString("category_name"));
     data = check("2000 form fields on POST", api.post("login_user")
         .body(many + "&email=" + URLEncoder.encode(loginEmail, StandardCharsets.UTF_8) + "&password="
-            + HostileInputTest.LOGIN_PASSWORD, "application/x-www-form-urlencoded").send(), 200);
+            + ValidRequests.LOGIN_PASSWORD, "application/x-www-form-urlencoded").send(), 200);
     assertTrue(data.containsKey("access_token"));
     String json = Stream.iterate(0, i -> i + 1).limit(50_000).map(i -> "\"k" + i + "\": " + i)
         .collect(Collectors.joining(", ", "{", ", \"per_page\": 4}"));
@@ -498,7 +500,7 @@ abstract class HostileRequestTest extends EngineTest {
       for (String v : values) {
         Api.Response r = Api.raw(server.port(), request(e.method().name(), "/ecommerce/v1/" + e.name(), v,
             "application/json", utf8(valid(e.name()).encode())));
-        check(e.name() + " Authorization: " + HostileInputTest.abbreviate(v), r, 401);
+        check(e.name() + " Authorization: " + Texts.abbreviate(v), r, 401);
       }
       // a token-optional read serves an anonymous caller; every other endpoint wants a token
       check(e.name() + " no Authorization", Api.raw(server.port(), request(e.method().name(),
@@ -514,9 +516,9 @@ abstract class HostileRequestTest extends EngineTest {
   void garbageAuthorizationOnAPublicEndpointIsIgnored() throws IOException {
     fixtures();
     for (String v : List.of("Bearer garbage", "Basic dXNlcjpwYXNz", "Bearer " + "a".repeat(7000))) {
-      check("login with " + HostileInputTest.abbreviate(v), Api.raw(server.port(), request("POST",
+      check("login with " + Texts.abbreviate(v), Api.raw(server.port(), request("POST",
           "/ecommerce/v1/login_user", v, "application/json", utf8(valid("login_user").encode()))), 200);
-      check("register with " + HostileInputTest.abbreviate(v), Api.raw(server.port(), request("PUT",
+      check("register with " + Texts.abbreviate(v), Api.raw(server.port(), request("PUT",
           "/ecommerce/v1/register_user", v, "application/json", utf8(valid("register_user").encode()))), 200);
     }
   }

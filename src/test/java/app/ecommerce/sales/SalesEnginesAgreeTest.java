@@ -1,24 +1,26 @@
 package app.ecommerce.sales;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import app.ecommerce.support.Api;
+import app.ecommerce.support.LegacyDatabase;
 import app.ecommerce.support.TestDatabase;
 import app.ecommerce.support.TestServer;
 import app.ecommerce.tools.LegacyImporter;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * SQLite and MariaDB, given the same data (the original's seed plus sales at odd microseconds
- * around DST changes), must answer every query with the same bytes.
+ * SQLite and MariaDB, given the same data (a database of the original system, imported, plus
+ * sales at odd microseconds around DST changes), must answer every query with the same bytes.
  */
 @EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -26,13 +28,17 @@ class SalesEnginesAgreeTest {
   private TestServer sqlite;
   private TestServer mariadb;
 
+  @TempDir
+  static Path legacyDir;
+
   @BeforeAll
   void start() throws Exception {
+    LegacyDatabase legacy = LegacyDatabase.create(legacyDir);
     sqlite = TestServer.start(TestDatabase.sqlite());
     mariadb = TestServer.start(TestDatabase.mariadb());
     for (TestServer server : List.of(sqlite, mariadb)) {
       new LegacyImporter(server.app().config(), new PrintStream(OutputStream.nullOutputStream()))
-          .importFrom(SalesLegacyImportTest.SEED, false);
+          .importFrom(legacy.file, false);
       SalesFixtures fx = new SalesFixtures(server);
       long buyer = server.newCustomer("America/New_York").id();
       SalesFixtures.Product odd = fx.product(fx.category("Ünïcode, \"quoted\"", "unicode-quoted"), "Crème brûlée, 1\"", "0.01");

@@ -1,10 +1,14 @@
 package app.ecommerce.sales;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
-import app.ecommerce.support.Seed;
+import app.ecommerce.support.LegacyDatabase;
 import app.ecommerce.support.Sql;
 import app.ecommerce.tools.LegacyImporter;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,57 +18,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The original system's shipped database, imported with the legacy importer, must give the
- * figures that the test computes on its own from the file (JDBC and BigDecimal over its rows).
+ * A database of the original system, built by {@link LegacyDatabase} in that system's schema and
+ * imported with the legacy importer, must give the figures the test computes from the values it
+ * wrote (cents and units, exactly), through the API's analytics as through the tables.
  */
 abstract class SalesLegacyImportTest extends EngineTest {
-  static final Path SEED = Seed.file();
-
+  @TempDir
+  static Path legacyDir;
+  LegacyDatabase legacy;
   LegacyImporter.Report report;
-  /** Figures read straight from the seed: year → category id → {cents, units}. */
-  final Map<String, Map<Long, BigDecimal[]>> byYear = new TreeMap<>();
-  final Map<Long, String> categoryNames = new TreeMap<>();
-  final Map<Long, Long> legacyStock = new TreeMap<>();
-  long legacyItems;
+  /** year → category id → {cents, units}, from the sales the import keeps. */
+  final Map<Integer, Map<Long, long[]>> byYear = new TreeMap<>();
 
   @BeforeAll
-  void importSeed() throws Exception {
-    try (Connection c = Seed.open();
-         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT substr(s.created_at, 1, 4), p.category_id, si.quantity,"
-          + " CAST(si.price_per_unit AS TEXT) FROM sale s JOIN sale_item si ON si.sale_id = s.id"
-          + " JOIN product p ON p.id = si.product_id")) {
-        while (rs.next()) {
-          BigDecimal[] sum = byYear.computeIfAbsent(rs.getString(1), y -> new TreeMap<>())
-              .computeIfAbsent(rs.getLong(2), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-          BigDecimal quantity = BigDecimal.valueOf(rs.getLong(3));
-          sum[0] = sum[0].add(quantity.multiply(new BigDecimal(rs.getString(4))));
-          sum[1] = sum[1].add(quantity);
-          legacyItems++;
-        }
-      }
-      try (ResultSet rs = s.executeQuery("SELECT id, category_name FROM category")) {
-        while (rs.next()) {
-          categoryNames.put(rs.getLong(1), rs.getString(2));
-        }
-      }
-      try (ResultSet rs = s.executeQuery("SELECT product_id, SUM(quantity) FROM inventory GROUP BY product_id")) {
-        while (rs.next()) {
-          legacyStock.put(rs.getLong(1), rs.getLong(2));
-        }
+  void importLegacyDatabase() throws Exception {
+    legacy = LegacyDatabase.create(legacyDir);
+    for (LegacyDatabase.Sale sale : legacy.sales) {
+      for (LegacyDatabase.Item item : sale.items()) {
+        long[] sum = byYear.computeIfAbsent(sale.at().getYear(), y -> new TreeMap<>())
+            .computeIfAbsent(LegacyDatabase.product(item.productId()).categoryId(), k -> new long[2]);
+        sum[0] += item.quantity() * item.cents();
+        sum[1] += item.quantity();
       }
     }
     report = new LegacyImporter(server.app().config(), new PrintStream(OutputStream.nullOutputStream()))
-        .importFrom(SEED, false);
+        .importFrom(legacy.file, false);
   }
 
   private JsonObject data(Object... nameValue) {
@@ -89,79 +74,84 @@ abstract class SalesLegacyImportTest extends EngineTest {
     }
   }
 
-  private static String money(BigDecimal amount) {
-    return amount.setScale(2).toPlainString();
+  private static String money(long cents) {
+    return BigDecimal.valueOf(cents, 2).toPlainString();
   }
 
   @Test
-  void everythingIsImported() {
-    assertEquals(new LegacyImporter.Report(5, 25, 1, 0, 2000, 2999, 0, 0), report);
-    assertEquals(2999, legacyItems);
+  void everythingValidIsImportedAndTheRestCounted() {
+    assertEquals(new LegacyImporter.Report(LegacyDatabase.CATEGORIES.size(), LegacyDatabase.PRODUCTS.size(), 1, 0,
+        legacy.sales.size(), legacy.itemCount(), legacy.skippedSales, legacy.skippedItems), report);
+    assertEquals(legacy.sales.size(), new Sql(server.db()).number("SELECT COUNT(*) FROM sales"));
   }
 
   @Test
-  void yearlyFiguresPerCategoryMatchTheFile() {
+  void pricesWithFloatNoiseBecomeExactCents() {
+    for (LegacyDatabase.Product p : LegacyDatabase.PRODUCTS) {
+      assertEquals(p.cents(), new Sql(server.db()).number("SELECT price_cents FROM products WHERE id = " + p.id()),
+          p.name() + " stored as " + p.stored());
+    }
+    assertEquals(0, new Sql(server.db()).number("SELECT COUNT(*) FROM sales s WHERE total_cents <>"
+        + " (SELECT SUM(i.quantity * i.price_cents) FROM sale_items i WHERE i.sale_id = s.id)"));
+  }
+
+  @Test
+  void yearlyFiguresPerCategoryAreTheComputedOnes() {
     JsonObject data = data("start_date", "2022-01-01", "end_date", "2024-12-31", "timezone", "UTC",
         "buckets", "yearly", "include_sales_items", "false");
     assertEquals(3, data.size());
-    BigDecimal all = BigDecimal.ZERO;
-    BigDecimal sumOfBuckets = BigDecimal.ZERO;
-    for (String year : byYear.keySet()) {
-      JsonObject block = data.getJsonObject(year + "-01-01T00:00:00," + year + "-12-31T23:59:59.999999");
-      BigDecimal yearTotal = BigDecimal.ZERO;
-      for (Map.Entry<Long, BigDecimal[]> e : byYear.get(year).entrySet()) {
-        String key = e.getKey() + "," + categoryNames.get(e.getKey());
+    long all = 0;
+    for (Map.Entry<Integer, Map<Long, long[]>> year : byYear.entrySet()) {
+      JsonObject block = data.getJsonObject(year.getKey() + "-01-01T00:00:00," + year.getKey() + "-12-31T23:59:59.999999");
+      long yearTotal = 0;
+      for (Map.Entry<Long, long[]> e : year.getValue().entrySet()) {
+        String key = e.getKey() + "," + LegacyDatabase.CATEGORIES.get(e.getKey());
         assertEquals(money(e.getValue()[0]), block.getJsonObject("revenue_by_categories").getString(key), year + key);
-        assertEquals(e.getValue()[1].longValueExact(), block.getJsonObject("quantity_by_categories").getLong(key));
-        yearTotal = yearTotal.add(e.getValue()[0]);
+        assertEquals(e.getValue()[1], block.getJsonObject("quantity_by_categories").getLong(key), year + key);
+        yearTotal += e.getValue()[0];
       }
-      assertEquals(money(yearTotal), block.getString("total_revenue"), year);
-      all = all.add(yearTotal);
-      sumOfBuckets = sumOfBuckets.add(new BigDecimal(block.getString("total_revenue")));
+      assertEquals(money(yearTotal), block.getString("total_revenue"), year.getKey().toString());
+      all += yearTotal;
     }
     JsonObject total = data("start_date", "2022-01-01", "end_date", "2024-12-31", "timezone", "UTC",
         "include_sales_items", "false");
     assertEquals(money(all), total.getString("total_revenue"));
-    assertEquals(0, all.compareTo(sumOfBuckets));
   }
 
   @Test
-  void oneCategoryAndAllRows() {
-    BigDecimal clothing = BigDecimal.ZERO;
-    for (Map<Long, BigDecimal[]> year : byYear.values()) {
-      if (year.containsKey(2L)) {
-        clothing = clothing.add(year.get(2L)[0]);
-      }
-    }
+  void oneCategoryAndAllRowsWithTheirMicroseconds() {
+    long clothing = byYear.values().stream().filter(y -> y.containsKey(2L)).mapToLong(y -> y.get(2L)[0]).sum();
     JsonObject data = data("start_date", "2022-01-01", "end_date", "2024-12-31", "timezone", "UTC",
         "category_ids", "[2]", "include_sales_items", "false");
     assertEquals(money(clothing), data.getString("total_revenue"));
     assertEquals(1, data.getJsonObject("revenue_by_categories").size());
 
-    JsonObject rows = data("start_date", "2022-01-01", "end_date", "2024-12-31", "timezone", "UTC");
-    assertEquals(2999, rows.getJsonArray("sales").size());
-    JsonObject last = rows.getJsonArray("sales").getJsonObject(2998);
-    assertTrue(rows.getJsonArray("sales").stream().anyMatch(o ->
-        "2023-10-02T17:37:38.734705+00:00".equals(((JsonObject) o).getString("created_at"))), "microseconds kept");
-    assertTrue(last.getString("created_at").startsWith("2024-09-25"), last::encode);
+    JsonArray rows = data("start_date", "2022-01-01", "end_date", "2024-12-31", "timezone", "UTC")
+        .getJsonArray("sales");
+    assertEquals(legacy.itemCount(), rows.size());
+    assertTrue(rows.stream().anyMatch(o -> "2023-10-02T17:37:38.734705+00:00".equals(((JsonObject) o)
+        .getString("created_at"))), "microseconds kept");
+    assertTrue(rows.getJsonObject(rows.size() - 1).getString("created_at").startsWith("2024-09-25"),
+        () -> rows.getJsonObject(rows.size() - 1).encode());
   }
 
   @Test
   void stockIsTheInventorySumAndTheLedgerAddsUpToIt() {
-    legacyStock.forEach((product, stock) -> {
-      Sql.StockState state = new Sql(server.db()).stock(product);
-      assertEquals(stock, state.stock(), "stock of " + product);
-      assertEquals(state.stock(), state.ledger(), "ledger of " + product);
-      assertEquals(1000, state.restocked(), "the seed's products all started with 1000 units");
-    });
+    Map<Long, Long> sold = legacy.sold();
+    for (LegacyDatabase.Product p : LegacyDatabase.PRODUCTS) {
+      long stock = LegacyDatabase.STOCK.getOrDefault(p.id(), 0L);
+      Sql.StockState state = new Sql(server.db()).stock(p.id());
+      assertEquals(stock, state.stock(), "stock of " + p.name());
+      assertEquals(state.stock(), state.ledger(), "ledger of " + p.name());
+      assertEquals(stock + sold.getOrDefault(p.id(), 0L), state.restocked(), "restocked " + p.name());
+    }
   }
 
   @Test
-  void legacyUsersKeepTheirPasswordHashAndAreCustomers() {
-    assertEquals("customer", text( "SELECT role FROM users WHERE email = ?", "fadi@fahadbaig.com"));
-    assertTrue(text( "SELECT password_hash FROM users WHERE email = ?", "fadi@fahadbaig.com")
+  void theLegacyUserKeepsThePasslibHashAndLogsInWithIt() {
+    assertEquals("customer", text("SELECT role FROM users WHERE email = ?", LegacyDatabase.EMAIL));
+    assertTrue(text("SELECT password_hash FROM users WHERE email = ?", LegacyDatabase.EMAIL)
         .startsWith("$argon2id$v=19$m=65536,t=3,p=4$"));
-    // the original collection's password, verified against the original's own hash
-    assertTrue(api.login("fadi@fahadbaig.com", "Hello123!@").length() > 20);
+    assertTrue(api.login(LegacyDatabase.EMAIL, LegacyDatabase.PASSWORD).length() > 20);
   }
 }

@@ -19,8 +19,8 @@ import java.util.function.Function;
  *
  * <p>Each login first reserves its attempt ({@link LoginThrottle#reserve}). This node runs those
  * reservations one at a time: they lock the address's and the e-mail's throttle rows, and a burst
- * of them from one address would otherwise hold every pooled connection waiting for one row lock
- * (measured: 89 of 200 concurrent logins on MariaDB then waited past the pool's 5 s and got 503).
+ * of them from one address would otherwise hold every pooled connection waiting for one row lock,
+ * until logins waited past the pool's connection timeout and got 503 (docs/benchmarks.md).
  * A reservation takes a few milliseconds; argon2 takes tens, so the one-at-a-time lane is never
  * what limits logins. A login whose attempt cannot be counted yet, because attempts of the same
  * e-mail or address in flight fill the throttle's limit ({@link LoginThrottle#BUSY}), waits, first

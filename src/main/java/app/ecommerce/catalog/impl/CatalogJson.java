@@ -62,9 +62,8 @@ final class CatalogJson {
 
   /**
    * Where the columns of {@link ProductRepository#SELECT} are in a result. A lookup by name costs
-   * a scan, and on MySQL a hash of every column name of each new result: on a page of 20 products
-   * the lookups per cell were 9 % of the event loop's samples (SQLite, JFR), and once per single
-   * product they were still 3-5 % (MariaDB). The columns come back in the same order every time,
+   * a scan, and on MySQL a hash of every column name of each new result, for every cell
+   * (docs/benchmarks.md). The columns come back in the same order every time,
    * so the positions found last are kept and reused while a result's names are the same.
    */
   private record ProductColumns(List<String> names, int id, int productName, int description, int categoryId,

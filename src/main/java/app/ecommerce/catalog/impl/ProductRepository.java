@@ -46,7 +46,7 @@ final class ProductRepository {
   /**
    * One product's query in its two forms, built once: the MySQL client finds its prepared
    * statement by the SQL text, and a text concatenated per request had its hash computed anew
-   * every time (about 2 % of an event loop's time serving single products).
+   * every time.
    */
   static final String FIND_ACTIVE = SELECT + WHERE_TRUE + AND_ID + AND_ACTIVE;
   static final String FIND_ANY = SELECT + WHERE_TRUE + AND_ID;
