@@ -30,9 +30,11 @@ Usage: ./run.sh [command]
                             1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
                             MariaDB (BENCH_ENGINES, BENCH_MYSQL_*); report in target/bench/report.md
   bench-purchases           p50/p99 of get_purchases page 1 (admin and customer) at 666,667 demo sales
-  bench-analytics           time get_sales_data against the bare SQL on 1M demo sale items, and the heap
-                            during a 1M-row CSV export, on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb";
-                            MariaDB at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306)
+  bench-analytics           time get_sales_data against the bare SQL on 1M and 10M demo sale items
+                            (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
+                            on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb"; MariaDB at
+                            BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306); BENCH_KEEP_DATA=DIR
+                            keeps the generated data there and reuses it
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).

@@ -1,37 +1,57 @@
 #!/usr/bin/env bash
-# get_sales_data benchmark (./run.sh bench-analytics): 1,000,000 sale items of demo data in a
-# scratch SQLite file and a scratch MariaDB database; on each, the server is started from the jar
-# and timed against the bare SQL (see src/bench/java/app/ecommerce/bench/AnalyticsBench.java).
+# get_sales_data benchmark (./run.sh bench-analytics): demo data of 1,000,000 and 10,000,000 sale
+# items (BENCH_ITEMS, default "1000000 10000000") in a scratch SQLite file and a scratch MariaDB
+# database; on each, the server is started from the jar and timed against the bare SQL scan (see
+# src/bench/java/app/ecommerce/bench/AnalyticsBench.java). The 1M-row CSV export (and the bare
+# JDBC read of the same rows) runs on the smallest size only. BENCH_KEEP_DATA=DIR keeps the
+# generated data (SQLite files in DIR, MariaDB databases ecommerce_bench_analytics_<items>) and
+# reuses it on the next run instead of generating it again.
 # Prints the results and appends them to target/bench-analytics.txt. Never fails a build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 JAR=target/ecommerce.jar
-SALES=${BENCH_SALES:-666667}                 # demo data makes ~1.5 items per sale: ~1,000,000 items
+ITEMS=${BENCH_ITEMS:-1000000 10000000}
 RESULTS=${BENCH_RESULTS:-target/bench-analytics.txt}
 source src/bench/engines.sh
 build_bench_jar
-MYSQL_DB=ecommerce_bench_analytics
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
 SCRATCH=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
+KEEP=${BENCH_KEEP_DATA:-}
 export APPLICATION_SETTINGS=""   # never read a developer's .vars
 export DATA_DIR=$SCRATCH
 
 cleanup() {
   rm -rf "$SCRATCH"
-  if [[ " $ENGINES " == *" mariadb "* ]]; then
-    drop_database "$MYSQL_DB"
+  if [[ -z $KEEP && " $ENGINES " == *" mariadb "* ]]; then
+    for items in $ITEMS; do drop_database "ecommerce_bench_analytics_$items"; done
   fi
 }
 trap cleanup EXIT
 
 mkdir -p "$(dirname "$RESULTS")"
-echo "# get_sales_data benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $SALES demo sales" >> "$RESULTS"
+echo "# get_sales_data benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), sale items: $ITEMS" >> "$RESULTS"
 
+smallest=$(tr ' ' '\n' <<< "$ITEMS" | sort -n | head -n 1)
 for engine in $ENGINES; do
-  use_engine "$engine" "$SCRATCH" "$MYSQL_DB"
-  echo "== $engine: generating $SALES demo sales =="
-  generate_demo_data "$JAR" "$SALES"
-  java -Xmx512m -cp "$BENCH_JAR" app.ecommerce.bench.AnalyticsBench "$engine" "$DATABASE_URL" "$JDBC_URL" "$MYSQL_USER" "$MYSQL_PASSWORD" "$RESULTS"
+  for items in $ITEMS; do
+    sales=$(( items * 2 / 3 ))           # demo data makes ~1.5 items per sale
+    dir=${KEEP:-$SCRATCH}
+    mkdir -p "$dir"
+    if [[ -n $KEEP ]] && data_exists "$engine" "$dir/bench-$items.db" "ecommerce_bench_analytics_$items"; then
+      reuse_engine "$engine" "$dir/bench-$items.db" "ecommerce_bench_analytics_$items"
+      echo "== $engine: reusing the demo data of $dir ($items sale items) =="
+    else
+      use_engine "$engine" "$dir" "ecommerce_bench_analytics_$items"
+      if [[ $engine == sqlite ]]; then
+        rm -f "$dir/bench-$items.db"*
+        mv_sqlite_url "$dir/bench-$items.db"
+      fi
+      echo "== $engine: generating $sales demo sales (~$items sale items) =="
+      generate_demo_data "$JAR" "$sales"
+    fi
+    BENCH_CSV=$([[ $items == "$smallest" ]] && echo true || echo false) \
+      java -Xmx512m -cp "$BENCH_JAR" app.ecommerce.bench.AnalyticsBench "$engine" "$DATABASE_URL" "$JDBC_URL" "$MYSQL_USER" "$MYSQL_PASSWORD" "$RESULTS"
+  done
 done
 echo "Results appended to $RESULTS"

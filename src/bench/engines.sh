@@ -51,3 +51,30 @@ generate_demo_data() { # JAR SALES
 drop_database() { # DB
   mysql_cli -e "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1 || true
 }
+
+# The SQLite database at FILE instead of the one use_engine chose.
+mv_sqlite_url() { # FILE
+  DATABASE_URL="sqlite:$1"
+  JDBC_URL="jdbc:sqlite:$1"
+  export DATABASE_URL
+}
+
+# True when a kept database of ENGINE (the SQLite FILE, or the MariaDB database DB) holds sales.
+data_exists() { # ENGINE FILE DB
+  case $1 in
+    sqlite) [[ -s $2 ]] ;;
+    mariadb) [[ $(mysql_cli -N -e "SELECT COUNT(*) FROM $3.sales" 2>/dev/null || echo 0) -gt 0 ]] ;;
+  esac
+}
+
+# Points DATABASE_URL and JDBC_URL at a kept database without emptying it.
+reuse_engine() { # ENGINE FILE DB
+  case $1 in
+    sqlite) mv_sqlite_url "$2" ;;
+    mariadb)
+      DATABASE_URL="mysql://$MYSQL_USER${MYSQL_PASSWORD:+:$MYSQL_PASSWORD}@$MYSQL_HOST:$MYSQL_PORT/$3"
+      JDBC_URL="jdbc:mariadb://$MYSQL_HOST:$MYSQL_PORT/$3"
+      export DATABASE_URL
+      ;;
+  esac
+}

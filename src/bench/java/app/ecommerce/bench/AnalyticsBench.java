@@ -111,10 +111,17 @@ public final class AnalyticsBench {
           }
         }
         String firstBody = null;
+        List<Double> kathmandu = new ArrayList<>();
         for (int i = 0; i < WARMUP + RUNS; i++) {
           long t0 = System.nanoTime();
           String body = get(base, token, query);
           double apiMs = (System.nanoTime() - t0) / 1e6;
+          long t1 = System.nanoTime();
+          get(base, token, query.replace("timezone=UTC", "timezone=Asia/Kathmandu"));
+          double kathmanduMs = (System.nanoTime() - t1) / 1e6;
+          if (i >= WARMUP) {
+            kathmandu.add(kathmanduMs);
+          }
           double dayMs = bare(jdbc, dayQuery, from, to);
           double monthMs = bare(jdbc, monthQuery, from, to);
           if (i >= WARMUP) {
@@ -133,6 +140,8 @@ public final class AnalyticsBench {
             sumOfBuckets(data)));
         report.append(String.format("API (HTTP, monthly, include_sales_items=false): median %.1f ms  runs %s%n",
             apiMedian, fmt(api)));
+        report.append(String.format("API, same in Asia/Kathmandu (+05:45):          median %.1f ms  runs %s%n",
+            median(kathmandu), fmt(kathmandu)));
         report.append(String.format("bare SQL per product+UTC day (JDBC):           median %.1f ms  runs %s%n",
             median(byDay), fmt(byDay)));
         report.append(String.format("bare SQL per product+month (JDBC):             median %.1f ms  runs %s%n",
@@ -143,7 +152,11 @@ public final class AnalyticsBench {
         }
         report.append(String.format("ratio API / fastest bare SQL: %.2f (medians); %.2f (median of the %d paired runs);"
             + " target <= 1.5%n", apiMedian / bareMedian, median(paired), paired.size()));
-        report.append(csvExport(base, token, server.pid(), gcLog, total));
+        if (!"false".equals(System.getenv("BENCH_CSV"))) {
+          report.append(jsonRows(base, token, jdbc, year));
+          report.append(csvExport(base, token, server.pid(), gcLog, total));
+          report.append(bareCsv(jdbc, scratch.resolve("bare.csv")));
+        }
       }
     } finally {
       server.destroy();
@@ -196,6 +209,62 @@ public final class AnalyticsBench {
         afterGc.isEmpty() ? "n/a" : Collections.max(afterGc),
         afterGc.subList(0, Math.min(5, afterGc.size())),
         afterGc.subList(Math.max(0, afterGc.size() - 5), afterGc.size()));
+  }
+
+  /** The rows-included JSON answer for the first 90 days of the year (under its 100,000-row bound), rows per second. */
+  private static String jsonRows(String base, String token, Connection jdbc, int year) throws Exception {
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = first.plusDays(89);
+    long rows = count(jdbc, first.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L,
+        last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L - 1);
+    String query = "start_date=" + first + "&end_date=" + last + "&timezone=UTC&include_sales_items=true";
+    List<Double> seconds = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; i < 4; i++) {
+      long t0 = System.nanoTime();
+      bytes = get(base, token, query).length();
+      if (i > 0) {
+        seconds.add((System.nanoTime() - t0) / 1e9);
+      }
+    }
+    double median = median(seconds);
+    return String.format("JSON with sale items (90 days, %d rows, %.1f MB): median %.2f s (%.0f rows/s) runs %s%n",
+        rows, bytes / 1e6, median, rows / median, seconds.stream().map(v -> String.format("%.2f", v)).toList());
+  }
+
+  /**
+   * The floor for the CSV export: the same rows, columns and order read over plain JDBC in one
+   * query and written to a file as CSV lines (no zone conversion, no money formatting).
+   */
+  private static String bareCsv(Connection jdbc, Path file) throws Exception {
+    String sql = "SELECT si.id, si.sale_id, s.user_id, si.created_at, si.product_id, p.product_name, si.price_cents,"
+        + " si.quantity, p.category_id, c.category_name, c.category_slug FROM sale_items si"
+        + " JOIN sales s ON s.id = si.sale_id JOIN products p ON p.id = si.product_id"
+        + " JOIN categories c ON c.id = p.category_id ORDER BY si.created_at, si.sale_id, si.id";
+    long t0 = System.nanoTime();
+    long rows = 0;
+    try (PreparedStatement s = jdbc.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+         var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      s.setFetchSize(jdbc.getMetaData().getDatabaseProductName().toLowerCase().contains("sqlite") ? 5_000 : 1);
+      try (ResultSet rs = s.executeQuery()) {
+        StringBuilder line = new StringBuilder(256);
+        while (rs.next()) {
+          line.setLength(0);
+          line.append(rs.getLong(2)).append(',').append(rs.getLong(1)).append(',').append(rs.getLong(3)).append(',')
+              .append(rs.getLong(4)).append(',').append(rs.getLong(5)).append(',').append(rs.getString(6)).append(',')
+              .append(rs.getLong(7)).append(',').append(rs.getLong(8)).append(',')
+              .append(rs.getLong(7) * rs.getLong(8)).append(',').append(rs.getLong(9)).append(',')
+              .append(rs.getString(10)).append(',').append(rs.getString(11)).append("\r\n");
+          out.append(line);
+          rows++;
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long bytes = Files.size(file);
+    Files.delete(file);
+    return String.format("bare JDBC read of the same rows written to a file: %d rows, %.1f MB in %.1f s (%.0f rows/s)%n",
+        rows, bytes / 1e6, seconds, rows / seconds);
   }
 
   private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");

@@ -12,7 +12,13 @@ import java.sql.SQLException;
 final class BulkRows {
   static final String[] WIPE = {
       "DELETE FROM idempotency_keys", "DELETE FROM inventory_movements", "DELETE FROM sale_items",
-      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories"};
+      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories",
+      // the sales totals describe the sale items: they go with them, and the mark starts over
+      "DELETE FROM sales_hour_totals", "DELETE FROM sales_day_totals",
+      "UPDATE sales_rollup SET folded_item_id = 0, updated_at = 0"};
+  /** MariaDB, demo data only: see DemoData#generate. */
+  static final String FAST_BULK = "SET SESSION foreign_key_checks = 0, unique_checks = 0";
+  static final String CHECKED = "SET SESSION foreign_key_checks = 1, unique_checks = 1";
   static final String HAS_DATA = "SELECT (SELECT COUNT(*) FROM products) + (SELECT COUNT(*) FROM sales)";
 
   static final String INSERT_CATEGORY = "INSERT INTO categories (id, category_name, category_slug, created_at)"

@@ -79,15 +79,14 @@ public final class LegacyImporter {
     try (Connection legacy = readOnly.createConnection("jdbc:sqlite:" + legacyFile.toAbsolutePath());
          Connection c = DemoData.connect(url)) {
       c.setAutoCommit(false);
-      if (new DemoData(config, out).hasData()) {
-        if (!replace) {
-          throw new IllegalStateException("The database " + config.redactedDatabaseUrl() + " already has products or"
-              + " sales; import-legacy replaces the catalog, stock and all sales: run it again with --yes");
-        }
-        try (Statement s = c.createStatement()) {
-          for (String sql : BulkRows.WIPE) {
-            s.executeUpdate(sql);
-          }
+      if (!replace && new DemoData(config, out).hasData()) {
+        throw new IllegalStateException("The database " + config.redactedDatabaseUrl() + " already has products or"
+            + " sales; import-legacy replaces the catalog, stock and all sales: run it again with --yes");
+      }
+      // always: the imported items keep their original ids, which may lie below the sales totals' mark
+      try (Statement s = c.createStatement()) {
+        for (String sql : BulkRows.WIPE) {
+          s.executeUpdate(sql);
         }
       }
       Counts n = new Counts();
@@ -99,6 +98,7 @@ public final class LegacyImporter {
       Map<Long, Long> sold = sales(legacy, c, users, n);
       ledger(legacy, c, stock, sold);
       c.commit();
+      DemoData.rebuildTotals(c, url, out);
       Report report = new Report(n.categories, n.products, n.users, n.matchedUsers, n.sales, n.items,
           n.skippedSales, n.skippedItems);
       out.println("Imported " + report);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.LegacyDatabase;
+import app.ecommerce.support.SalesTotalsCheck;
 import app.ecommerce.support.Sql;
 import app.ecommerce.tools.LegacyImporter;
 import io.vertx.core.json.JsonArray;
@@ -83,6 +84,8 @@ abstract class SalesLegacyImportTest extends EngineTest {
     assertEquals(new LegacyImporter.Report(LegacyDatabase.CATEGORIES.size(), LegacyDatabase.PRODUCTS.size(), 1, 0,
         legacy.sales.size(), legacy.itemCount(), legacy.skippedSales, legacy.skippedItems), report);
     assertEquals(legacy.sales.size(), new Sql(server.db()).number("SELECT COUNT(*) FROM sales"));
+    assertEquals(SalesTotalsCheck.lastItem(server.db()), SalesTotalsCheck.mark(server.db()));
+    SalesTotalsCheck.assertTotalsAreTheRows(server.db());
   }
 
   @Test

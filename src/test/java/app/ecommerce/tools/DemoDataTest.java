@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.SalesTotalsCheck;
 import app.ecommerce.support.Sql;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -85,5 +86,11 @@ abstract class DemoDataTest extends EngineTest {
       assertEquals(state.stock(), state.ledger(), "ledger of product " + p);
       assertEquals(state.restocked(), state.stock() + state.sold(), "restocked = stock + sold for " + p);
     }
+  }
+
+  @Test
+  void theSalesTotalsAreWrittenWithTheSales() {
+    assertEquals(SalesTotalsCheck.lastItem(server.db()), SalesTotalsCheck.mark(server.db()));
+    SalesTotalsCheck.assertTotalsAreTheRows(server.db());
   }
 }

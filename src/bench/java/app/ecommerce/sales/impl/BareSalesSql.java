@@ -13,15 +13,17 @@ public final class BareSalesSql {
   }
 
   /**
-   * The totals query for {@code buckets=monthly}, no product or category filter,
-   * include_sales_items=false, over [startMicros, endMicros] in {@code zone}; parameters: start, end.
+   * The scan of the sale rows (the app's path before the sales totals, and still its fallback)
+   * for {@code buckets=monthly}, no product or category filter, include_sales_items=false, over
+   * [startMicros, endMicros] in {@code zone}; parameters: start, end.
    */
   public static String monthlyTotals(Dialect dialect, ZoneId zone, long startMicros, long endMicros) {
     Periods periods = Periods.of("monthly", zone, startMicros, endMicros);
     if (periods.sqlTerms(startMicros, endMicros) > 128) {
       throw new IllegalArgumentException("the bare server only handles ranges the app answers in one query");
     }
-    return String.format(SalesRepository.TOTALS, periods.indexSql(dialect, "si.created_at", startMicros, endMicros),
-        ", period", "", dialect.name().equals("mysql") ? "STRAIGHT_JOIN " : "");
+    String sums = String.format(SalesRepository.ROW_SUMS, periods.indexSql(dialect, "si.created_at", startMicros,
+        endMicros), "si.created_at BETWEEN ? AND ?", ", period", "");
+    return String.format(SalesRepository.TOTALS, sums, dialect.name().equals("mysql") ? "STRAIGHT_JOIN " : "");
   }
 }

@@ -127,6 +127,17 @@ final class Periods {
     return Times.toMicros(startDate(index).atStartOfDay(zone).toInstant());
   }
 
+  /** The first instants of the periods that start inside (from, to], ascending. */
+  long[] cuts(long from, long to) {
+    int lo = indexOfMicros(from);
+    int hi = indexOfMicros(to);
+    long[] cuts = new long[hi - lo];
+    for (int i = lo + 1; i <= hi; i++) {
+      cuts[i - lo - 1] = startMicros(i);
+    }
+    return cuts;
+  }
+
   /** The last microsecond of the period: the next period's start minus one microsecond. */
   long endMicros(int index) {
     return startMicros(index + 1) - 1;

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -23,19 +24,39 @@ import java.util.function.Function;
  */
 final class SalesRepository {
   static final String RANGE = " WHERE si.created_at BETWEEN ? AND ?";
-  static final String BY_PRODUCTS = " AND si.product_id IN (%s)";
-  static final String BY_CATEGORIES = " AND si.product_id IN (SELECT id FROM products WHERE category_id IN (%s))";
+  static final String BY_PRODUCTS = " AND %s IN (%s)";
+  static final String BY_CATEGORIES = " AND %s IN (SELECT id FROM products WHERE category_id IN (%s))";
   /**
-   * Units and cents per product (%1$s: the period expression and its GROUP BY term, or nothing),
-   * with the product's and category's names joined on the few grouped rows only:
+   * The answer's sums with the product's and category's names joined on the few grouped rows only:
    * {product_id, period, units, cents, product_name, category_id, category_name, category_slug}.
-   * %4$s is STRAIGHT_JOIN on MariaDB, whose "split materialization" would otherwise run the
-   * grouping once per product through the non-covering product index (ten times slower).
+   * %1$s: the sums per product and period ({@link #ROW_SUMS}, or {@link #COMBINED} of the totals
+   * and the rows they do not cover). %2$s is STRAIGHT_JOIN on MariaDB, whose "split
+   * materialization" would otherwise run the grouping once per product through the non-covering
+   * product index (ten times slower).
    */
-  static final String TOTALS = "SELECT %4$st.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
-      + " c.category_name, c.category_slug FROM (SELECT si.product_id, %1$s AS period, SUM(si.quantity) AS units,"
-      + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si" + RANGE + "%3$s GROUP BY si.product_id%2$s) t"
+  static final String TOTALS = "SELECT %2$st.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
+      + " c.category_name, c.category_slug FROM (%1$s) t"
       + " JOIN products p ON p.id = t.product_id JOIN categories c ON c.id = p.category_id";
+  /**
+   * Sums of sale rows: %1$s the period expression, %2$s the condition, %3$s the period's GROUP BY
+   * term, %4$s an index hint ({@link #BY_ID_SQLITE}, {@link #BY_ID_MYSQL}) or nothing.
+   */
+  static final String ROW_SUMS = "SELECT si.product_id, %1$s AS period, SUM(si.quantity) AS units,"
+      + " SUM(si.quantity * si.price_cents) AS cents FROM sale_items si%4$s WHERE %2$s GROUP BY si.product_id%3$s";
+  /** Sums of totals slots: %1$s the period expression, %2$s the table, %3$s the condition, %4$s GROUP BY term. */
+  static final String SLOT_SUMS = "SELECT t.product_id, %1$s AS period, SUM(t.units) AS units,"
+      + " SUM(t.cents) AS cents FROM %2$s t WHERE %3$s GROUP BY t.product_id%4$s";
+  /**
+   * The rows above the mark are found by id (a short range at the end of the table), never through
+   * the created_at index, which both engines prefer and which would visit every row of the range.
+   */
+  static final String BY_ID_SQLITE = " NOT INDEXED";
+  static final String BY_ID_MYSQL = " FORCE INDEX (PRIMARY)";
+  /** The sale rows the totals do not hold yet, read in the same statement (snapshot) as the totals. */
+  static final String UNFOLDED = "si.id > (SELECT folded_item_id FROM sales_rollup WHERE id = 1)";
+  /** %s: the branches (UNION ALL) of {@link #ROW_SUMS} and {@link #SLOT_SUMS}. */
+  static final String COMBINED = "SELECT product_id, period, SUM(units) AS units, SUM(cents) AS cents"
+      + " FROM (%s) b GROUP BY product_id, period";
   static final String COUNT = "SELECT COUNT(*) FROM sale_items si" + RANGE + "%s";
   static final String FIRST_AT = "SELECT created_at FROM sale_items WHERE created_at >= ? ORDER BY created_at LIMIT 1";
   static final String LAST_AT = "SELECT created_at FROM sale_items WHERE created_at <= ? ORDER BY created_at DESC LIMIT 1";
@@ -53,6 +74,11 @@ final class SalesRepository {
   static final String AFTER = " AND (si.created_at > ? OR si.sale_id > ? OR (si.sale_id = ? AND si.id > ?))";
   /** Above this many CASE branches the period expression is built for the data's span only. */
   private static final int MAX_TERMS_WITHOUT_BOUNDS = 128;
+  /**
+   * Above this many ranges (many periods whose starts are not whole UTC hours, e.g. a year by day
+   * in +05:45) the answer scans the sale rows instead of naming every range in the SQL.
+   */
+  static final int MAX_COVERAGE_RANGES = 96;
 
   private final Database db;
   private final boolean mysql;
@@ -85,28 +111,91 @@ final class SalesRepository {
 
   /**
    * Per product, and per period when {@code periods} is not null (see {@link #TOTALS} for the
-   * columns). A period expression that would be large (a long range in a zone with DST, or
-   * thousands of months) is built for the span of the data actually in the range, found first.
+   * columns): the pre-aggregated totals of the whole hours and days of the range plus the sale
+   * rows they do not cover (see {@link Coverage}). A period expression that would be large (a long
+   * range in a zone with DST, or thousands of months) is built for the span of the data actually
+   * in the range, found first.
    */
   Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods) {
-    if (periods == null) {
-      return totals(client, q, "0", "", q.startMicros(), q.endMicros());
-    }
-    if (periods.sqlTerms(q.startMicros(), q.endMicros()) <= MAX_TERMS_WITHOUT_BOUNDS) {
-      return totals(client, q, periods.indexSql(db.dialect(), "si.created_at", q.startMicros(), q.endMicros()),
-          ", period", q.startMicros(), q.endMicros());
-    }
-    return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> bounds == null
-        ? totals(client, q, "0", "", 1, 0)
-        : totals(client, q, periods.indexSql(db.dialect(), "si.created_at", bounds[0], bounds[1]), ", period",
-            bounds[0], bounds[1]));
+    return totals(client, q, periods, true);
   }
 
-  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, String period, String groupBy, long from,
-                                     long to) {
-    Tuple params = Tuple.of(from, to);
-    String sql = String.format(TOTALS, period, groupBy, filter(q, params), mysql ? "STRAIGHT_JOIN " : "");
-    return client.preparedQuery(sql).execute(params);
+  /**
+   * The same sums read from the sale rows alone: the path of answers whose ranges would be too many
+   * to name, and the reference the totals are tested against.
+   */
+  Future<RowSet<Row>> scannedTotals(SqlClient client, SalesQuery q, Periods periods) {
+    return totals(client, q, periods, false);
+  }
+
+  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods, boolean folded) {
+    if (periods == null || periods.sqlTerms(q.startMicros(), q.endMicros()) <= MAX_TERMS_WITHOUT_BOUNDS) {
+      return totals(client, q, periods, q.startMicros(), q.endMicros(), folded);
+    }
+    return dataBounds(client, q.startMicros(), q.endMicros()).compose(bounds -> bounds == null
+        ? totals(client, q, null, 1, 0, false)
+        : totals(client, q, periods, bounds[0], bounds[1], folded));
+  }
+
+  /** The sums over [from, to], a part of the query's range holding all of its sales. */
+  private Future<RowSet<Row>> totals(SqlClient client, SalesQuery q, Periods periods, long from, long to,
+                                     boolean folded) {
+    Tuple params = Tuple.tuple();
+    Coverage coverage = !folded || from > to ? null
+        : Coverage.of(from, to, periods == null ? new long[0] : periods.cuts(from, to));
+    String sums = coverage == null || coverage.size() > MAX_COVERAGE_RANGES
+        ? rowSums(q, periods, from, to, "si.created_at BETWEEN " + from + " AND " + to, "", params)
+        : combined(q, periods, from, to, coverage, params);
+    return client.preparedQuery(String.format(TOTALS, sums, mysql ? "STRAIGHT_JOIN " : "")).execute(params);
+  }
+
+  /** The UNION ALL of the totals' slots, the rows of the edges and the rows not folded yet. */
+  private String combined(SalesQuery q, Periods periods, long from, long to, Coverage coverage, Tuple params) {
+    List<String> branches = new ArrayList<>();
+    if (!coverage.scan.isEmpty()) {
+      branches.add(rowSums(q, periods, from, to, anyOf("si.created_at", coverage.scan), "", params));
+    }
+    List<Coverage.Range> folded = new ArrayList<>(coverage.hours);
+    folded.addAll(coverage.days);
+    if (!folded.isEmpty()) {
+      branches.add(rowSums(q, periods, from, to, UNFOLDED + " AND " + anyOf("si.created_at", folded),
+          mysql ? BY_ID_MYSQL : BY_ID_SQLITE, params));
+    }
+    slotSums(q, periods, from, to, "sales_hour_totals", coverage.hours, params, branches);
+    slotSums(q, periods, from, to, "sales_day_totals", coverage.days, params, branches);
+    return String.format(COMBINED, String.join(" UNION ALL ", branches));
+  }
+
+  private void slotSums(SalesQuery q, Periods periods, long from, long to, String table, List<Coverage.Range> slots,
+                        Tuple params, List<String> branches) {
+    if (!slots.isEmpty()) {
+      String condition = anyOf("t.slot_at", slots) + filter(q, "t.product_id", params);
+      branches.add(String.format(SLOT_SUMS, period(periods, "t.slot_at", from, to), table, condition, groupBy(periods)));
+    }
+  }
+
+  private String rowSums(SalesQuery q, Periods periods, long from, long to, String condition, String hint,
+                         Tuple params) {
+    return String.format(ROW_SUMS, period(periods, "si.created_at", from, to),
+        condition + filter(q, "si.product_id", params), groupBy(periods), hint);
+  }
+
+  private String period(Periods periods, String column, long from, long to) {
+    return periods == null ? "0" : periods.indexSql(db.dialect(), column, from, to);
+  }
+
+  private static String groupBy(Periods periods) {
+    return periods == null ? "" : ", period";
+  }
+
+  /** {@code (column BETWEEN a AND b OR ...)}: the bounds are computed instants, never user text. */
+  private static String anyOf(String column, List<Coverage.Range> ranges) {
+    StringBuilder sql = new StringBuilder("(");
+    for (Coverage.Range r : ranges) {
+      sql.append(sql.length() > 1 ? " OR " : "").append(column).append(" BETWEEN ").append(r.from()).append(" AND ")
+          .append(r.to());
+    }
+    return sql.append(')').toString();
   }
 
   /**
@@ -151,12 +240,17 @@ final class SalesRepository {
 
   /** The product or category filter as SQL, its ids appended to {@code params}. */
   private static String filter(SalesQuery q, Tuple params) {
+    return filter(q, "si.product_id", params);
+  }
+
+  /** The filter on {@code column}, a product id. */
+  private static String filter(SalesQuery q, String column, Tuple params) {
     List<Long> ids = !q.productIds().isEmpty() ? q.productIds() : q.categoryIds();
     if (ids.isEmpty()) {
       return "";
     }
     ids.forEach(params::addLong);
-    return String.format(!q.productIds().isEmpty() ? BY_PRODUCTS : BY_CATEGORIES, placeholders(ids.size()));
+    return String.format(!q.productIds().isEmpty() ? BY_PRODUCTS : BY_CATEGORIES, column, placeholders(ids.size()));
   }
 
   private static String placeholders(int n) {
