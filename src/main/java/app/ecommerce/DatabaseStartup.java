@@ -1,5 +1,6 @@
 package app.ecommerce;
 
+import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
@@ -108,12 +109,23 @@ final class DatabaseStartup {
   private Void migrate() throws Exception {
     DatabaseUrl url = db.url();
     boolean fresh = Migrations.migrate(url);
+    fillProductSearch(url);
     boolean demo = config.demoData() != null ? config.demoData() : url.engine() == DatabaseUrl.Engine.SQLITE;
     if (fresh && demo) {
       LOG.info("New database: loading demo data");
       new DemoData(config, LogLines.to(LOG)).generate(DemoData.DEFAULT_SALES);
     }
     return null;
+  }
+
+  /** Products written before their search columns existed (an upgraded database) get them now. */
+  private static void fillProductSearch(DatabaseUrl url) throws java.sql.SQLException {
+    try (java.sql.Connection c = DemoData.connect(url)) {
+      int filled = ProductSearch.fillMissing(c);
+      if (filled > 0) {
+        LOG.info("Search text filled in for {} product(s)", filled);
+      }
+    }
   }
 
   private void waiting(String reason, long backoffMs) {
