@@ -29,6 +29,7 @@ Usage: ./run.sh [command]
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
                             1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
                             MariaDB (BENCH_ENGINES, BENCH_MYSQL_*); report in target/bench/report.md
+  bench-purchases           p50/p99 of get_purchases page 1 (admin and customer) at 666,667 demo sales
   bench-analytics           time get_sales_data against the bare SQL on 1M and 10M demo sale items
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
                             on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb"; MariaDB at
@@ -148,6 +149,10 @@ case "$command" in
   bench-analytics)
     build_if_needed
     exec bash src/bench/bench-analytics.sh "$@"
+    ;;
+  bench-purchases)
+    build_if_needed
+    exec bash src/bench/bench-purchases.sh "$@"
     ;;
   build)
     mvn -q -B -DskipTests package

@@ -9,6 +9,7 @@ import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.catalog.CatalogRoutes;
+import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.catalog.impl.CatalogVerticle;
 import app.ecommerce.cluster.Clustering;
 import app.ecommerce.config.AppConfig;
@@ -125,6 +126,16 @@ public final class Main {
     }
   }
 
+  /** Products written before their search columns existed (an upgraded database) get them now. */
+  private static void fillProductSearch(DatabaseUrl url, Logger log) throws java.sql.SQLException {
+    try (java.sql.Connection c = DemoData.connect(url)) {
+      int filled = ProductSearch.fillMissing(c);
+      if (filled > 0) {
+        log.info("Search text filled in for {} product(s)", filled);
+      }
+    }
+  }
+
   /** Builds and starts a node exactly as production does; tests call this with their own config. */
   public static Future<App> start(AppConfig config) {
     Logger log = LoggerFactory.getLogger(Main.class);
@@ -136,6 +147,7 @@ public final class Main {
       jwt = new JwtCodec(JwtSecret.resolve(config));
       DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
       boolean fresh = Migrations.migrate(url);
+      fillProductSearch(url, log);
       boolean demo = config.demoData() != null ? config.demoData() : url.engine() == DatabaseUrl.Engine.SQLITE;
       if (fresh && demo) {
         log.info("New database: loading demo data");

@@ -7,6 +7,7 @@ import app.ecommerce.http.Endpoint;
 import app.ecommerce.http.Reply;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.http.input.Field;
+import app.ecommerce.http.input.Pagination;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
@@ -29,6 +30,27 @@ public final class AuthRoutes implements RouteModule {
   static final List<Field> LOGIN_FIELDS = List.of(
       Field.string("email", 1, 254),
       Field.string("password", 1, 255));
+
+  static final List<Field> UPDATE_ME_FIELDS = List.of(
+      Field.string("first_name", 3, 50).absentMeansUnchanged(),
+      Field.string("last_name", 3, 50).absentMeansUnchanged(),
+      Field.string("timezone", 1, 64).format(Field.Format.TIMEZONE).absentMeansUnchanged()
+          .describedAs("IANA zone id; every time in answers to this user follows it at once"));
+  static final List<Field> CHANGE_PASSWORD_FIELDS = List.of(
+      Field.string("current_password", 1, 255),
+      Field.string("new_password", 8, 255).pattern(NOT_ONLY_WHITESPACE, "Password must not be only white space"));
+  static final List<Field> LIST_USERS_FIELDS = Pagination.fieldsWith(List.of(
+          Field.string("q", 1, 254).optional().describedAs("A substring of the e-mail, first or last name (as text;"
+              + " ASCII letters in any case)"),
+          Field.oneOf("role", "customer", "admin").optional(),
+          Field.bool("is_active").optional()),
+      "id", "email", "created_at", "last_login");
+  static final List<Field> UPDATE_USER_FIELDS = List.of(
+      Field.integer("user_id", 1, Long.MAX_VALUE),
+      Field.bool("is_active").absentMeansUnchanged()
+          .describedAs("false: every token of the user is refused at once, on every node"),
+      Field.oneOf("role", "customer", "admin").absentMeansUnchanged()
+          .describedAs("Effective at once on every node"));
 
   private final ServiceClient services;
   private final TokenAuthenticator authenticator;
@@ -58,7 +80,37 @@ public final class AuthRoutes implements RouteModule {
             .withOutcome(429, "5 failed logins for this e-mail, or 50 from this address, within 15 minutes; or more"
                 + " logins waiting for a password check than the login queue holds (LOGIN_QUEUE)"),
         Endpoint.of(HttpMethod.POST, "logout_user", Access.SIGNED_IN, "Revoke the presented token",
-            "User logged out successfully", List.of(), this::logout));
+            "User logged out successfully", List.of(), this::logout),
+        Endpoint.of(HttpMethod.GET, "get_me", Access.SIGNED_IN, "The caller's own account",
+            "User retrieved successfully", List.of(), Endpoint.forwardTo(services, AuthContract.GET_ME)),
+        Endpoint.of(HttpMethod.PATCH, "update_me", Access.SIGNED_IN, "Change the caller's names or time zone",
+            "User updated successfully", UPDATE_ME_FIELDS, r -> forgetting(r, r.caller().userId(), AuthContract.UPDATE_ME)),
+        Endpoint.of(HttpMethod.POST, "change_password", Access.SIGNED_IN,
+            "Change the caller's password; every other token of theirs is revoked at once, on every node",
+            "Password changed successfully", CHANGE_PASSWORD_FIELDS, r -> {
+              r.input().put("client_address", r.clientAddress());
+              return forgetting(r, r.caller().userId(), AuthContract.CHANGE_PASSWORD);
+            })
+            .withOutcome(422, "Current password is incorrect (counted as a failed login of the e-mail)")
+            .withOutcome(429, "Too many failed logins or password checks for this e-mail or address"),
+        Endpoint.of(HttpMethod.GET, "get_users", Access.ADMIN, "Users, with search and filters",
+            "Users retrieved successfully", LIST_USERS_FIELDS, Endpoint.forwardTo(services, AuthContract.LIST_USERS)),
+        Endpoint.of(HttpMethod.PATCH, "update_user", Access.ADMIN,
+            "Deactivate, reactivate, promote or demote a user, at once on every node",
+            "User updated successfully", UPDATE_USER_FIELDS,
+            r -> forgetting(r, r.input().getLong("user_id"), AuthContract.UPDATE_USER))
+            .withOutcome(404, "User not found")
+            .withOutcome(409, "The last active admin cannot be deactivated or demoted"));
+  }
+
+  /**
+   * A change to a user that cached tokens must not outlive: this node forgets them before
+   * answering (the auth service's publication reaches every node's cache too), so the caller's
+   * next request here already sees it.
+   */
+  private Future<Reply> forgetting(ApiRequest request, long userId, String address) {
+    return Endpoint.forwardTo(services, address).handle(request)
+        .onSuccess(done -> authenticator.forgetUser(userId));
   }
 
   /**

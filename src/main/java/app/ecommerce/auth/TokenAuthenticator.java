@@ -39,12 +39,28 @@ public final class TokenAuthenticator implements Authenticator {
     this.services = services;
   }
 
-  /** Starts listening for revocations published by any node. */
+  /** Starts listening for revocations and changed users published by any node. */
   public Future<Void> listen(Vertx vertx) {
-    return vertx.eventBus().<JsonObject>consumer(AuthContract.REVOKED, message -> {
+    Future<Void> revocations = vertx.eventBus().<JsonObject>consumer(AuthContract.REVOKED, message -> {
       JsonObject body = message.body();
       revoke(body.getString("jti"), body.getLong("exp", Long.MAX_VALUE));
     }).completion();
+    String address = AuthContract.USER_CHANGED + "." + java.util.UUID.randomUUID();
+    Future<Void> changes = vertx.eventBus().<JsonObject>consumer(address, message -> {
+      forgetUser(message.body().getLong("user_id"));
+      message.reply(null);
+    }).completion().compose(v -> vertx.sharedData().<String, Boolean>getAsyncMap(AuthContract.TOKEN_CACHES))
+        .compose(caches -> caches.put(address, true));
+    return Future.all(revocations, changes).mapEmpty();
+  }
+
+  /**
+   * Drops every cached token of this user: their next request asks the auth service again, which
+   * reads the user's role, active flag and zone and the token's revocation from the database.
+   * A scan of the cache, but users change rarely.
+   */
+  public synchronized void forgetUser(long userId) {
+    cache.values().removeIf(cached -> cached.principal.userId() == userId);
   }
 
   public void revoke(String jti, long expiresAtSeconds) {

@@ -31,7 +31,7 @@ final class EndpointDispatch implements Handler<RoutingContext> {
     String requestId = RequestLog.id(ctx);
     caller(ctx, requestId)
         .compose(caller -> {
-          if (endpoint.access() == Access.ADMIN && !caller.isAdmin()) {
+          if (endpoint.access() == Access.ADMIN && (caller == null || !caller.isAdmin())) {
             throw Errors.forbidden();
           }
           RequestInput.refuseRepeatedHeaders(ctx);
@@ -52,7 +52,10 @@ final class EndpointDispatch implements Handler<RoutingContext> {
         .onFailure(ctx::fail);
   }
 
-  /** The caller named by the one Authorization header; null on a public endpoint. */
+  /**
+   * The caller named by the one Authorization header; null on a public endpoint, and on a
+   * token-optional one without the header (any header that is sent must hold a valid token).
+   */
   private Future<Caller> caller(RoutingContext ctx, String requestId) {
     if (endpoint.access() == Access.PUBLIC) {
       return Future.succeededFuture(null);
@@ -63,6 +66,9 @@ final class EndpointDispatch implements Handler<RoutingContext> {
       return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
     }
     String header = headers.isEmpty() ? null : headers.get(0);
+    if (header == null && endpoint.access() == Access.OPTIONAL) {
+      return Future.succeededFuture(null); // anonymous: the customer view
+    }
     if (header == null || header.isBlank()) {
       return Future.failedFuture(Errors.unauthorized("Not authenticated"));
     }

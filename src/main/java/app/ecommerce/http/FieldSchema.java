@@ -30,7 +30,7 @@ final class FieldSchema {
         schema.getJsonArray("enum").addNull();
       }
     }
-    if (!field.required() && (field.defaultValue() != null || field.isNullable())) {
+    if (!field.required() && !field.isAbsentMeansUnchanged() && (field.defaultValue() != null || field.isNullable())) {
       schema.put("default", field.defaultValue());
     }
     if (field.description() != null) {

@@ -86,8 +86,14 @@ public final class OpenApi {
         .put("summary", endpoint.summary())
         .put("tags", new JsonArray().add(tag))
         .put("description", access(endpoint.access()));
-    op.put("security", endpoint.access() == Access.PUBLIC ? new JsonArray()
-        : new JsonArray().add(new JsonObject().put("bearerAuth", new JsonArray())));
+    JsonArray security = new JsonArray();
+    if (endpoint.access() == Access.OPTIONAL) {
+      security.add(new JsonObject()); // OpenAPI's spelling of "or no token at all"
+    }
+    if (endpoint.access() != Access.PUBLIC) {
+      security.add(new JsonObject().put("bearerAuth", new JsonArray()));
+    }
+    op.put("security", security);
     JsonArray parameters = new JsonArray().add(new JsonObject().put("$ref", "#/components/parameters/RequestId"));
     for (Field header : endpoint.headers()) {
       parameters.add(parameter(header, "header"));
@@ -111,6 +117,9 @@ public final class OpenApi {
     switch (access) {
       case PUBLIC:
         return "Public: no token needed.";
+      case OPTIONAL:
+        return "Public: no token needed; without one the caller gets the customer view (active products, UTC). "
+            + "A token that is sent must be valid: a forged, expired or revoked one is a 401.";
       case SIGNED_IN:
         return "Any signed-in user (customer or admin): send `Authorization: Bearer <token>` from login_user.";
       default:

@@ -1,6 +1,7 @@
 package app.ecommerce.tools;
 
 import app.ecommerce.auth.Argon2Hashing;
+import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
@@ -79,6 +80,7 @@ public final class DemoData {
       long adminId = upsertUser(c, "Demo", "Admin", ADMIN_EMAIL, ADMIN_PASSWORD, "admin", plan.start);
       long customerId = upsertUser(c, "Demo", "Customer", CUSTOMER_EMAIL, CUSTOMER_PASSWORD, "customer", plan.start);
       writeCatalog(c, catalog, plan, adminId);
+      ProductSearch.fillMissing(c);
       c.commit();
       boolean mysql = DatabaseUrl.parse(config.databaseUrl()).engine() != DatabaseUrl.Engine.SQLITE;
       if (mysql) {

@@ -1,5 +1,6 @@
 package app.ecommerce.tools;
 
+import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.DatabaseUrl;
 import app.ecommerce.db.Migrations;
@@ -91,6 +92,7 @@ public final class LegacyImporter {
       Counts n = new Counts();
       Map<Long, Long> users = users(legacy, c, n);
       catalog(legacy, c, n);
+      ProductSearch.fillMissing(c);
       Map<Long, long[]> stock = stock(legacy);
       c.commit();
       Map<Long, Long> sold = sales(legacy, c, users, n);

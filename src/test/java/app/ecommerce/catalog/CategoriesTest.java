@@ -112,7 +112,7 @@ abstract class CategoriesTest extends EngineTest {
     }
     String customer = server.newCustomerToken();
     JsonObject first = Expect.ok(api.get("get_categories").token(customer).send(), "Categories fetched successfully");
-    Expect.keys(first, "categories", "page", "per_page", "total");
+    Expect.keys(first, "categories", "page", "per_page", "total", "has_more");
     assertEquals(1, first.getInteger("page"));
     assertEquals(10, first.getInteger("per_page"));
     long total = new Sql(server.db()).number("SELECT COUNT(*) FROM categories");

@@ -96,7 +96,7 @@ abstract class OperationalTest extends EngineTest {
     access.addAppender(lines);
     try {
       String id = "log-line-" + System.nanoTime();
-      Api.Response r = api.get("get_product").query("product_id", 5).header("X-Request-ID", id).send();
+      Api.Response r = api.get("get_purchase").query("purchase_id", 5).header("X-Request-ID", id).send();
       assertEquals(401, r.status());
       ILoggingEvent line = null;
       for (int i = 0; i < 100 && line == null; i++) {
@@ -107,11 +107,11 @@ abstract class OperationalTest extends EngineTest {
       Map<String, Object> kv = new HashMap<>();
       line.getKeyValuePairs().forEach(p -> kv.put(p.key, p.value));
       assertEquals("GET", kv.get("method"));
-      assertEquals("/ecommerce/v1/get_product", kv.get("path"), "the path, never the query string");
+      assertEquals("/ecommerce/v1/get_purchase", kv.get("path"), "the path, never the query string");
       assertEquals(401, kv.get("status"));
       assertTrue(kv.get("latency_ms") instanceof Double, kv::toString);
       assertEquals(id, kv.get("request_id"));
-      assertTrue(line.getFormattedMessage().startsWith("GET /ecommerce/v1/get_product 401 "), line.getFormattedMessage());
+      assertTrue(line.getFormattedMessage().startsWith("GET /ecommerce/v1/get_purchase 401 "), line.getFormattedMessage());
     } finally {
       access.detachAppender(lines);
     }

@@ -71,7 +71,7 @@ class SmokeIT {
   void theFirstSurpriseEndsTheTourWithExitCode1() throws Exception {
     JsonArray items = new JsonArray()
         .add(step("health", "{{baseUrl}}/health", "pm.test('ok', () => pm.response.to.have.status(200));"))
-        .add(step("anonymous", "{{baseUrl}}/ecommerce/v1/get_categories", "pm.response.to.have.status(200);"))
+        .add(step("anonymous", "{{baseUrl}}/ecommerce/v1/get_me", "pm.response.to.have.status(200);"))
         .add(step("never", "{{baseUrl}}/health", ""));
     Outcome o = smoke("--collection", write(new JsonObject().put("item", items)).toString());
     assertEquals(1, o.exit(), () -> String.join("\n", o.lines()));

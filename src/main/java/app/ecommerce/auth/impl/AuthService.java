@@ -9,15 +9,20 @@ import app.ecommerce.db.DbFailure;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Accounts and tokens: registration, login, logout and token verification. */
 final class AuthService {
   static final String BAD_CREDENTIALS = "User with specified credentials does not exists.";
   static final String DUPLICATE_EMAIL = "User with specified email already exists.";
+  static final String WRONG_PASSWORD = "Current password is incorrect";
+  static final String USER_NOT_FOUND = "User not found";
+  static final String LAST_ADMIN = "The last active admin cannot be deactivated or demoted";
 
   private final Vertx vertx;
   private final Database db;
@@ -172,6 +177,142 @@ final class AuthService {
     }).recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
         ? ensureAdmin(email, password, timezone) // another node inserted it first: update instead
         : Future.failedFuture(failure)));
+  }
+
+  /** The caller's own record, times in their zone. */
+  Future<JsonObject> me(JsonObject in) {
+    Caller caller = Caller.of(in);
+    return users.findById(db.pool(), caller.userId()).map(user -> {
+      if (user == null) {
+        throw Errors.unauthorized("User not found");
+      }
+      return userJson(user, Times.zone(user.timezone()));
+    });
+  }
+
+  /** Any of first_name, last_name, timezone; every node then reads the new zone at once. */
+  Future<JsonObject> updateMe(JsonObject in) {
+    Caller caller = Caller.of(in);
+    return db.inTransaction(tx -> users.updateProfile(tx, caller.userId(), in.getString("first_name"),
+            in.getString("last_name"), in.getString("timezone"), Times.nowMicros())
+            .compose(v -> users.findById(tx, caller.userId())))
+        .compose(user -> userChanged(user.id()).map(v -> userJson(user, Times.zone(user.timezone()))));
+  }
+
+  /**
+   * Checks the current password like a login (counted by the throttle: a wrong one is a failure
+   * of that e-mail), then stores the new hash and revokes every other token of the user in the
+   * same transaction; every node forgets what it cached of them. The presented token stays valid.
+   */
+  Future<JsonObject> changePassword(JsonObject in) {
+    Caller caller = Caller.of(in);
+    String counted = LoginThrottle.countedEmail(caller.email());
+    String address = in.getString("client_address", "unknown");
+    return logins.run(counted, address, attempt -> {
+      boolean[] settled = {false};
+      return users.findById(db.pool(), caller.userId())
+          .compose(user -> hasher.verify(user == null ? null : user.passwordHash(), in.getString("current_password"))
+              .compose(matches -> {
+                if (!matches) {
+                  return throttle.recordFailure(attempt, counted, address)
+                      .onSuccess(recorded -> settled[0] = true)
+                      .transform(recorded -> Future.<JsonObject>failedFuture(
+                          Errors.validation(java.util.Map.of("current_password", WRONG_PASSWORD))));
+                }
+                return hasher.hash(in.getString("new_password")).compose(hash -> db.inTransaction(tx -> {
+                  long now = Times.nowMicros();
+                  return users.updatePassword(tx, caller.userId(), hash, now)
+                      .compose(v -> tokens.revokeOthers(tx, caller.userId(), caller.jti(), now))
+                      .compose(v -> throttle.dropAttempt(tx, attempt));
+                })).compose(v -> {
+                  settled[0] = true;
+                  return userChanged(caller.userId()).map(new JsonObject());
+                });
+              }))
+          .onFailure(failure -> {
+            if (!settled[0]) {
+              throttle.withdraw(attempt);
+            }
+          });
+    }).andThen(settled -> vertx.eventBus().publish(AuthContract.LOGIN_SETTLED,
+        new JsonObject().put("email", counted).put("client_address", address)));
+  }
+
+  /** Users, filtered by q (substring of e-mail or name), role and is_active; times in the admin's zone. */
+  Future<JsonObject> listUsers(JsonObject in) {
+    ZoneId zone = Times.zone(Caller.timezoneOf(in));
+    long page = in.getLong("page");
+    long perPage = in.getLong("per_page");
+    String q = in.getString("q");
+    String role = in.getString("role");
+    Boolean active = in.getBoolean("is_active");
+    return Future.all(users.page(q, role, active, in.getString("order_by"), "desc".equals(in.getString("order")),
+            perPage, (page - 1) * perPage), users.count(q, role, active))
+        .map(both -> {
+          io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+          for (io.vertx.sqlclient.Row row : both.<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>>resultAt(0)) {
+            list.add(userJson(UserRepository.User.from(row), zone));
+          }
+          long total = both.resultAt(1);
+          return new JsonObject().put("users", list).put("page", page).put("per_page", perPage).put("total", total)
+              .put("has_more", page * perPage < total);
+        });
+  }
+
+  /**
+   * Deactivates, reactivates, promotes or demotes a user, effective on every node at once. The
+   * active admins are locked first (in id order) and counted: the last one cannot lose the role
+   * or be deactivated, even when two admins demote each other at the same moment.
+   */
+  Future<JsonObject> updateUser(JsonObject in) {
+    long id = in.getLong("user_id");
+    String role = in.getString("role");
+    Boolean active = in.getBoolean("is_active");
+    ZoneId zone = Times.zone(Caller.timezoneOf(in));
+    return db.inTransaction(tx -> users.lockActiveAdmins(tx).compose(admins -> users.findById(tx, id)
+        .compose(user -> {
+          if (user == null) {
+            return Future.failedFuture(Errors.notFound(USER_NOT_FOUND));
+          }
+          boolean losesAdmin = admins.contains(id)
+              && (Boolean.FALSE.equals(active) || Caller.CUSTOMER.equals(role));
+          if (losesAdmin && admins.size() <= 1) {
+            return Future.failedFuture(Errors.conflict(LAST_ADMIN, new JsonObject()));
+          }
+          return users.updateAccess(tx, id, role, active, Times.nowMicros()).compose(v -> users.findById(tx, id));
+        })))
+        .compose(user -> userChanged(id).map(v -> userJson(user, zone)));
+  }
+
+  /**
+   * Every node forgets what it cached of this user's tokens, and says so, before the change is
+   * answered: a publication would leave a window (milliseconds, but a next request to another node
+   * can fall in it). A node that does not answer within the timeout (gone, or its address left
+   * behind by a crash) is not waited for longer.
+   */
+  private Future<Void> userChanged(long userId) {
+    JsonObject body = new JsonObject().put("user_id", userId);
+    DeliveryOptions timeout = new DeliveryOptions().setSendTimeout(AuthContract.USER_CHANGED_ACK_MS);
+    return vertx.sharedData().<String, Boolean>getAsyncMap(AuthContract.TOKEN_CACHES)
+        .compose(caches -> caches.keys())
+        .compose(addresses -> Future.join(addresses.stream()
+            .map(address -> vertx.eventBus().request(address, body, timeout).otherwiseEmpty())
+            .collect(Collectors.toList())))
+        .otherwiseEmpty()
+        .mapEmpty();
+  }
+
+  static JsonObject userJson(UserRepository.User user, ZoneId zone) {
+    return new JsonObject()
+        .put("id", user.id())
+        .put("first_name", user.firstName())
+        .put("last_name", user.lastName())
+        .put("email", user.email())
+        .put("timezone", user.timezone())
+        .put("role", user.role())
+        .put("is_active", user.active())
+        .put("created_at", Times.iso(user.createdAt(), zone))
+        .put("updated_at", Times.iso(user.updatedAt(), zone));
   }
 
   Future<Integer> deleteExpiredTokens() {

@@ -44,12 +44,17 @@ public final class AuthVerticle extends VerticleBase {
         ? Future.succeededFuture()
         : service.ensureAdmin(config.adminEmail(), config.adminPassword(), config.adminTimezone())
             .onSuccess(v -> LOG.info("Administrator {} is ready", config.adminEmail()));
-    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceOperations.bind(vertx, Map.of(
-        AuthContract.REGISTER, service::register,
-        AuthContract.LOGIN, service::login,
-        AuthContract.LOGOUT, service::logout,
-        AuthContract.VERIFY, service::verify,
-        AuthContract.PING, body -> db.ping().map(v -> new JsonObject())),
+    return Future.all(hasher.start(), admin, settlements).compose(ready -> ServiceOperations.bind(vertx, Map.ofEntries(
+        Map.entry(AuthContract.REGISTER, service::register),
+        Map.entry(AuthContract.GET_ME, service::me),
+        Map.entry(AuthContract.UPDATE_ME, service::updateMe),
+        Map.entry(AuthContract.CHANGE_PASSWORD, service::changePassword),
+        Map.entry(AuthContract.LIST_USERS, service::listUsers),
+        Map.entry(AuthContract.UPDATE_USER, service::updateUser),
+        Map.entry(AuthContract.LOGIN, service::login),
+        Map.entry(AuthContract.LOGOUT, service::logout),
+        Map.entry(AuthContract.VERIFY, service::verify),
+        Map.entry(AuthContract.PING, body -> db.ping().map(v -> new JsonObject()))),
         db.dialect()::isUnavailable));
   }
 

@@ -12,6 +12,7 @@ final class TokenRepository {
   static final String REVOKE = "UPDATE tokens SET revoked_at = ? WHERE jti = ? AND revoked_at IS NULL";
   static final String FIND_WITH_USER = "SELECT t.user_id, t.expires_at, t.revoked_at, u.email, u.role,"
       + " u.is_active, u.timezone FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.jti = ?";
+  static final String REVOKE_OTHERS = "UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND jti <> ? AND revoked_at IS NULL";
   static final String DELETE_EXPIRED = "DELETE FROM tokens WHERE expires_at < ?";
 
   /** A token and the current state of its user. */
@@ -35,6 +36,11 @@ final class TokenRepository {
 
   Future<Void> revoke(SqlClient client, String jti, long now) {
     return client.preparedQuery(REVOKE).execute(Tuple.of(now, jti)).mapEmpty();
+  }
+
+  /** Revokes every token of the user but one. */
+  Future<Void> revokeOthers(SqlClient client, long userId, String keptJti, long now) {
+    return client.preparedQuery(REVOKE_OTHERS).execute(Tuple.of(now, userId, keptJti)).mapEmpty();
   }
 
   Future<TokenState> find(String jti) {

@@ -18,6 +18,8 @@ final class CatalogService {
   static final String DUPLICATE_SLUG = "Category with this slug already exists";
   static final String CATEGORY_NOT_FOUND = "Category not found";
   static final String PRODUCT_NOT_FOUND = "Product does not exist";
+  static final String CATEGORY_HAS_PRODUCTS = "Category has products";
+  static final String INSUFFICIENT_STOCK = "insufficient_stock: the stock would fall below zero";
 
   private final Database db;
   private final CategoryRepository categories;
@@ -67,7 +69,7 @@ final class CatalogService {
       }
       return products.insert(tx, in.getString("product_name"), in.getString("description"), categoryId,
           in.getLong("price"), active, now);
-    })).map(id -> {
+    })).recover(this::categoryWentAway).map(id -> {
       ZoneId zone = zone(in);
       return new JsonObject()
           .put("id", id)
@@ -85,9 +87,8 @@ final class CatalogService {
   Future<JsonObject> listProducts(JsonObject in) {
     Page page = Page.from(in);
     ZoneId zone = zone(in);
-    boolean includeInactive = isAdmin(in) && in.getBoolean("include_inactive");
-    JsonArray categoryIds = in.getJsonArray("category_ids");
-    return Future.all(products.page(page, categoryIds, includeInactive), products.count(categoryIds, includeInactive))
+    ProductFilter filter = ProductFilter.from(in, isAdmin(in));
+    return Future.all(products.page(page, filter), products.count(filter))
         .map(both -> {
           JsonArray list = CatalogJson.products(both.resultAt(0), zone);
           return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
@@ -106,8 +107,11 @@ final class CatalogService {
 
   Future<JsonObject> lowStock(JsonObject in) {
     ZoneId zone = zone(in);
-    return products.lowStock(in.getLong("quantity_threshold"))
-        .map(rows -> new JsonObject().put("products", CatalogJson.products(rows, zone)));
+    long threshold = in.getLong("quantity_threshold");
+    Page page = Page.from(in);
+    return Future.all(products.lowStock(threshold, page), products.lowStockCount(threshold))
+        .map(both -> new JsonObject().put("products", CatalogJson.products(both.resultAt(0), zone))
+            .mergeIn(page.meta(both.resultAt(1))));
   }
 
   /** One transaction: the atomic increment and its ledger row. */
@@ -129,15 +133,153 @@ final class CatalogService {
         .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
   }
 
+  /**
+   * Changes the fields that were sent; the rest stay. Past sales keep their price (sale items hold
+   * their own). A deactivated product is hidden from customers from the commit on, and purchases
+   * of it then fail with product_inactive (they read is_active under the same row lock).
+   */
+  Future<JsonObject> updateProduct(JsonObject in) {
+    long id = in.getLong("product_id");
+    return db.inTransaction(tx -> products.lockEditable(tx, id).compose(row -> {
+      if (row == null) {
+        return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
+      }
+      long categoryId = in.containsKey("category_id") ? in.getLong("category_id") : row.getLong("category_id");
+      Future<Boolean> category = categoryId == row.getLong("category_id") ? Future.succeededFuture(true)
+          : categories.exists(tx, categoryId);
+      return category.compose(exists -> {
+        if (!exists) {
+          return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+        }
+        return products.update(tx, id,
+            in.containsKey("product_name") ? in.getString("product_name") : row.getString("product_name"),
+            in.containsKey("description") ? in.getString("description") : row.getString("description"),
+            categoryId,
+            in.containsKey("price") ? in.getLong("price") : row.getLong("price_cents"),
+            in.containsKey("is_active") ? in.getBoolean("is_active") : row.getLong("is_active") == 1L,
+            Times.nowMicros());
+      });
+    }))
+        .recover(this::categoryWentAway)
+        .compose(v -> products.find(id, true))
+        .map(row -> CatalogJson.productWithInventory(row, zone(in)));
+  }
+
+  Future<JsonObject> updateCategory(JsonObject in) {
+    long id = in.getLong("category_id");
+    return db.inTransaction(tx -> categories.exists(tx, id).compose(exists -> {
+      if (!exists) {
+        return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+      }
+      return categories.update(tx, id, in.getString("category_name"), in.getString("category_slug"))
+          .compose(v -> categories.find(tx, id));
+    }))
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+            ? Future.failedFuture(Errors.unprocessable(DUPLICATE_SLUG)) : Future.failedFuture(failure))
+        .map(row -> CatalogJson.category(row, zone(in)));
+  }
+
+  /**
+   * Deletes a category no product references. The check and the delete are one transaction; a
+   * product moved into the category by a concurrent transaction is caught by the foreign key
+   * (MySQL, whose check waits for that transaction) or cannot happen at all (SQLite: one writer).
+   */
+  Future<JsonObject> deleteCategory(JsonObject in) {
+    long id = in.getLong("category_id");
+    return db.inTransaction(tx -> categories.exists(tx, id).compose(exists -> {
+      if (!exists) {
+        return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
+      }
+      return categories.hasProducts(tx, id).compose(used -> used
+          ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
+          : categories.delete(tx, id));
+    }))
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.CONSTRAINT_VIOLATION
+            ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
+            : Future.failedFuture(failure))
+        .map(v -> new JsonObject().put("id", id));
+  }
+
+  /**
+   * A correction of the stock (a write-off, a count), up or down, with its ledger row (reason
+   * {@code adjustment}, the note, the admin) in one transaction. A decrease is the same
+   * conditional update a purchase uses, so it can never take the stock below zero, whatever
+   * purchases run at the same time: it is refused (409) instead, with the stock it found.
+   */
+  Future<JsonObject> adjustInventory(JsonObject in) {
+    long productId = in.getLong("product_id");
+    long change = in.getLong("change");
+    String note = in.getString("note");
+    long userId = caller(in).userId();
+    long now = Times.nowMicros();
+    return db.inTransaction(tx -> {
+      Future<Boolean> changed = change > 0 ? inventory.add(tx, productId, change, now)
+          : inventory.take(tx, productId, -change, now);
+      return changed.compose(ok -> {
+        if (!ok) {
+          return inventory.findStock(tx, productId).compose(stock -> Future.failedFuture(stock == null
+              ? Errors.notFound(PRODUCT_NOT_FOUND)
+              : Errors.conflict(INSUFFICIENT_STOCK, new JsonObject().put("reason", "insufficient_stock")
+                  .put("quantity", stock.getLong("quantity")))));
+        }
+        return inventory.record(tx, productId, change, "adjustment", null, userId, now, note)
+            .compose(v -> inventory.stock(tx, productId));
+      });
+    }).map(stock -> new JsonObject()
+        .put("product_id", productId)
+        .put("quantity", stock.getLong("quantity"))
+        .put("change", change)
+        .put("note", note)
+        .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+  }
+
+  /** The ledger of one product, newest first: every restock, sale and adjustment, with who and when. */
+  Future<JsonObject> movements(JsonObject in) {
+    long productId = in.getLong("product_id");
+    Page page = Page.from(in);
+    ZoneId zone = zone(in);
+    return inventory.findStock(db.pool(), productId).compose(stock -> {
+      if (stock == null) {
+        return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
+      }
+      return Future.all(inventory.movements(db.pool(), productId, page), inventory.countMovements(db.pool(), productId));
+    }).map(both -> {
+      JsonArray list = new JsonArray();
+      for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+        list.add(new JsonObject()
+            .put("id", row.getLong("id"))
+            .put("product_id", row.getLong("product_id"))
+            .put("change", row.getLong("delta"))
+            .put("reason", row.getString("reason"))
+            .put("sale_id", row.getLong("sale_id"))
+            .put("note", row.getString("note"))
+            .put("user_id", row.getLong("user_id"))
+            .put("created_at", Times.iso(row.getLong("created_at"), zone)));
+      }
+      return new JsonObject().put("movements", list).mergeIn(page.meta(both.resultAt(1)));
+    });
+  }
+
+  /**
+   * A category deleted between a product write's check and its write: MySQL's foreign key refuses
+   * the write (SQLite cannot interleave them: one writer at a time). The same 404 as the check's.
+   */
+  private <T> Future<T> categoryWentAway(Throwable failure) {
+    return db.dialect().classify(failure) == DbFailure.CONSTRAINT_VIOLATION
+        ? Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND)) : Future.failedFuture(failure);
+  }
+
   static Caller caller(JsonObject in) {
     return Caller.of(in);
   }
 
+  /** The caller's zone; UTC for an anonymous caller of a public read (no zone: Times.zone falls back to UTC). */
   static ZoneId zone(JsonObject in) {
     return Times.zone(Caller.timezoneOf(in));
   }
 
-  private static boolean isAdmin(JsonObject in) {
+  /** Anonymous callers get the customer view. */
+  static boolean isAdmin(JsonObject in) {
     return Caller.isAdmin(in);
   }
 }

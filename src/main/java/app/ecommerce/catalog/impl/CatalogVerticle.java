@@ -28,17 +28,25 @@ public final class CatalogVerticle extends VerticleBase {
   public Future<?> start() {
     CatalogService catalog = new CatalogService(db);
     PurchaseService purchases = new PurchaseService(db, new PurchaseMetrics(metrics));
+    PurchaseHistory history = new PurchaseHistory(db);
     vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
-    return ServiceOperations.bind(vertx, Map.of(
-        CatalogContract.CREATE_CATEGORY, catalog::createCategory,
-        CatalogContract.LIST_CATEGORIES, catalog::listCategories,
-        CatalogContract.CREATE_PRODUCT, catalog::createProduct,
-        CatalogContract.LIST_PRODUCTS, catalog::listProducts,
-        CatalogContract.GET_PRODUCT, catalog::getProduct,
-        CatalogContract.LOW_STOCK, catalog::lowStock,
-        CatalogContract.ADD_INVENTORY, catalog::addInventory,
-        CatalogContract.PURCHASE, purchases::purchase,
-        CatalogContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::isUnavailable);
+    return ServiceOperations.bind(vertx, Map.ofEntries(
+        Map.entry(CatalogContract.CREATE_CATEGORY, catalog::createCategory),
+        Map.entry(CatalogContract.LIST_CATEGORIES, catalog::listCategories),
+        Map.entry(CatalogContract.CREATE_PRODUCT, catalog::createProduct),
+        Map.entry(CatalogContract.LIST_PRODUCTS, catalog::listProducts),
+        Map.entry(CatalogContract.GET_PRODUCT, catalog::getProduct),
+        Map.entry(CatalogContract.LOW_STOCK, catalog::lowStock),
+        Map.entry(CatalogContract.ADD_INVENTORY, catalog::addInventory),
+        Map.entry(CatalogContract.PURCHASE, purchases::purchase),
+        Map.entry(CatalogContract.UPDATE_PRODUCT, catalog::updateProduct),
+        Map.entry(CatalogContract.UPDATE_CATEGORY, catalog::updateCategory),
+        Map.entry(CatalogContract.DELETE_CATEGORY, catalog::deleteCategory),
+        Map.entry(CatalogContract.ADJUST_INVENTORY, catalog::adjustInventory),
+        Map.entry(CatalogContract.MOVEMENTS, catalog::movements),
+        Map.entry(CatalogContract.LIST_PURCHASES, history::list),
+        Map.entry(CatalogContract.GET_PURCHASE, history::get),
+        Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::isUnavailable);
   }
 }

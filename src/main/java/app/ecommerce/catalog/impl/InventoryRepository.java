@@ -2,6 +2,7 @@ package app.ecommerce.catalog.impl;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
@@ -16,7 +17,11 @@ final class InventoryRepository {
       + " WHERE product_id = ? AND quantity >= ?";
   static final String STOCK = "SELECT quantity, updated_at FROM inventories WHERE product_id = ?";
   static final String INSERT_MOVEMENT = "INSERT INTO inventory_movements (product_id, delta, reason, sale_id, user_id,"
-      + " created_at) VALUES (?, ?, ?, ?, ?, ?)";
+      + " created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  /** Newest first; the (product_id) index ends with the id on both engines, so no sort. */
+  static final String MOVEMENTS = "SELECT id, product_id, delta, reason, sale_id, note, user_id, created_at"
+      + " FROM inventory_movements WHERE product_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
+  static final String COUNT_MOVEMENTS = "SELECT COUNT(*) FROM inventory_movements WHERE product_id = ?";
 
   /** @return false when the product has no stock row (it does not exist) */
   Future<Boolean> add(SqlClient tx, long productId, long quantity, long now) {
@@ -34,7 +39,27 @@ final class InventoryRepository {
   }
 
   Future<Void> record(SqlClient tx, long productId, long delta, String reason, Long saleId, long userId, long now) {
-    return tx.preparedQuery(INSERT_MOVEMENT).execute(Tuple.of(productId, delta, reason, saleId, userId, now))
-        .mapEmpty();
+    return record(tx, productId, delta, reason, saleId, userId, now, null);
+  }
+
+  Future<Void> record(SqlClient tx, long productId, long delta, String reason, Long saleId, long userId, long now,
+                      String note) {
+    return tx.preparedQuery(INSERT_MOVEMENT).execute(Tuple.of(productId, delta, reason, saleId, userId, now)
+        .addString(note)).mapEmpty();
+  }
+
+  /** null when the product has no stock row (it does not exist). */
+  Future<Row> findStock(SqlClient client, long productId) {
+    return client.preparedQuery(STOCK).execute(Tuple.of(productId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
+  Future<RowSet<Row>> movements(SqlClient client, long productId, Page page) {
+    return client.preparedQuery(MOVEMENTS).execute(Tuple.of(productId, page.perPage(), page.offset()));
+  }
+
+  Future<Long> countMovements(SqlClient client, long productId) {
+    return client.preparedQuery(COUNT_MOVEMENTS).execute(Tuple.of(productId))
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 }

@@ -63,7 +63,7 @@ public final class SaleRepository {
   private static Future<Void> ledger(SqlClient tx, long saleId, long userId, long createdAt, List<Line> lines) {
     List<Tuple> rows = new ArrayList<>();
     for (Line line : lines) {
-      rows.add(Tuple.of(line.productId(), -line.quantity(), "sale", saleId, userId, createdAt));
+      rows.add(Tuple.of(line.productId(), -line.quantity(), "sale", saleId, userId, createdAt).addString(null));
     }
     return tx.preparedQuery(InventoryRepository.INSERT_MOVEMENT).executeBatch(rows).mapEmpty();
   }

@@ -35,6 +35,7 @@ public final class Field {
   private List<Field> itemFields = List.of();
   private Format format = Format.NONE;
   private String description;
+  private boolean absentMeansUnchanged;
 
   private Field(String name, Type type) {
     this.name = name;
@@ -59,6 +60,7 @@ public final class Field {
     f.itemFields = itemFields;
     f.format = format;
     f.description = description;
+    f.absentMeansUnchanged = absentMeansUnchanged;
     change.accept(f);
     return f;
   }
@@ -127,6 +129,21 @@ public final class Field {
       f.required = false;
       f.defaultValue = value;
     });
+  }
+
+  /**
+   * Optional, and left out of the validated input when absent, so that a partial update can tell
+   * "not sent" (unchanged) from an explicit null.
+   */
+  public Field absentMeansUnchanged() {
+    return with(f -> {
+      f.required = false;
+      f.absentMeansUnchanged = true;
+    });
+  }
+
+  public boolean isAbsentMeansUnchanged() {
+    return absentMeansUnchanged;
   }
 
   /** An explicit JSON null is accepted and kept as null. */

@@ -21,6 +21,12 @@ public final class Pagination {
     return fields;
   }
 
+  /** page and per_page alone, for a list whose order is fixed. */
+  public static List<Field> pageOnly() {
+    return List.of(Field.integer("page", 1, MAX_PAGE).defaultsTo(1L),
+        Field.integer("per_page", 1, MAX_PER_PAGE).defaultsTo(10L));
+  }
+
   /** The fields plus the endpoint's own filters. */
   public static List<Field> fieldsWith(List<Field> filters, String... orderBy) {
     List<Field> fields = fields(orderBy);

@@ -48,7 +48,7 @@ public final class Validator {
       if (!input.containsKey(field.name())) {
         if (field.required()) {
           problems.put(path, "Field required");
-        } else {
+        } else if (!field.isAbsentMeansUnchanged()) {
           clean.put(field.name(), field.defaultValue());
         }
         continue;

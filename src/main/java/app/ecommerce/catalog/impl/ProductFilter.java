@@ -1,0 +1,22 @@
+package app.ecommerce.catalog.impl;
+
+import app.ecommerce.catalog.ProductSearch;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * What get_products selects: categories (none = all), price bounds in cents, only in stock, the
+ * folded words of {@code q} (every one must match), and whether inactive products are included
+ * (admins who ask only).
+ */
+record ProductFilter(JsonArray categoryIds, Long minPriceCents, Long maxPriceCents, boolean inStock,
+                     List<String> words, boolean includeInactive) {
+
+  static ProductFilter from(JsonObject in, boolean admin) {
+    String q = in.getString("q");
+    return new ProductFilter(in.getJsonArray("category_ids"), in.getLong("min_price"), in.getLong("max_price"),
+        Boolean.TRUE.equals(in.getBoolean("in_stock")), q == null ? List.of() : ProductSearch.words(q),
+        admin && in.getBoolean("include_inactive"));
+  }
+}
