@@ -46,10 +46,13 @@ final class EndpointDispatch implements Handler<RoutingContext> {
           if (!problems.isEmpty()) {
             throw Errors.validation(problems);
           }
-          return endpoint.handler().handle(new ApiRequest(caller, input, requestId, ctx));
+          Future<Reply> handled = endpoint.handler().handle(new ApiRequest(caller, input, requestId, ctx));
+          // only a write that reached its service can have committed: a caller still being
+          // authenticated when its time ran out wrote nothing, so that stays a 503
+          return endpoint.writes() ? handled.recover(failure -> Future.failedFuture(Errors.forWrite(failure))) : handled;
         })
         .onSuccess(reply -> send(ctx, reply))
-        .onFailure(failure -> ctx.fail(endpoint.writes() ? Errors.forWrite(failure) : failure));
+        .onFailure(ctx::fail);
   }
 
   /**
