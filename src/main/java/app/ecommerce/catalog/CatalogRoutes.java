@@ -19,12 +19,6 @@ import java.util.stream.Stream;
 /** The catalog endpoints (API.md §3.4–3.11). */
 public final class CatalogRoutes implements RouteModule {
   public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-  /** Validated like a field (problems under its name), documented as a header parameter. */
-  static final Field IDEMPOTENCY_KEY = Field.string(IDEMPOTENCY_HEADER, 1, 255)
-      .pattern("[\\x20-\\x7E]+", "Idempotency-Key must be 1-255 printable ASCII characters")
-      .optional()
-      .describedAs("The same key from the same user within 24 h replays the first answer; nothing is bought twice");
   private static final long MAX_ID = Long.MAX_VALUE;
 
   static final List<Field> CREATE_CATEGORY = List.of(
@@ -149,9 +143,11 @@ public final class CatalogRoutes implements RouteModule {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "create_category", Access.ADMIN, "Create a category",
             "Category created successfully", CREATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.CREATE_CATEGORY))
+            .idempotent()
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
             "Product created successfully", CREATE_PRODUCT, Endpoint.forwardTo(services, CatalogContract.CREATE_PRODUCT))
+            .idempotent()
             .withOutcome(404, "Category not found"),
         Endpoint.of(HttpMethod.GET, "get_categories", Access.OPTIONAL, "List categories",
             "Categories fetched successfully", LIST_CATEGORIES, Endpoint.forwardTo(services, CatalogContract.LIST_CATEGORIES)),
@@ -166,22 +162,27 @@ public final class CatalogRoutes implements RouteModule {
             "Low Stock Products retrieved successfully", LOW_STOCK, Endpoint.forwardTo(services, CatalogContract.LOW_STOCK)),
         Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
             "Inventory added successfully", ADD_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADD_INVENTORY))
+            .idempotent()
             .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.PATCH, "update_product", Access.ADMIN,
             "Change any of a product's fields; the others stay", "Product updated successfully", UPDATE_PRODUCT,
             Endpoint.forwardTo(services, CatalogContract.UPDATE_PRODUCT))
+            .idempotent()
             .withOutcome(404, "Product does not exist, or Category not found"),
         Endpoint.of(HttpMethod.PATCH, "update_category", Access.ADMIN, "Rename a category or change its slug",
             "Category updated successfully", UPDATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.UPDATE_CATEGORY))
+            .idempotent()
             .withOutcome(404, "Category not found")
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.DELETE, "delete_category", Access.ADMIN, "Delete a category that no product references",
             "Category deleted successfully", DELETE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.DELETE_CATEGORY))
+            .idempotent()
             .withOutcome(404, "Category not found")
             .withOutcome(409, "Category has products"),
         Endpoint.of(HttpMethod.PUT, "adjust_inventory", Access.ADMIN,
             "Correct the stock up or down (write-off, count), never below zero; ledgered with its note",
             "Inventory adjusted successfully", ADJUST_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADJUST_INVENTORY))
+            .idempotent()
             .withChecks(List.of(in -> in.getLong("change") == 0 ? Map.of("change", ZERO_CHANGE) : Map.of()))
             .withOutcome(404, "Product does not exist")
             .withOutcome(409, "insufficient_stock: the stock would fall below zero (data.quantity is the stock)"),
@@ -199,16 +200,13 @@ public final class CatalogRoutes implements RouteModule {
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
             "Products purchased successfully", PURCHASE, this::purchase)
-            .withHeaders(IDEMPOTENCY_KEY)
-            .withOutcome(409, "No line could be purchased (data.failed_items says why), "
-                + "or the Idempotency-Key was used with a different body"));
+            .idempotent()
+            .withOutcome(409, "No line could be purchased (data.failed_items says why)"));
   }
 
   /** The service answers the whole outcome (200 or 409) so that a replay repeats it exactly. */
   private Future<Reply> purchase(ApiRequest request) {
-    String key = request.header(IDEMPOTENCY_HEADER); // already validated as IDEMPOTENCY_KEY
-    JsonObject body = request.serviceBody().put("idempotency_key", key);
-    return services.request(CatalogContract.PURCHASE, body, request.requestId())
+    return services.request(CatalogContract.PURCHASE, request.serviceBody(), request.requestId())
         .map(outcome -> Reply.of(outcome.getInteger("status_code"), outcome.getString("message"),
             outcome.getJsonObject("data")));
   }

@@ -124,7 +124,12 @@ final class ProductRepository {
   }
 
   Future<Row> find(long id, boolean includeInactive) {
-    return db.pool().preparedQuery(includeInactive ? FIND_ANY : FIND_ACTIVE).execute(Tuple.of(id))
+    return find(db.pool(), id, includeInactive);
+  }
+
+  /** The same read through a given client: a write's transaction reads what it just wrote. */
+  Future<Row> find(SqlClient client, long id, boolean includeInactive) {
+    return client.preparedQuery(includeInactive ? FIND_ANY : FIND_ACTIVE).execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
 
