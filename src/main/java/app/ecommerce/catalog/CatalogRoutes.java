@@ -34,6 +34,8 @@ public final class CatalogRoutes implements RouteModule {
       Field.bool("is_active").defaultsTo(true));
   static final List<Field> LIST_CATEGORIES = Pagination.fields("id", "category_name", "category_slug", "created_at");
   static final List<Field> LIST_PRODUCTS = productListFields();
+  static final String AFTER_NEEDS_ID_ORDER = "Value error, after pages the id order only (order_by=id, or neither"
+      + " order_by nor q): page the other orders with page";
   static final String PRICE_ORDER = "Value error, max_price must not be below min_price";
   static final String TOO_MANY_WORDS = "Value error, at most " + ProductSearch.MAX_WORDS + " words";
   static final List<Field> GET_PRODUCT = List.of(Field.integer("product_id", 1, MAX_ID));
@@ -106,7 +108,10 @@ public final class CatalogRoutes implements RouteModule {
             + " and \\ match themselves. Ranked by words found in the name unless order_by is given"),
         Field.money("min_price", "99999999.99").optional().describedAs("Only products priced at least this"),
         Field.money("max_price", "99999999.99").optional().describedAs("Only products priced at most this"),
-        Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all")),
+        Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all"),
+        Field.string("after", 4, 22).pattern(ProductCursor.PATTERN, NOT_A_CURSOR).optional()
+            .describedAs("The next_cursor of the previous page: the page after it, at constant cost (page is then"
+                + " ignored). Id order only (order_by id, or no order_by and no q); other orders page with page")),
         "id", "product_name", "price", "quantity", "created_at")) {
       fields.add(f.name().equals("order_by") ? f.defaultsTo(null)
           .describedAs("Default: relevance when q is given, else id") : f);
@@ -120,8 +125,15 @@ public final class CatalogRoutes implements RouteModule {
     return after == null || PurchaseCursor.decode(after).isPresent() ? Map.of() : Map.of("after", NOT_A_CURSOR);
   }
 
-  /** max_price at least min_price; q of at most MAX_WORDS words. */
+  /** max_price at least min_price; q of at most MAX_WORDS words; after only a cursor of ours, in id order. */
   static Map<String, String> productListChecks(JsonObject in) {
+    String after = in.getString("after");
+    if (after != null && ProductCursor.decode(after).isEmpty()) {
+      return Map.of("after", NOT_A_CURSOR);
+    }
+    if (after != null && !ProductCursor.pages(in)) {
+      return Map.of("after", AFTER_NEEDS_ID_ORDER);
+    }
     Long min = in.getLong("min_price");
     Long max = in.getLong("max_price");
     if (min != null && max != null && max < min) {

@@ -3,6 +3,7 @@ package app.ecommerce.catalog.impl;
 import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.catalog.CatalogContract;
+import app.ecommerce.catalog.ProductCursor;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
 import app.ecommerce.idempotency.IdempotentWrites;
@@ -93,10 +94,18 @@ final class CatalogService {
     Page page = Page.from(in);
     ZoneId zone = zone(in);
     ProductFilter filter = ProductFilter.from(in, isAdmin(in));
-    return Future.all(products.page(page, filter), products.count(filter))
+    String after = in.getString("after"); // validated: a cursor of ours, in id order
+    Long afterId = after == null ? null : ProductCursor.decode(after).orElseThrow().id();
+    // one row more than the page tells whether another follows, in either way of paging
+    return Future.all(products.page(page, filter, afterId, page.perPage() + 1), products.count(filter))
         .map(both -> {
-          JsonArray list = CatalogJson.products(both.resultAt(0), zone);
-          return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
+          RowSet<Row> rows = both.resultAt(0);
+          JsonArray list = CatalogJson.products(rows, zone, page.perPage());
+          boolean more = rows.size() > page.perPage();
+          String next = more && ProductCursor.pages(in)
+              ? new ProductCursor(list.getJsonObject(list.size() - 1).getLong("id")).encode() : null;
+          return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)))
+              .put("has_more", more).put("next_cursor", next);
         });
   }
 
