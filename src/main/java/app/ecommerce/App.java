@@ -9,20 +9,32 @@ import java.util.List;
 /**
  * A running node: what {@link Main#start(AppConfig)} built, and how to stop it in order. The HTTP
  * verticles and the management listener go first (they stop accepting and finish what is in
- * flight), then the services, then the SQL pool, then Vert.x itself.
+ * flight), then the services, then the SQL pool, then Vert.x itself. The listeners open at once;
+ * the services come once the database answers and is migrated ({@link #ready()}).
  *
  * @param managementPort where /metrics is served (the bound port when {@code MANAGEMENT_PORT} is 0)
  */
 public record App(AppConfig config, Vertx vertx, Database db, List<String> httpDeployments,
-                  List<String> serviceDeployments, int managementPort) {
+                  DatabaseStartup startup, Future<List<String>> services, int managementPort) {
 
   public int httpPort() {
     return config.httpPort();
   }
 
+  /** Completes once the services run: the database answered and its schema is up to date. */
+  public Future<Void> ready() {
+    return services.mapEmpty();
+  }
+
+  /** The services' deployments; empty while the node waits for its database. */
+  public List<String> serviceDeployments() {
+    return services.succeeded() ? services.result() : List.of();
+  }
+
   public Future<Void> close() {
+    startup.stop();
     return undeploy(httpDeployments)
-        .eventually(() -> undeploy(serviceDeployments))
+        .eventually(() -> undeploy(serviceDeployments()))
         .eventually(db::close)
         .eventually(vertx::close);
   }

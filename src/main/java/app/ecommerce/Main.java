@@ -9,7 +9,6 @@ import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.catalog.CatalogRoutes;
-import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.catalog.impl.CatalogVerticle;
 import app.ecommerce.cluster.Clustering;
 import app.ecommerce.config.AppConfig;
@@ -18,20 +17,19 @@ import app.ecommerce.config.ConfigLoader;
 import app.ecommerce.config.JwtSecret;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
-import app.ecommerce.db.Migrations;
+import app.ecommerce.db.WriteDeadlines;
 import app.ecommerce.http.ConnectionGuard;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.http.ManagementVerticle;
 import app.ecommerce.http.OperationalRoutes;
 import app.ecommerce.http.RequestMeters;
 import app.ecommerce.http.RouteModule;
-import app.ecommerce.logging.LogLines;
+import app.ecommerce.http.StartupGate;
 import app.ecommerce.metrics.Metrics;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesRoutes;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
-import app.ecommerce.tools.DemoData;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -54,9 +52,10 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Start-up: configuration, the JWT key, migrations and demo data (blocking, before anything is
- * deployed), then Vert.x, the one SQL pool, the service verticles and, last, the HTTP verticles,
- * so that no request can arrive before its service is listening.
+ * Start-up: configuration and the JWT key, then Vert.x, the one SQL pool and the listeners (HTTP
+ * and management), open at once; then, in the background and retried until the database answers
+ * ({@link DatabaseStartup}), the migrations, the demo data of a new database and the service
+ * verticles. Until a service is deployed, calls to it answer 503 with Retry-After.
  */
 public final class Main {
   /** How long an HTTP verticle waits for a service over the bus before answering 503. */
@@ -113,8 +112,8 @@ public final class Main {
       }
       log.info("Management listener (metrics, health, readiness) on http://{}:{}/metrics", config.managementHost(),
           app.managementPort());
-      log.info("{} started: {}, network transport {}", NODE_STARTED, config.verticles(),
-          app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO");
+      app.ready().onSuccess(ready -> log.info("{} started: {}, network transport {}", NODE_STARTED,
+          config.verticles(), app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO"));
     } catch (Exception e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       if (cause instanceof ConfigException) {
@@ -126,17 +125,10 @@ public final class Main {
     }
   }
 
-  /** Products written before their search columns existed (an upgraded database) get them now. */
-  private static void fillProductSearch(DatabaseUrl url, Logger log) throws java.sql.SQLException {
-    try (java.sql.Connection c = DemoData.connect(url)) {
-      int filled = ProductSearch.fillMissing(c);
-      if (filled > 0) {
-        log.info("Search text filled in for {} product(s)", filled);
-      }
-    }
-  }
-
-  /** Builds and starts a node exactly as production does; tests call this with their own config. */
+  /**
+   * Builds and starts a node exactly as production does; tests call this with their own config.
+   * The future completes once the listeners are open; {@link App#ready()} once the services run.
+   */
   public static Future<App> start(AppConfig config) {
     Logger log = LoggerFactory.getLogger(Main.class);
     JwtCodec jwt;
@@ -145,14 +137,7 @@ public final class Main {
         Clustering.check(config);
       }
       jwt = new JwtCodec(JwtSecret.resolve(config));
-      DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
-      boolean fresh = Migrations.migrate(url);
-      fillProductSearch(url, log);
-      boolean demo = config.demoData() != null ? config.demoData() : url.engine() == DatabaseUrl.Engine.SQLITE;
-      if (fresh && demo) {
-        log.info("New database: loading demo data");
-        new DemoData(config, LogLines.to(log)).generate(DemoData.DEFAULT_SALES);
-      }
+      DatabaseUrl.parse(config.databaseUrl());
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
@@ -168,22 +153,26 @@ public final class Main {
         : Future.succeededFuture(builder.with(options).build());
     return built.compose(vertx -> {
       ServiceOperations.installCodec(vertx);
-      Database db = Database.open(vertx, config);
+      Database db = Database.open(vertx, config, WriteDeadlines.within(SERVICE_TIMEOUT_MS));
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
       RequestMeters meters = new RequestMeters(metrics.registry());
       Supplier<JsonObject> nodeDetails = () -> cluster == null ? new JsonObject()
           : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
-      return deployServices(vertx, config, db, jwt, metrics, eventLoops)
-          .compose(serviceIds -> (config.runs("http")
-              ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
-                  new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops)
-              : Future.succeededFuture(List.<String>of()))
-              .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters)
-                  .map(management -> {
-                    List<String> listeners = new ArrayList<>(httpIds);
-                    listeners.add(management.deploymentId());
-                    return new App(config, vertx, db, listeners, serviceIds, management.port());
-                  })))
+      // the listeners first, so that the port is open whatever the database does: until the
+      // services are deployed, every API call and /ready answer 503 with Retry-After
+      StartupGate gate = new StartupGate();
+      return (config.runs("http")
+          ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
+              new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops, gate)
+          : Future.succeededFuture(List.<String>of()))
+          .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters, gate)
+              .map(management -> {
+                List<String> listeners = new ArrayList<>(httpIds);
+                listeners.add(management.deploymentId());
+                DatabaseStartup startup = new DatabaseStartup(vertx, config, db,
+                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops).onSuccess(ids -> gate.open()));
+                return new App(config, vertx, db, listeners, startup, startup.run(), management.port());
+              }))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
     });
   }
@@ -194,9 +183,9 @@ public final class Main {
   /** The management listener: /metrics, /health and /ready, on every node whatever it runs. */
   private static Future<Listener> deployManagement(Vertx vertx, AppConfig config, ServiceClient services,
                                                    Supplier<JsonObject> nodeDetails, Metrics metrics,
-                                                   RequestMeters meters) {
+                                                   RequestMeters meters, StartupGate gate) {
     ManagementVerticle management = new ManagementVerticle(config.managementHost(), config.managementPort(),
-        operationalRoutes(services, nodeDetails).withMetrics(metrics.prometheus()), meters,
+        operationalRoutes(services, nodeDetails, gate).withMetrics(metrics.prometheus()), meters,
         new ConnectionGuard(config.httpLimits(), ManagementVerticle.MAX_CONNECTIONS));
     return vertx.deployVerticle(management).map(id -> new Listener(id, management.actualPort()));
   }
@@ -243,9 +232,11 @@ public final class Main {
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
                                                  JwtCodec jwt, Supplier<JsonObject> nodeDetails, Metrics metrics,
                                                  RequestMeters meters, ConnectionGuard connections,
-                                                 int eventLoops) {
+                                                 int eventLoops, StartupGate gate) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
-    List<RouteModule> modules = routeModules(services, authenticator, metrics, nodeDetails);
+    List<RouteModule> modules = new ArrayList<>();
+    modules.add(gate); // first: its route must precede the endpoints'
+    modules.addAll(routeModules(services, authenticator, metrics, nodeDetails, gate));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
             () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections),
             new DeploymentOptions().setInstances(eventLoops)))
@@ -259,16 +250,26 @@ public final class Main {
    */
   public static List<RouteModule> routeModules(ServiceClient services, TokenAuthenticator authenticator,
                                                Metrics metrics, Supplier<JsonObject> nodeDetails) {
+    StartupGate started = new StartupGate();
+    started.open();
+    return routeModules(services, authenticator, metrics, nodeDetails, started);
+  }
+
+  private static List<RouteModule> routeModules(ServiceClient services, TokenAuthenticator authenticator,
+                                                Metrics metrics, Supplier<JsonObject> nodeDetails, StartupGate gate) {
     return List.of(
         new AuthRoutes(services, authenticator),
         new CatalogRoutes(services),
         new SalesRoutes(services),
-        operationalRoutes(services, nodeDetails));
+        operationalRoutes(services, nodeDetails, gate));
   }
 
   /** /health and /ready, on the API port and on the management listener. */
-  private static OperationalRoutes operationalRoutes(ServiceClient services, Supplier<JsonObject> nodeDetails) {
+  private static OperationalRoutes operationalRoutes(ServiceClient services, Supplier<JsonObject> nodeDetails,
+                                                     StartupGate gate) {
     Map<String, Function<String, Future<?>>> readiness = new LinkedHashMap<>();
+    // this node's own start-up first: in a cluster, another node's services may answer the others
+    readiness.put("startup", rid -> gate.check());
     readiness.put("database", rid -> services.overBus(CatalogContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("auth", rid -> services.overBus(AuthContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));
     readiness.put("sales", rid -> services.overBus(SalesContract.PING, new JsonObject(), rid, READY_TIMEOUT_MS));

@@ -7,6 +7,7 @@ import app.ecommerce.catalog.impl.BareCatalogSql;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigLoader;
 import app.ecommerce.db.Database;
+import app.ecommerce.db.WriteDeadlines;
 import app.ecommerce.sales.impl.BareSalesSql;
 import app.ecommerce.time.Times;
 import io.vertx.core.DeploymentOptions;
@@ -83,7 +84,7 @@ public final class BareServer extends VerticleBase {
     VertxOptions options = Main.runtimeOptions();
     int instances = options.getEventLoopPoolSize();
     Vertx vertx = Vertx.vertx(options);
-    Database db = Database.open(vertx, config);
+    Database db = Database.open(vertx, config, WriteDeadlines.within(Main.SERVICE_TIMEOUT_MS));
     WorkerExecutor argon2Pool = vertx.createSharedWorkerExecutor("argon2", instances, 2, TimeUnit.MINUTES);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

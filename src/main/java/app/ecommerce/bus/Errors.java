@@ -14,6 +14,8 @@ import java.util.Map;
 public final class Errors {
   public static final String DATA = "data";
   public static final String RETRY_AFTER = "retry_after";
+  /** Marks the 503 of a service that did not answer in time: for a write, its outcome is unknown. */
+  private static final String UNANSWERED = "unanswered";
 
   private Errors() {
   }
@@ -66,6 +68,32 @@ public final class Errors {
     ServiceException e = of(503, message, null);
     e.getDebugInfo().put(RETRY_AFTER, 5);
     return e;
+  }
+
+  /** Said by every 504: what happened to the write is unknown, and how the client finds out. */
+  public static final String OUTCOME_UNKNOWN = "Outcome unknown: the database did not confirm this write in time, so it"
+      + " may or may not have happened. Retry with the same Idempotency-Key (the answer then says what really"
+      + " happened), or check get_purchases before trying again without one";
+
+  /** A write whose COMMIT was sent but not confirmed before its deadline (API.md §1). */
+  public static ServiceException outcomeUnknown() {
+    return of(504, OUTCOME_UNKNOWN, null);
+  }
+
+  /** A service did not answer within the caller's timeout: 503, which a write turns into 504. */
+  public static ServiceException unanswered(String message) {
+    ServiceException e = unavailable(message);
+    e.getDebugInfo().put(UNANSWERED, true);
+    return e;
+  }
+
+  /**
+   * What a write's caller answers for {@code failure}: a service that did not answer in time may
+   * still commit, so for a write that is 504, never 503.
+   */
+  public static Throwable forWrite(Throwable failure) {
+    return failure instanceof ServiceException e && e.getDebugInfo() != null
+        && e.getDebugInfo().getBoolean(UNANSWERED, false) ? outcomeUnknown() : failure;
   }
 
   public static ServiceException internal() {

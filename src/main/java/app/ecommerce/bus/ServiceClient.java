@@ -100,7 +100,7 @@ public final class ServiceClient {
   }
 
   static ServiceException timedOut(String address) {
-    return Errors.unavailable("Service unavailable: " + address + " did not answer in time");
+    return Errors.unanswered("Service unavailable: " + address + " did not answer in time");
   }
 
   static ServiceException asServiceException(String address, Throwable failure) {

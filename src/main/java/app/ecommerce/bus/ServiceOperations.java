@@ -50,19 +50,22 @@ public final class ServiceOperations {
   /**
    * @param unavailable which failures mean that the service's database cannot answer now (503, not
    *     500); handed in by the service, so that the bus knows nothing of databases
+   * @param outcomeUnknown which failures mean that a write's commit was sent but not confirmed (504)
    * @return a future that completes when every consumer is registered (cluster-wide when clustered)
    */
   public static Future<List<MessageConsumer<JsonObject>>> bind(Vertx vertx, Map<String, Operation> operations,
-                                                              Predicate<Throwable> unavailable) {
+                                                              Predicate<Throwable> unavailable,
+                                                              Predicate<Throwable> outcomeUnknown) {
     installCodec(vertx);
     List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
     List<Future<Void>> registered = new ArrayList<>();
     operations.forEach((address, operation) -> {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message ->
-          answer(address, operation, message.body(), message.headers().get(ServiceClient.REQUEST_ID), unavailable)
+          answer(address, operation, message.body(), message.headers().get(ServiceClient.REQUEST_ID), unavailable,
+              outcomeUnknown)
               .onComplete(done -> message.reply(done.succeeded() ? done.result() : done.cause())));
       InPlaceBindings.bind(vertx, address, consumer,
-          (body, requestId) -> answer(address, operation, body, requestId, unavailable));
+          (body, requestId) -> answer(address, operation, body, requestId, unavailable, outcomeUnknown));
       consumers.add(consumer);
       registered.add(consumer.completion());
     });
@@ -71,7 +74,7 @@ public final class ServiceOperations {
 
   /** Runs one operation; its failure, thrown or returned, becomes the caller's ServiceException. */
   private static Future<Object> answer(String address, Operation operation, JsonObject body, String requestId,
-                                       Predicate<Throwable> unavailable) {
+                                       Predicate<Throwable> unavailable, Predicate<Throwable> outcomeUnknown) {
     Future<Object> reply;
     try {
       @SuppressWarnings("unchecked")
@@ -80,13 +83,18 @@ public final class ServiceOperations {
     } catch (RuntimeException e) {
       reply = Future.failedFuture(e);
     }
-    return reply.recover(failure -> Future.failedFuture(toServiceException(address, requestId, failure, unavailable)));
+    return reply.recover(failure -> Future.failedFuture(toServiceException(address, requestId, failure, unavailable,
+        outcomeUnknown)));
   }
 
   static ServiceException toServiceException(String address, String requestId, Throwable failure,
-                                             Predicate<Throwable> unavailable) {
+                                             Predicate<Throwable> unavailable, Predicate<Throwable> outcomeUnknown) {
     if (failure instanceof ServiceException e) {
       return e;
+    }
+    if (outcomeUnknown.test(failure)) {
+      LOG.warn("request_id={} {}: outcome unknown: {}", requestId, address, failure.toString());
+      return Errors.outcomeUnknown();
     }
     if (unavailable.test(failure)) {
       LOG.warn("request_id={} {}: database unavailable: {}", requestId, address, failure.toString());

@@ -2,7 +2,6 @@ package app.ecommerce.db;
 
 import app.ecommerce.config.AppConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.shareddata.Lock;
@@ -15,10 +14,7 @@ import io.vertx.sqlclient.SqlConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -28,14 +24,9 @@ import org.sqlite.SQLiteDataSource;
  * bounded retry of transactions the engine refused as busy or deadlocked.
  */
 public final class Database {
-  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   /** A busy or deadlocked transaction is run again at most this many times, then 503. */
   static final int MAX_ATTEMPTS = 6;
-  /**
-   * No new attempt starts once this much time has passed since the first one, so the service
-   * itself answers 503 (and rolls back) well before the caller's 10-second service timeout: a
-   * caller who got 503 must not find the purchase committed afterwards.
-   */
+  /** No new attempt starts once this much time has passed since the first one. */
   static final long RETRY_BUDGET_MS = 5_000;
   /** InnoDB's wait for a row lock, per connection (its default is 50 s): well inside the budget. */
   static final int MYSQL_LOCK_WAIT_SECONDS = 3;
@@ -48,23 +39,27 @@ public final class Database {
   private final Dialect dialect;
   private final DatabaseUrl url;
   private final long lockTimeoutMs;
+  private final WriteDeadlines deadlines;
 
-  private Database(Vertx vertx, Pool pool, Dialect dialect, DatabaseUrl url, long lockTimeoutMs) {
+  private Database(Vertx vertx, Pool pool, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
+                   WriteDeadlines deadlines) {
     this.vertx = vertx;
+    this.deadlines = deadlines;
     this.pool = pool;
     this.dialect = dialect;
     this.url = url;
     this.lockTimeoutMs = lockTimeoutMs;
   }
 
-  public static Database open(Vertx vertx, AppConfig config) {
+  /** @param deadlines how long a write may take, derived from the service timeout callers wait */
+  public static Database open(Vertx vertx, AppConfig config, WriteDeadlines deadlines) {
     DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
     long waitMs = config.dbConnectTimeoutSeconds() * 1000L;
     if (url.engine() == DatabaseUrl.Engine.SQLITE) {
       int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 4;
       PoolOptions options = poolOptions(config, size);
       return new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url, config.dbBusyTimeoutMs()), options),
-          new SqliteDialect(), url, waitMs);
+          new SqliteDialect(), url, waitMs, deadlines);
     }
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 16;
     MySQLConnectOptions connect = new MySQLConnectOptions()
@@ -76,12 +71,13 @@ public final class Database {
         .with(poolOptions(config, size))
         .with(new NetClientOptions().setConnectTimeout((int) waitMs))
         .connectingTo(connect)
-        .withConnectHandler(conn -> conn.query("SET SESSION innodb_lock_wait_timeout = " + MYSQL_LOCK_WAIT_SECONDS)
+        .withConnectHandler(conn -> conn.query(MysqlDialect.sessionDeadlines(conn, MYSQL_LOCK_WAIT_SECONDS,
+                deadlines.statementsMs()))
             .execute()
             .onComplete(done -> conn.close()))
         .using(vertx)
         .build();
-    return new Database(vertx, pool, new MysqlDialect(), url, waitMs);
+    return new Database(vertx, pool, new MysqlDialect(), url, waitMs, deadlines);
   }
 
   private static PoolOptions poolOptions(AppConfig config, int size) {
@@ -132,50 +128,33 @@ public final class Database {
   }
 
   /**
-   * Runs {@code work} in one transaction: commit if its future succeeds, roll back if it fails.
-   * A transaction the engine refuses as busy or deadlocked is run again from the start, a bounded
-   * number of times; after that the caller gets {@link DatabaseUnavailableException}.
+   * Runs {@code work} in one write transaction: commit if its future succeeds, roll back if it
+   * fails. A transaction the engine refuses as busy or deadlocked is run again from the start, a
+   * bounded number of times; after that the caller gets {@link DatabaseUnavailableException}. The
+   * whole of it races the {@link WriteDeadlines}: past the statements' deadline it is rolled back
+   * ({@link DatabaseUnavailableException}: nothing was written); a COMMIT not confirmed by the
+   * commit deadline fails with {@link OutcomeUnknownException}.
    */
   public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-    return attempt(work, 1, System.nanoTime());
+    return new GuardedTransaction<>(vertx, dialect, this::leaseWriter, work, deadlines).run();
   }
 
-  private <T> Future<T> attempt(Function<SqlConnection, Future<T>> work, int attempt, long startedNanos) {
-    return once(work).recover(failure -> {
-      if (dialect.classify(failure) != DbFailure.TRANSIENT) {
-        return Future.failedFuture(failure);
-      }
-      if (attempt >= MAX_ATTEMPTS || System.nanoTime() - startedNanos > RETRY_BUDGET_MS * 1_000_000) {
-        return Future.failedFuture(new DatabaseUnavailableException(
-            "The database stayed busy after " + attempt + " attempts", failure));
-      }
-      long backoff = (5L << attempt) + ThreadLocalRandom.current().nextLong(10);
-      LOG.debug("Transaction attempt {} was refused as busy; retrying in {} ms", attempt, backoff);
-      Promise<Void> delay = Promise.promise();
-      vertx.setTimer(backoff, id -> delay.complete());
-      return delay.future().compose(v -> attempt(work, attempt + 1, startedNanos));
-    });
-  }
-
-  private <T> Future<T> once(Function<SqlConnection, Future<T>> work) {
+  private Future<GuardedTransaction.Lease> leaseWriter() {
     if (dialect instanceof MysqlDialect) {
-      return pool.withTransaction(work);
+      return pool.getConnection().map(conn -> new GuardedTransaction.Lease(conn, conn::close));
     }
-    // SQLite has one writer at a time. Queue writers here, without holding a worker thread, and
-    // begin IMMEDIATE so that no transaction can fail with SQLITE_BUSY half-way through.
+    // SQLite has one writer at a time. Queue writers here, without holding a worker thread; the
+    // dialect begins IMMEDIATE so that no transaction can fail with SQLITE_BUSY half-way through.
     return vertx.sharedData().getLocalLockWithTimeout(SQLITE_WRITER_LOCK, lockTimeoutMs)
         .recover(timeout -> Future.failedFuture(new DatabaseUnavailableException("Timed out waiting for the SQLite writer", timeout)))
-        .compose(lock -> pool.withConnection(conn -> sqliteTransaction(conn, work))
-            .andThen(done -> release(lock)));
-  }
-
-  private static <T> Future<T> sqliteTransaction(SqlConnection conn, Function<SqlConnection, Future<T>> work) {
-    return conn.query("BEGIN IMMEDIATE").execute()
-        .compose(begun -> work.apply(conn)
-            .compose(
-                result -> conn.query("COMMIT").execute().map(result),
-                failure -> conn.query("ROLLBACK").execute()
-                    .transform(rolledBack -> Future.<T>failedFuture(failure))));
+        .compose(lock -> pool.getConnection()
+            // the next writer may begin as soon as this one has committed or rolled back; waiting
+            // for the pool to take the connection back would serialise that hop too
+            .map(conn -> new GuardedTransaction.Lease(conn, () -> {
+              conn.close();
+              release(lock);
+            }))
+            .onFailure(failure -> release(lock)));
   }
 
   private static void release(Lock lock) {

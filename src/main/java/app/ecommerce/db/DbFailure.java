@@ -10,6 +10,8 @@ public enum DbFailure {
   TRANSIENT,
   /** The database cannot be reached or the pool could not hand out a connection in time. */
   UNAVAILABLE,
+  /** A COMMIT was sent and not confirmed in time: the write may or may not have happened. */
+  OUTCOME_UNKNOWN,
   /** An integer result past what the engine computes (SQLite's SUM past 2^63 − 1, MySQL's BIGINT out of range). */
   OVERFLOW,
   /** Anything else: a bug. */

@@ -5,6 +5,7 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -27,6 +28,17 @@ public interface Dialect {
    */
   String forUpdate();
 
+  /** The statement that begins a write transaction. */
+  String beginWrite();
+
+  /**
+   * Makes sure a connection in the middle of a transaction can never commit it: closes its
+   * socket, so the server rolls the transaction back (at once, or when it wakes up) and the pool
+   * drops the connection. A no-op where the database lives in this process (SQLite): there the
+   * caller's own ROLLBACK is the guarantee.
+   */
+  void abort(SqlConnection connection);
+
   /** Integer division of two integer SQL expressions, truncating toward zero on both engines. */
   String intDiv(String dividend, String divisor);
 
@@ -42,9 +54,17 @@ public interface Dialect {
     return kind == DbFailure.UNAVAILABLE || kind == DbFailure.TRANSIENT;
   }
 
+  /** Whether a write's COMMIT was sent and not confirmed in time: the caller gets 504, outcome unknown. */
+  default boolean isOutcomeUnknown(Throwable failure) {
+    return classify(failure) == DbFailure.OUTCOME_UNKNOWN;
+  }
+
   /** Maps any failure of a database call to what it means for the caller. */
   default DbFailure classify(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OutcomeUnknownException) {
+        return DbFailure.OUTCOME_UNKNOWN;
+      }
       if (t instanceof DatabaseUnavailableException
           || t instanceof TimeoutException
           || t instanceof ConnectionPoolTooBusyException

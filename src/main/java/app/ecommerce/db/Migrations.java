@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the Flyway migrations of {@code sql/<engine>} (packed into the jar) before anything is
- * deployed. Blocking by design: it runs on the main thread at start-up. Flyway's own lock makes
- * concurrent starts of several nodes against one MySQL database safe.
+ * Runs the Flyway migrations of {@code sql/<engine>} (packed into the jar) before the services are
+ * deployed. Blocking: it runs on a worker thread at start-up, retried until the database answers.
+ * Flyway's own lock makes concurrent starts of several nodes against one MySQL database safe.
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -24,7 +24,9 @@ public final class Migrations {
     if (url.engine() == DatabaseUrl.Engine.SQLITE) {
       configuration.dataSource(Database.sqliteDataSource(url));
     } else {
-      configuration.dataSource(url.jdbcUrl() + "?useUnicode=true&characterEncoding=utf8", url.user(), url.password());
+      // a bounded connect, so that a database that went away again is retried rather than awaited
+      configuration.dataSource(url.jdbcUrl() + "?useUnicode=true&characterEncoding=utf8&connectTimeout=5000",
+          url.user(), url.password());
     }
     MigrateResult result = configuration.load().migrate();
     boolean fresh = result.initialSchemaVersion == null || result.initialSchemaVersion.isBlank();

@@ -3,7 +3,12 @@ package app.ecommerce.db;
 import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.impl.SocketConnectionBase;
+import io.vertx.sqlclient.internal.SqlConnectionInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** MySQL 8 and MariaDB 10.5+ (InnoDB); error numbers from their server error references. */
 final class MysqlDialect implements Dialect {
@@ -18,6 +23,23 @@ final class MysqlDialect implements Dialect {
   private static final int ER_CON_COUNT_ERROR = 1040;
   private static final int ER_QUERY_INTERRUPTED = 1317;
   private static final int ER_DATA_OUT_OF_RANGE = 1690;
+  /** MariaDB: the statement ran past max_statement_time and was killed. */
+  private static final int ER_STATEMENT_TIMEOUT = 1969;
+  private static final Logger LOG = LoggerFactory.getLogger(MysqlDialect.class);
+
+  /**
+   * The SET that a new connection runs: InnoDB's row-lock wait, and on MariaDB a server-side
+   * deadline on every statement, so that a slow database fails a statement (the caller answers
+   * 503) instead of holding it past the service timeout. MySQL has no such variable for writes;
+   * there the client-side deadline ({@link #abort}) is the only one.
+   */
+  static String sessionDeadlines(SqlConnection conn, int lockWaitSeconds, long statementMs) {
+    String set = "SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds;
+    if (conn.databaseMetadata().fullVersion().contains("MariaDB")) {
+      set += ", max_statement_time = " + (statementMs / 1000.0);
+    }
+    return set;
+  }
 
   @Override
   public String name() {
@@ -28,6 +50,27 @@ final class MysqlDialect implements Dialect {
   public Future<Long> insertReturningId(SqlClient client, String sql, Tuple params) {
     return client.preparedQuery(sql).execute(params)
         .map(rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+  }
+
+  @Override
+  public String beginWrite() {
+    return "START TRANSACTION";
+  }
+
+  /**
+   * Closes the pooled connection's socket itself: {@code close()} would hand it back to the pool,
+   * transaction and all. Reached through the SQL client's internal interfaces, which are public;
+   * there is no public API for "drop this pooled connection".
+   */
+  @Override
+  public void abort(SqlConnection connection) {
+    if (connection instanceof SqlConnectionInternal pooled
+        && pooled.unwrap().unwrap() instanceof SocketConnectionBase socket) {
+      socket.socket().close();
+    } else {
+      LOG.error("Cannot close the socket of {}; closing the connection instead", connection.getClass().getName());
+      connection.close();
+    }
   }
 
   @Override
@@ -58,6 +101,7 @@ final class MysqlDialect implements Dialect {
       case ER_SERVER_SHUTDOWN:
       case ER_CON_COUNT_ERROR:
       case ER_QUERY_INTERRUPTED:
+      case ER_STATEMENT_TIMEOUT:
         return DbFailure.UNAVAILABLE;
       default:
         return sqlState != null && sqlState.startsWith("08") ? DbFailure.UNAVAILABLE : DbFailure.OTHER;

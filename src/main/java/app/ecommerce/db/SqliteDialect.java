@@ -2,6 +2,7 @@ package app.ecommerce.db;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 /** SQLite 3.35+ (RETURNING); result codes as in https://sqlite.org/rescode.html. */
@@ -26,6 +27,16 @@ final class SqliteDialect implements Dialect {
   @Override
   public String forUpdate() {
     return "";
+  }
+
+  @Override
+  public String beginWrite() {
+    return "BEGIN IMMEDIATE";
+  }
+
+  @Override
+  public void abort(SqlConnection connection) {
+    // in process: the statement in flight finishes on its worker and the transaction rolls back
   }
 
   @Override

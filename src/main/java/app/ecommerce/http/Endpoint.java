@@ -48,6 +48,11 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
     return request -> services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
   }
 
+  /** Whether this endpoint may write: a service that did not answer it in time gives 504, not 503. */
+  public boolean writes() {
+    return method != HttpMethod.GET && method != HttpMethod.HEAD;
+  }
+
   public String path() {
     return PREFIX + name;
   }

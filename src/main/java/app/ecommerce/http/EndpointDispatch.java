@@ -55,7 +55,7 @@ final class EndpointDispatch implements Handler<RoutingContext> {
           return endpoint.handler().handle(new ApiRequest(caller, input, requestId, ctx));
         })
         .onSuccess(reply -> send(ctx, reply))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> ctx.fail(endpoint.writes() ? Errors.forWrite(failure) : failure));
   }
 
   /**

@@ -1,5 +1,6 @@
 package app.ecommerce.http;
 
+import app.ecommerce.bus.Errors;
 import app.ecommerce.http.input.Field;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -24,7 +25,8 @@ public final class OpenApi {
       Map.entry(413, "Request body is larger than 1 MiB"),
       Map.entry(415, "Unsupported Content-Type 'text/plain': send application/json or form data"),
       Map.entry(422, "Validation failed"), Map.entry(500, "Internal server error"),
-      Map.entry(503, "The database is unavailable; try again shortly"));
+      Map.entry(503, "The database is unavailable; try again shortly"),
+      Map.entry(504, Errors.OUTCOME_UNKNOWN));
 
   private OpenApi() {
   }
@@ -159,7 +161,12 @@ public final class OpenApi {
       statuses.put(422, "Validation failed: `data` maps each dotted field path to its message");
     }
     statuses.put(500, "A bug: the message is generic and `data` holds only the request id");
-    statuses.put(503, "The database or the service is unreachable or overloaded; retry after `Retry-After` seconds");
+    statuses.put(503, "The database or the service is unreachable or overloaded, or the node is still starting;"
+        + " nothing was written; retry after `Retry-After` seconds");
+    if (endpoint.writes()) {
+      statuses.put(504, "Outcome unknown: the commit was sent but not confirmed in time; retry with the same"
+          + " Idempotency-Key, which answers with what really happened, or check get_purchases");
+    }
     endpoint.outcomes().forEach((status, when) -> statuses.merge(status, when, (common, own) -> common + "; or: " + own));
     return statuses;
   }

@@ -67,28 +67,36 @@ public final class IdempotentWrites {
     if (key == null) {
       return db.inTransaction(write);
     }
-    return keys.find(db.pool(), userId, key).compose(stored -> {
-      JsonObject replay = replay(stored, requestHash);
-      if (replay != null) {
-        replayed.run();
-        return Future.succeededFuture(replay);
-      }
-      boolean expired = stored != null;
-      return db.inTransaction(tx -> keys.claim(tx, userId, key, requestHash, Times.nowMicros(), expired)
+    boolean[] replay = {false};
+    // the key is looked up inside the write's transaction, so the lookup shares its deadline and
+    // its connection: a client retrying after a 504 learns what really happened, or writes once
+    return db.inTransaction(tx -> keys.find(tx, userId, key).compose(stored -> {
+          JsonObject earlier = replay(stored, requestHash);
+          replay[0] = earlier != null;
+          if (earlier != null) {
+            return Future.succeededFuture(earlier);
+          }
+          return keys.claim(tx, userId, key, requestHash, Times.nowMicros(), stored != null)
               .compose(claimed -> write.apply(tx))
-              .compose(answer -> keys.complete(tx, userId, key, statusOf(answer), answer.encode()).map(answer)))
-          // a concurrent request with the same key committed first: answer what it answered
-          .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
-              ? keys.find(db.pool(), userId, key).compose(again -> {
-                  JsonObject earlier = replay(again, requestHash);
-                  if (earlier == null) {
-                    return Future.failedFuture(failure);
-                  }
-                  replayed.run();
-                  return Future.succeededFuture(earlier);
-                })
-              : Future.failedFuture(failure));
-    });
+              .compose(answer -> keys.complete(tx, userId, key, statusOf(answer), answer.encode()).map(answer));
+        }))
+        .map(answer -> {
+          if (replay[0]) {
+            replayed.run();
+          }
+          return answer;
+        })
+        // a concurrent request with the same key committed first: answer what it answered
+        .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
+            ? keys.find(db.pool(), userId, key).compose(again -> {
+                JsonObject earlier = replay(again, requestHash);
+                if (earlier == null) {
+                  return Future.failedFuture(failure);
+                }
+                replayed.run();
+                return Future.succeededFuture(earlier);
+              })
+            : Future.failedFuture(failure));
   }
 
   /** Forgets keys older than 24 hours. */

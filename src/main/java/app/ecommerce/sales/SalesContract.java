@@ -23,12 +23,15 @@ package app.ecommerce.sales;
  *       pulls the next page only when it has written the previous one, so memory stays constant
  *       on both sides whatever the size of the export, and only JSON crosses the bus.</li>
  *   <li>{@link #PING}: {} → {} when the service and its database answer (readiness).</li>
+ *   <li>{@link #ALIVE}: {} → {} as soon as the service's verticle gets it, without touching the
+ *       database: proves that a node serving the service is alive (sent beside each call).</li>
  * </ul>
  */
 public final class SalesContract {
   public static final String SALES_DATA = "sales.get_sales_data";
   public static final String CSV_PAGE = "sales.csv_page";
   public static final String PING = "sales.ping";
+  public static final String ALIVE = "sales.alive";
 
   /** More calendar periods than this in one answer is refused (422). */
   public static final int MAX_BUCKETS = 10_000;

@@ -9,6 +9,7 @@ import app.ecommerce.http.Reply;
 import app.ecommerce.http.RouteModule;
 import app.ecommerce.http.input.Field;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -21,8 +22,8 @@ public final class SalesRoutes implements RouteModule {
   static final long SERVICE_TIMEOUT_MS = 120_000;
   /**
    * A request sent to a node that has just died is lost silently until the cluster notices, and
-   * its caller would wait the whole timeout above; a short ping first turns a dead analytics node
-   * into a 503 within this bound (docs/decisions.md, issue 25).
+   * its caller would wait the whole timeout above; a short liveness check beside each call turns a
+   * dead analytics node into a 503 within this bound (docs/decisions.md, issues 25 and 30).
    */
   static final long LIVENESS_TIMEOUT_MS = 3_000;
   static final String MESSAGE = "Sales and Revenue data retrieved successfully";
@@ -66,11 +67,29 @@ public final class SalesRoutes implements RouteModule {
    */
   private Future<Reply> salesData(ApiRequest request) {
     JsonObject query = SalesQuery.resolve(request.serviceBody()).toJson();
-    return services.request(SalesContract.PING, new JsonObject(), request.requestId(), LIVENESS_TIMEOUT_MS)
-        .compose(alive -> "csv".equals(request.input().getString("format"))
-            ? new CsvDownload(services, request, query).start()
-            : services.<Buffer>call(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
-                .map(data -> send(request.context().response(), data)));
+    Future<Void> alive = services.request(SalesContract.ALIVE, new JsonObject(), request.requestId(),
+        LIVENESS_TIMEOUT_MS).mapEmpty();
+    Future<Reply> answer = "csv".equals(request.input().getString("format"))
+        ? new CsvDownload(services, request, query).start()
+        : services.<Buffer>call(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
+            .map(data -> send(request.context().response(), data));
+    return unlessDead(alive, answer, request.context().response());
+  }
+
+  /**
+   * The answer, or the liveness check's 503 when that fails first and nothing has been sent yet.
+   * The check runs beside the call rather than before it, so that it adds no round trip to the
+   * answer; it never touches the database, whose failures the call itself reports.
+   */
+  private static Future<Reply> unlessDead(Future<Void> alive, Future<Reply> answer, HttpServerResponse response) {
+    Promise<Reply> outcome = Promise.promise();
+    alive.onFailure(dead -> {
+      if (!response.headWritten()) {
+        outcome.tryFail(dead);
+      }
+    });
+    answer.onSuccess(outcome::tryComplete).onFailure(outcome::tryFail);
+    return outcome.future();
   }
 
   /**

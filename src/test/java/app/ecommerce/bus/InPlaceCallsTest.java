@@ -60,7 +60,7 @@ class InPlaceCallsTest {
             Promise<JsonObject> later = Promise.promise();
             new Thread(() -> later.complete(new JsonObject().put("from", "foreign")), "foreign").start();
             return later.future();
-          }), failure -> false).onSuccess(bound -> consumers = bound);
+          }), failure -> false, failure -> false).onSuccess(bound -> consumers = bound);
     }
   }
 

@@ -8,6 +8,7 @@ import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.ChildServer;
 import app.ecommerce.support.Jwt;
+import app.ecommerce.support.SalesTotalsCheck;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TestDatabase;
 import app.ecommerce.support.TestServer;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * Three nodes as separate processes on one MariaDB, joined by the Hazelcast event bus: A and B
  * serve HTTP (with auth and catalog), C runs only sales analytics, which A and B reach over the
  * bus. Purchases across nodes never oversell; a logout on one node is refused on the other; a
- * node killed with -9 leaves the others serving, and rejoins when restarted.
+ * node killed with -9 leaves the others serving, and rejoins when restarted; a second analytics
+ * node folds the same sales totals without counting anything twice.
  */
 @EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,12 +49,13 @@ class ClusterMariaDbIT {
   private Api apiA;
   private Api apiB;
   private String admin;
+  private String members;
 
   @BeforeAll
   void startCluster() throws Exception {
     db = TestDatabase.mariadb();
     int[] ports = {TestServer.freePort(), TestServer.freePort(), TestServer.freePort()};
-    String members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
+    members = "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
     settings.put("A", node(ports[0], members, "http,auth,catalog"));
     settings.put("B", node(ports[1], members, "http,auth,catalog"));
     settings.put("C", node(ports[2], members, "sales"));
@@ -232,6 +235,68 @@ class ClusterMariaDbIT {
     awaitMembers(apiA, 3);
     apiB = new Api(nodes.get("B").port());
     assertEquals(200, apiB.get("get_product").token(admin).query("product_id", product).send().status());
+  }
+
+  /**
+   * Issue 30 on the real cluster: a fourth node D runs the analytics verticle beside C, so two nodes
+   * fold the same sales totals while buyers keep selling on A and B. A sale acknowledged by one HTTP
+   * node is in the very next answer read through the other, whichever analytics node serves it
+   * (read-your-writes), and once both have caught up the totals hold every sale item exactly once.
+   */
+  @Test
+  @Order(5)
+  void twoAnalyticsNodesFoldEachSaleOnceAndEveryAnswerHoldsTheSalesBeforeIt() throws Exception {
+    settings.put("D", node(TestServer.freePort(), members, "sales"));
+    start("D");
+    try {
+      awaitMembers(apiA, 4);
+      long product = CatalogFixtures.product(apiA, admin, "Cluster analytics", "2.50");
+      CatalogFixtures.stock(apiA, admin, product, 10_000);
+      String buyer = customer(apiA);
+      long units = 0;
+      for (int i = 1; i <= 24; i++) {
+        int quantity = i % 3 + 1;
+        Api.Response sold = (i % 2 == 0 ? apiA : apiB).post("purchase_products").token(buyer)
+            .json(purchase(product, quantity)).send();
+        assertEquals(200, sold.status(), sold::toString);
+        units += quantity;
+        assertEquals(units, unitsSold(i % 2 == 0 ? apiB : apiA, product), "sale " + i + " in the next answer");
+      }
+      List<CompletableFuture<Api.Response>> burst = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        burst.add((i % 2 == 0 ? apiA : apiB).post("purchase_products").token(buyer).json(purchase(product, 1))
+            .sendAsync());
+      }
+      for (CompletableFuture<Api.Response> call : burst) {
+        Api.Response r = call.join();
+        assertEquals(200, r.status(), r::toString);
+        units++;
+      }
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (SalesTotalsCheck.mark(db) < SalesTotalsCheck.lastItem(db) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(SalesTotalsCheck.lastItem(db), SalesTotalsCheck.mark(db), "both folders caught up");
+      SalesTotalsCheck.assertTotalsAreTheRows(db);
+      assertEquals(units, unitsSold(apiA, product));
+      assertEquals(units, unitsSold(apiB, product));
+    } finally {
+      nodes.remove("D").close();
+    }
+  }
+
+  private static JsonObject purchase(long product, int quantity) {
+    return new JsonObject().put("items", new JsonArray().add(new JsonObject()
+        .put("product_id", product).put("quantity", quantity)));
+  }
+
+  private long unitsSold(Api api, long product) {
+    Api.Response r = api.get("get_sales_data").token(admin).query("start_date", "2020-01-01")
+        .query("end_date", "2030-12-31").query("timezone", "UTC").query("include_sales_items", "false")
+        .query("product_ids", "[" + product + "]").send();
+    assertEquals(200, r.status(), r::toString);
+    return r.data().getJsonObject("quantity_by_products").stream()
+        .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
   }
 
   private String customer(Api api) {

@@ -362,6 +362,40 @@ abstract class SalesDataTest extends EngineTest {
     }
   }
 
+  /** The JSON rows are written by hand, not by Jackson: every text must still read back exactly. */
+  @Test
+  void jsonRowsCarryAnyTextExactly() {
+    Category category = fx.category("Texts");
+    new app.ecommerce.support.Sql(server.db()).update("UPDATE categories SET category_name = ? WHERE id = ?",
+        "Quote \" back\\slash / ünïcødé 😀", category.id());
+    List<String> names = List.of("\"quoted\" and \\", "line\nbreak\ttab\rreturn", "nul\u0000 bell\u0007 del\u007f",
+        "\u2028separator\u2029", "Ωmega – “typographic” €");
+    List<Product> products = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      Product p = fx.product(category, "Text " + i, "1.00");
+      new app.ecommerce.support.Sql(server.db()).update("UPDATE products SET product_name = ? WHERE id = ?", names.get(i),
+          p.id());
+      products.add(p);
+      fx.sale(buyer, "2019-06-06T10:00:0" + i + "Z", p, 1);
+    }
+    Api.Response r = query("start_date", "2019-06-06", "end_date", "2019-06-06", "timezone", "UTC",
+        "category_ids", "[" + category.id() + "]").send();
+    assertEquals(200, r.status(), r::toString);
+    JsonArray sales = r.data().getJsonArray("sales");
+    assertEquals(names.size(), sales.size(), sales::encode);
+    for (int i = 0; i < names.size(); i++) {
+      JsonObject row = sales.getJsonObject(i);
+      assertEquals(names.get(i), row.getString("product_name"));
+      assertEquals("Quote \" back\\slash / ünïcødé 😀", row.getString("category_name"));
+      assertEquals(products.get(i).id(), row.getLong("product_id"));
+      assertEquals(List.of("id", "sale_item_id", "user_id", "created_at", "product_id", "product_name", "price_per_unit",
+          "quantity", "revenue", "category_id", "category_name", "category_slug"), List.copyOf(row.fieldNames()));
+      assertEquals("1.00", row.getString("price_per_unit"));
+      assertEquals(1L, row.getLong("quantity"));
+      assertEquals("2019-06-06T10:00:0" + i + "+00:00", row.getString("created_at"));
+    }
+  }
+
   @Test
   void customersAreRefusedAndAnonymousCallersMustSignIn() {
     Api.Response customer = api.get("get_sales_data").token(server.newCustomerToken())

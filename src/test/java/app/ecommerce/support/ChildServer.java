@@ -35,8 +35,18 @@ public final class ChildServer implements AutoCloseable {
     return jar;
   }
 
-  /** Starts the jar with these settings (see {@link TestServer#settings}) and waits for /health. */
+  /**
+   * Starts the jar with these settings (see {@link TestServer#settings}) and waits until it is
+   * ready: its database answered, the schema is migrated and its services run.
+   */
   public static ChildServer start(String name, Map<String, String> settings) {
+    ChildServer child = launch(name, settings);
+    child.awaitLog("Node started", Duration.ofSeconds(120));
+    return child;
+  }
+
+  /** Starts the jar and waits only for its listener (/health), not for its database. */
+  public static ChildServer launch(String name, Map<String, String> settings) {
     try {
       Path logs = Path.of(System.getProperty("project.basedir", "."), "target", "child-logs");
       Files.createDirectories(logs);
@@ -51,7 +61,7 @@ public final class ChildServer implements AutoCloseable {
       if (verticles.contains("http") || verticles.equals("all")) {
         child.awaitHealthy(Duration.ofSeconds(120));
       } else {
-        child.awaitLog("Node started", Duration.ofSeconds(120));
+        child.awaitLog("Management listener", Duration.ofSeconds(120));
       }
       return child;
     } catch (IOException e) {

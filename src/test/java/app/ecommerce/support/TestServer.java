@@ -42,8 +42,10 @@ public final class TestServer implements AutoCloseable {
 
   public static TestServer start(TestDatabase db, Map<String, String> overrides) {
     try {
-      return new TestServer(db, Main.start(ConfigLoader.load(settings(db, overrides)))
-          .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES));
+      App app = Main.start(ConfigLoader.load(settings(db, overrides)))
+          .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
+      app.ready().toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
+      return new TestServer(db, app);
     } catch (Exception e) {
       throw new IllegalStateException("server did not start on " + db.engine() + ": " + e, e);
     }

@@ -55,7 +55,7 @@ public final class AuthVerticle extends VerticleBase {
         Map.entry(AuthContract.LOGOUT, service::logout),
         Map.entry(AuthContract.VERIFY, service::verify),
         Map.entry(AuthContract.PING, body -> db.ping().map(v -> new JsonObject()))),
-        db.dialect()::isUnavailable));
+        db.dialect()::isUnavailable, db.dialect()::isOutcomeUnknown));
   }
 
   @Override

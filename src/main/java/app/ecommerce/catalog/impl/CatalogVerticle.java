@@ -49,6 +49,6 @@ public final class CatalogVerticle extends VerticleBase {
         Map.entry(CatalogContract.MOVEMENTS, catalog::movements),
         Map.entry(CatalogContract.LIST_PURCHASES, history::list),
         Map.entry(CatalogContract.GET_PURCHASE, history::get),
-        Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::isUnavailable);
+        Map.entry(CatalogContract.PING, body -> db.ping().map(v -> new JsonObject()))), db.dialect()::isUnavailable, db.dialect()::isOutcomeUnknown);
   }
 }

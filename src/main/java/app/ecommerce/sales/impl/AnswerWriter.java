@@ -25,6 +25,7 @@ final class AnswerWriter {
   private final Map<Long, MetricBlock.Product> products;
   private final Map<Long, String> categories;
   private final Buffer out = Buffer.buffer(64 * 1024);
+  private final StringBuilder row = new StringBuilder(512);
   private int open = -1;
   private boolean firstRow;
   private long rows;
@@ -54,7 +55,9 @@ final class AnswerWriter {
       out.appendString(",");
     }
     firstRow = false;
-    out.appendBuffer(SaleRows.json(r, zone).toBuffer());
+    row.setLength(0);
+    SaleRows.write(SaleRows.JSON, row, r, zone);
+    out.appendString(row.toString());
     rows++;
   }
 

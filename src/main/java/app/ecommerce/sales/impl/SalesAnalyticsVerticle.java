@@ -43,7 +43,9 @@ public final class SalesAnalyticsVerticle extends VerticleBase {
     return ServiceOperations.bind(vertx, Map.of(
         SalesContract.SALES_DATA, sales::salesData,
         SalesContract.CSV_PAGE, sales::csvPage,
-        SalesContract.PING, body -> db.ping().map(v -> new JsonObject())), db.dialect()::isUnavailable);
+        SalesContract.PING, body -> db.ping().map(v -> new JsonObject()),
+        SalesContract.ALIVE, body -> Future.succeededFuture(new JsonObject())),
+        db.dialect()::isUnavailable, db.dialect()::isOutcomeUnknown);
   }
 
   @Override

@@ -112,7 +112,7 @@ final class SalesService {
       }
       Row last = null;
       for (Row r : rows) {
-        SaleRows.csv(csv, r, q.zone());
+        SaleRows.write(SaleRows.CSV, csv, r, q.zone());
         last = r;
       }
       JsonObject next = rows.size() < size ? null : cursor(last);

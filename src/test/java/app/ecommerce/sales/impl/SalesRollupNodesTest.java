@@ -3,12 +3,14 @@ package app.ecommerce.sales.impl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.ecommerce.Main;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigLoader;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUnavailableException;
 import app.ecommerce.db.DatabaseUrl;
 import app.ecommerce.db.Migrations;
+import app.ecommerce.db.WriteDeadlines;
 import app.ecommerce.support.SalesTotalsCheck;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TestDatabase;
@@ -55,7 +57,7 @@ abstract class SalesRollupNodesTest {
       try {
         List<CompletableFuture<Integer>> nodes = new ArrayList<>();
         for (Vertx vertx : vertxes) {
-          SalesRollup rollup = new SalesRollup(Database.open(vertx, config));
+          SalesRollup rollup = new SalesRollup(Database.open(vertx, config, WriteDeadlines.within(Main.SERVICE_TIMEOUT_MS)));
           nodes.add(CompletableFuture.supplyAsync(() -> foldUntilQuiet(rollup, selling)));
         }
         List<CompletableFuture<Void>> buyers = new ArrayList<>();
