@@ -84,7 +84,8 @@ public final class AuthRoutes implements RouteModule {
         Endpoint.of(HttpMethod.GET, "get_me", Access.SIGNED_IN, "The caller's own account",
             "User retrieved successfully", List.of(), Endpoint.forwardTo(services, AuthContract.GET_ME)),
         Endpoint.of(HttpMethod.PATCH, "update_me", Access.SIGNED_IN, "Change the caller's names or time zone",
-            "User updated successfully", UPDATE_ME_FIELDS, r -> forgetting(r, r.caller().userId(), AuthContract.UPDATE_ME)),
+            "User updated successfully", UPDATE_ME_FIELDS, r -> forgetting(r, r.caller().userId(), AuthContract.UPDATE_ME))
+            .idempotent(),
         Endpoint.of(HttpMethod.POST, "change_password", Access.SIGNED_IN,
             "Change the caller's password; every other token of theirs is revoked at once, on every node",
             "Password changed successfully", CHANGE_PASSWORD_FIELDS, r -> {
@@ -99,6 +100,7 @@ public final class AuthRoutes implements RouteModule {
             "Deactivate, reactivate, promote or demote a user, at once on every node",
             "User updated successfully", UPDATE_USER_FIELDS,
             r -> forgetting(r, r.input().getLong("user_id"), AuthContract.UPDATE_USER))
+            .idempotent()
             .withOutcome(404, "User not found")
             .withOutcome(409, "The last active admin cannot be deactivated or demoted"));
   }

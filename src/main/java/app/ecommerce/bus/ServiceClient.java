@@ -24,6 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServiceClient {
   /** Delivery header carrying the HTTP request id, so a service's log lines can name it. */
   public static final String REQUEST_ID = "request-id";
+  /**
+   * The field of a service request body that carries the validated {@code Idempotency-Key} header
+   * of a write (absent: the request has none).
+   */
+  public static final String IDEMPOTENCY_KEY = "idempotency_key";
 
   private final Vertx vertx;
   private final long timeoutMs;

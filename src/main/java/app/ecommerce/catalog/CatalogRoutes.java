@@ -19,12 +19,6 @@ import java.util.stream.Stream;
 /** The catalog endpoints (API.md §3.4–3.11). */
 public final class CatalogRoutes implements RouteModule {
   public static final String SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
-  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-  /** Validated like a field (problems under its name), documented as a header parameter. */
-  static final Field IDEMPOTENCY_KEY = Field.string(IDEMPOTENCY_HEADER, 1, 255)
-      .pattern("[\\x20-\\x7E]+", "Idempotency-Key must be 1-255 printable ASCII characters")
-      .optional()
-      .describedAs("The same key from the same user within 24 h replays the first answer; nothing is bought twice");
   private static final long MAX_ID = Long.MAX_VALUE;
 
   static final List<Field> CREATE_CATEGORY = List.of(
@@ -40,6 +34,8 @@ public final class CatalogRoutes implements RouteModule {
       Field.bool("is_active").defaultsTo(true));
   static final List<Field> LIST_CATEGORIES = Pagination.fields("id", "category_name", "category_slug", "created_at");
   static final List<Field> LIST_PRODUCTS = productListFields();
+  static final String AFTER_NEEDS_ID_ORDER = "Value error, after pages the id order only (order_by=id, or neither"
+      + " order_by nor q): page the other orders with page";
   static final String PRICE_ORDER = "Value error, max_price must not be below min_price";
   static final String TOO_MANY_WORDS = "Value error, at most " + ProductSearch.MAX_WORDS + " words";
   static final List<Field> GET_PRODUCT = List.of(Field.integer("product_id", 1, MAX_ID));
@@ -112,7 +108,10 @@ public final class CatalogRoutes implements RouteModule {
             + " and \\ match themselves. Ranked by words found in the name unless order_by is given"),
         Field.money("min_price", "99999999.99").optional().describedAs("Only products priced at least this"),
         Field.money("max_price", "99999999.99").optional().describedAs("Only products priced at most this"),
-        Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all")),
+        Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all"),
+        Field.string("after", 4, 22).pattern(ProductCursor.PATTERN, NOT_A_CURSOR).optional()
+            .describedAs("The next_cursor of the previous page: the page after it, at constant cost (page is then"
+                + " ignored). Id order only (order_by id, or no order_by and no q); other orders page with page")),
         "id", "product_name", "price", "quantity", "created_at")) {
       fields.add(f.name().equals("order_by") ? f.defaultsTo(null)
           .describedAs("Default: relevance when q is given, else id") : f);
@@ -126,8 +125,15 @@ public final class CatalogRoutes implements RouteModule {
     return after == null || PurchaseCursor.decode(after).isPresent() ? Map.of() : Map.of("after", NOT_A_CURSOR);
   }
 
-  /** max_price at least min_price; q of at most MAX_WORDS words. */
+  /** max_price at least min_price; q of at most MAX_WORDS words; after only a cursor of ours, in id order. */
   static Map<String, String> productListChecks(JsonObject in) {
+    String after = in.getString("after");
+    if (after != null && ProductCursor.decode(after).isEmpty()) {
+      return Map.of("after", NOT_A_CURSOR);
+    }
+    if (after != null && !ProductCursor.pages(in)) {
+      return Map.of("after", AFTER_NEEDS_ID_ORDER);
+    }
     Long min = in.getLong("min_price");
     Long max = in.getLong("max_price");
     if (min != null && max != null && max < min) {
@@ -149,9 +155,11 @@ public final class CatalogRoutes implements RouteModule {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "create_category", Access.ADMIN, "Create a category",
             "Category created successfully", CREATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.CREATE_CATEGORY))
+            .idempotent()
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
             "Product created successfully", CREATE_PRODUCT, Endpoint.forwardTo(services, CatalogContract.CREATE_PRODUCT))
+            .idempotent()
             .withOutcome(404, "Category not found"),
         Endpoint.of(HttpMethod.GET, "get_categories", Access.OPTIONAL, "List categories",
             "Categories fetched successfully", LIST_CATEGORIES, Endpoint.forwardTo(services, CatalogContract.LIST_CATEGORIES)),
@@ -166,22 +174,27 @@ public final class CatalogRoutes implements RouteModule {
             "Low Stock Products retrieved successfully", LOW_STOCK, Endpoint.forwardTo(services, CatalogContract.LOW_STOCK)),
         Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
             "Inventory added successfully", ADD_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADD_INVENTORY))
+            .idempotent()
             .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.PATCH, "update_product", Access.ADMIN,
             "Change any of a product's fields; the others stay", "Product updated successfully", UPDATE_PRODUCT,
             Endpoint.forwardTo(services, CatalogContract.UPDATE_PRODUCT))
+            .idempotent()
             .withOutcome(404, "Product does not exist, or Category not found"),
         Endpoint.of(HttpMethod.PATCH, "update_category", Access.ADMIN, "Rename a category or change its slug",
             "Category updated successfully", UPDATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.UPDATE_CATEGORY))
+            .idempotent()
             .withOutcome(404, "Category not found")
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.DELETE, "delete_category", Access.ADMIN, "Delete a category that no product references",
             "Category deleted successfully", DELETE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.DELETE_CATEGORY))
+            .idempotent()
             .withOutcome(404, "Category not found")
             .withOutcome(409, "Category has products"),
         Endpoint.of(HttpMethod.PUT, "adjust_inventory", Access.ADMIN,
             "Correct the stock up or down (write-off, count), never below zero; ledgered with its note",
             "Inventory adjusted successfully", ADJUST_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADJUST_INVENTORY))
+            .idempotent()
             .withChecks(List.of(in -> in.getLong("change") == 0 ? Map.of("change", ZERO_CHANGE) : Map.of()))
             .withOutcome(404, "Product does not exist")
             .withOutcome(409, "insufficient_stock: the stock would fall below zero (data.quantity is the stock)"),
@@ -199,16 +212,13 @@ public final class CatalogRoutes implements RouteModule {
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
             "Products purchased successfully", PURCHASE, this::purchase)
-            .withHeaders(IDEMPOTENCY_KEY)
-            .withOutcome(409, "No line could be purchased (data.failed_items says why), "
-                + "or the Idempotency-Key was used with a different body"));
+            .idempotent()
+            .withOutcome(409, "No line could be purchased (data.failed_items says why)"));
   }
 
   /** The service answers the whole outcome (200 or 409) so that a replay repeats it exactly. */
   private Future<Reply> purchase(ApiRequest request) {
-    String key = request.header(IDEMPOTENCY_HEADER); // already validated as IDEMPOTENCY_KEY
-    JsonObject body = request.serviceBody().put("idempotency_key", key);
-    return services.request(CatalogContract.PURCHASE, body, request.requestId())
+    return services.request(CatalogContract.PURCHASE, request.serviceBody(), request.requestId())
         .map(outcome -> Reply.of(outcome.getInteger("status_code"), outcome.getString("message"),
             outcome.getJsonObject("data")));
   }

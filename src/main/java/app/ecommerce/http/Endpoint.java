@@ -25,6 +25,14 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
                        Handler handler, List<Field> headers, Map<Integer, String> outcomes) {
 
   public static final String PREFIX = "/ecommerce/v1/";
+  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+  /** Validated like a field (problems under its name), documented as a header parameter. */
+  public static final Field IDEMPOTENCY_KEY = Field.string(IDEMPOTENCY_HEADER, 1, 255)
+      .pattern("[\\x20-\\x7E]+", "Idempotency-Key must be 1-255 printable ASCII characters")
+      .optional()
+      .describedAs("The same key from the same user within 24 h replays the first answer and writes nothing again; "
+          + "with a different request it is a 409");
+  static final String KEY_REUSED = "the Idempotency-Key was used with a different request";
 
   /** Handles a validated request. */
   @FunctionalInterface
@@ -58,10 +66,18 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
         outcomes);
   }
 
-  /** Declares one more status this endpoint may answer, and when. */
+  /**
+   * A write that takes an optional {@code Idempotency-Key} (API.md §3.11): the validated key reaches
+   * the service as {@link ServiceClient#IDEMPOTENCY_KEY}, whose write commits it with itself.
+   */
+  public Endpoint idempotent() {
+    return withHeaders(IDEMPOTENCY_KEY).withOutcome(409, KEY_REUSED);
+  }
+
+  /** Declares one more status this endpoint may answer, and when (a second one for a status adds to it). */
   public Endpoint withOutcome(int status, String when) {
     Map<Integer, String> more = new LinkedHashMap<>(outcomes);
-    more.put(status, when);
+    more.merge(status, when, (first, second) -> first + "; or " + second);
     return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, headers,
         Map.copyOf(more));
   }

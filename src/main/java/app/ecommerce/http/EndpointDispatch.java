@@ -2,6 +2,7 @@ package app.ecommerce.http;
 
 import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
+import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.input.Validator;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -38,7 +39,12 @@ final class EndpointDispatch implements Handler<RoutingContext> {
           Map<String, String> problems = new LinkedHashMap<>();
           JsonObject input = Validator.validate(endpoint.fields(), RequestInput.read(ctx), problems);
           if (!endpoint.headers().isEmpty()) {
-            Validator.validate(endpoint.headers(), RequestInput.headers(ctx, endpoint.headers()), problems);
+            JsonObject headers = Validator.validate(endpoint.headers(), RequestInput.headers(ctx, endpoint.headers()),
+                problems);
+            String key = headers.getString(Endpoint.IDEMPOTENCY_HEADER);
+            if (key != null) {
+              input.put(ServiceClient.IDEMPOTENCY_KEY, key);
+            }
           }
           if (problems.isEmpty()) {
             endpoint.checks().forEach(check -> problems.putAll(check.apply(input)));

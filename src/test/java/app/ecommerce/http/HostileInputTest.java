@@ -661,6 +661,27 @@ abstract class HostileInputTest extends EngineTest {
     integer("get_inventory_movements", "page", 1, 1_000_000, "2", false);
     integer("get_inventory_movements", "per_page", 1, 100, "5", false);
 
+    // get_products' after: a cursor of ours, in id order (the row's request has neither order_by nor q)
+    row("get_products", "after", MISSING, 200);
+    row("get_products", "after", s("id.5"), 200);
+    row("get_products", "after", s("id.9223372036854775807"), 200);
+    row("get_products", "after", s("id.99999999999999999999"), 422);
+    row("get_products", "after", s("id.0"), 422);
+    row("get_products", "after", s("id.-5"), 422);
+    row("get_products", "after", s("1700000000000000.5"), 422);
+    row("get_products", "after", s("abc"), 422);
+    row("get_products", "after", s(""), 422);
+    row("get_products", "after", s("x".repeat(65)), 422);
+    row("get_products", "after", s(HUGE), 422);
+    row("get_products", "after", j("null"), 422);
+    row("get_products", "after", j("12345"), 422);
+    row("get_products", "after", j("true"), 422);
+    row("get_products", "after", j("{}"), 422);
+    row("get_products", "after", j("[]"), 422);
+    row("get_products", "after", dup("\"id.1\"", "\"id.2\""), 400);
+    INJECTIONS.forEach(v -> row("get_products", "after", s(v), 422));
+    row("get_products", "after", q("' OR 1=1 --"), 422);
+
     // get_purchases, get_purchase (API.md §5), as a customer
     integer("get_purchases", "page", 1, 1000, "2", false);
     integer("get_purchases", "per_page", 1, 100, "5", false);

@@ -164,6 +164,21 @@ abstract class OpenApiTest extends EngineTest {
     }
   }
 
+  /** Every write of the catalog and of accounts documents its Idempotency-Key and the 409 of a reused one. */
+  @Test
+  void everyWriteDocumentsItsIdempotencyKey() {
+    List<String> writes = List.of("create_category", "create_product", "add_inventory", "adjust_inventory",
+        "update_product", "update_category", "delete_category", "update_me", "update_user", "purchase_products");
+    for (String name : writes) {
+      Endpoint e = endpoints().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      JsonObject op = operation(e.path(), e.method().name());
+      JsonObject key = parameter(op, "Idempotency-Key", "header");
+      assertFalse(key.getBoolean("required", false), name + ": the key is optional");
+      assertTrue(op.getJsonObject("responses").getJsonObject("409").getString("description")
+          .contains("Idempotency-Key"), name + " documents the 409 of a reused key");
+    }
+  }
+
   private static JsonObject parameter(JsonObject op, String name, String in) {
     for (Object o : op.getJsonArray("parameters")) {
       JsonObject p = (JsonObject) o;

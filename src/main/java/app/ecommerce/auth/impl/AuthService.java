@@ -6,6 +6,7 @@ import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
+import app.ecommerce.idempotency.IdempotentWrites;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,6 +34,7 @@ final class AuthService {
   private final LoginThrottle throttle;
   private final LoginQueue logins;
   private final long ttlSeconds;
+  private final IdempotentWrites writes;
 
   /** @param loginQueue how many password checks may wait on this node ({@code LOGIN_QUEUE}) */
   AuthService(Vertx vertx, Database db, PasswordHasher hasher, JwtCodec jwt, int ttlMinutes, int loginQueue) {
@@ -45,6 +47,7 @@ final class AuthService {
     this.throttle = new LoginThrottle(db);
     this.logins = new LoginQueue(vertx, throttle, hasher, loginQueue);
     this.ttlSeconds = ttlMinutes * 60L;
+    this.writes = new IdempotentWrites(db);
   }
 
   Future<JsonObject> register(JsonObject in) {
@@ -193,10 +196,12 @@ final class AuthService {
   /** Any of first_name, last_name, timezone; every node then reads the new zone at once. */
   Future<JsonObject> updateMe(JsonObject in) {
     Caller caller = Caller.of(in);
-    return db.inTransaction(tx -> users.updateProfile(tx, caller.userId(), in.getString("first_name"),
-            in.getString("last_name"), in.getString("timezone"), Times.nowMicros())
-            .compose(v -> users.findById(tx, caller.userId())))
-        .compose(user -> userChanged(user.id()).map(v -> userJson(user, Times.zone(user.timezone()))));
+    return writes.run(AuthContract.UPDATE_ME, in, tx -> users.updateProfile(tx, caller.userId(),
+            in.getString("first_name"), in.getString("last_name"), in.getString("timezone"), Times.nowMicros())
+            .compose(v -> users.findById(tx, caller.userId()))
+            .map(user -> userJson(user, Times.zone(user.timezone()))))
+        // also after a replay: the first answer may have been lost before every node heard of it
+        .compose(json -> userChanged(caller.userId()).map(json));
   }
 
   /**
@@ -269,7 +274,7 @@ final class AuthService {
     String role = in.getString("role");
     Boolean active = in.getBoolean("is_active");
     ZoneId zone = Times.zone(Caller.timezoneOf(in));
-    return db.inTransaction(tx -> users.lockActiveAdmins(tx).compose(admins -> users.findById(tx, id)
+    return writes.run(AuthContract.UPDATE_USER, in, tx -> users.lockActiveAdmins(tx).compose(admins -> users.findById(tx, id)
         .compose(user -> {
           if (user == null) {
             return Future.failedFuture(Errors.notFound(USER_NOT_FOUND));
@@ -279,9 +284,11 @@ final class AuthService {
           if (losesAdmin && admins.size() <= 1) {
             return Future.failedFuture(Errors.conflict(LAST_ADMIN, new JsonObject()));
           }
-          return users.updateAccess(tx, id, role, active, Times.nowMicros()).compose(v -> users.findById(tx, id));
+          return users.updateAccess(tx, id, role, active, Times.nowMicros()).compose(v -> users.findById(tx, id))
+              .map(updated -> userJson(updated, zone));
         })))
-        .compose(user -> userChanged(id).map(v -> userJson(user, zone)));
+        // also after a replay: the first answer may have been lost before every node heard of it
+        .compose(json -> userChanged(id).map(json));
   }
 
   /**

@@ -36,10 +36,18 @@ final class CatalogJson {
 
   /** Every row of a result of {@link ProductRepository#SELECT}. */
   static JsonArray products(RowSet<Row> rows, ZoneId zone) {
+    return products(rows, zone, Long.MAX_VALUE);
+  }
+
+  /** The first {@code limit} rows only (a page read one row further to know whether another follows). */
+  static JsonArray products(RowSet<Row> rows, ZoneId zone, long limit) {
     List<String> names = rows.columnsNames();
     ProductColumns at = ProductColumns.of(names.size(), names::get);
     JsonArray list = new JsonArray();
     for (Row row : rows) {
+      if (list.size() == limit) {
+        break;
+      }
       list.add(product(row, at, zone));
     }
     return list;

@@ -2,8 +2,11 @@ package app.ecommerce.catalog.impl;
 
 import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
+import app.ecommerce.catalog.CatalogContract;
+import app.ecommerce.catalog.ProductCursor;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
+import app.ecommerce.idempotency.IdempotentWrites;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
@@ -25,9 +28,12 @@ final class CatalogService {
   private final CategoryRepository categories;
   private final ProductRepository products;
   private final InventoryRepository inventory = new InventoryRepository();
+  private final IdempotentWrites writes;
 
-  CatalogService(Database db) {
+  /** @param writes every write below runs through it: its Idempotency-Key commits with it */
+  CatalogService(Database db, IdempotentWrites writes) {
     this.db = db;
+    this.writes = writes;
     this.categories = new CategoryRepository(db);
     this.products = new ProductRepository(db);
   }
@@ -36,15 +42,15 @@ final class CatalogService {
     long now = Times.nowMicros();
     String name = in.getString("category_name");
     String slug = in.getString("category_slug");
-    return db.inTransaction(tx -> categories.insert(tx, name, slug, now))
+    return writes.run(CatalogContract.CREATE_CATEGORY, in, tx -> categories.insert(tx, name, slug, now)
+            .map(id -> new JsonObject()
+                .put("id", id)
+                .put("category_name", name)
+                .put("category_slug", slug)
+                .put("created_at", Times.iso(now, zone(in)))))
         .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
             ? Future.failedFuture(Errors.unprocessable(DUPLICATE_SLUG))
-            : Future.failedFuture(failure))
-        .map(id -> new JsonObject()
-            .put("id", id)
-            .put("category_name", name)
-            .put("category_slug", slug)
-            .put("created_at", Times.iso(now, zone(in))));
+            : Future.failedFuture(failure));
   }
 
   Future<JsonObject> listCategories(JsonObject in) {
@@ -63,13 +69,13 @@ final class CatalogService {
     long now = Times.nowMicros();
     long categoryId = in.getLong("category_id");
     boolean active = in.getBoolean("is_active");
-    return db.inTransaction(tx -> categories.exists(tx, categoryId).compose(exists -> {
+    return writes.run(CatalogContract.CREATE_PRODUCT, in, tx -> categories.exists(tx, categoryId).compose(exists -> {
       if (!exists) {
         return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
       }
       return products.insert(tx, in.getString("product_name"), in.getString("description"), categoryId,
           in.getLong("price"), active, now);
-    })).recover(this::categoryWentAway).map(id -> {
+    }).map(id -> {
       ZoneId zone = zone(in);
       return new JsonObject()
           .put("id", id)
@@ -81,17 +87,25 @@ final class CatalogService {
           .put("quantity", 0L)
           .put("created_at", Times.iso(now, zone))
           .put("updated_at", Times.iso(now, zone));
-    });
+    })).recover(this::categoryWentAway);
   }
 
   Future<JsonObject> listProducts(JsonObject in) {
     Page page = Page.from(in);
     ZoneId zone = zone(in);
     ProductFilter filter = ProductFilter.from(in, isAdmin(in));
-    return Future.all(products.page(page, filter), products.count(filter))
+    String after = in.getString("after"); // validated: a cursor of ours, in id order
+    Long afterId = after == null ? null : ProductCursor.decode(after).orElseThrow().id();
+    // one row more than the page tells whether another follows, in either way of paging
+    return Future.all(products.page(page, filter, afterId, page.perPage() + 1), products.count(filter))
         .map(both -> {
-          JsonArray list = CatalogJson.products(both.resultAt(0), zone);
-          return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)));
+          RowSet<Row> rows = both.resultAt(0);
+          JsonArray list = CatalogJson.products(rows, zone, page.perPage());
+          boolean more = rows.size() > page.perPage();
+          String next = more && ProductCursor.pages(in)
+              ? new ProductCursor(list.getJsonObject(list.size() - 1).getLong("id")).encode() : null;
+          return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)))
+              .put("has_more", more).put("next_cursor", next);
         });
   }
 
@@ -120,17 +134,17 @@ final class CatalogService {
     long quantity = in.getLong("quantity");
     long userId = caller(in).userId();
     long now = Times.nowMicros();
-    return db.inTransaction(tx -> inventory.add(tx, productId, quantity, now).compose(found -> {
+    return writes.run(CatalogContract.ADD_INVENTORY, in, tx -> inventory.add(tx, productId, quantity, now).compose(found -> {
       if (!found) {
         return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
       }
       return inventory.record(tx, productId, quantity, "restock", null, userId, now)
           .compose(v -> inventory.stock(tx, productId));
-    })).map(stock -> new JsonObject()
+    }).map(stock -> new JsonObject()
         .put("product_id", productId)
         .put("quantity", stock.getLong("quantity"))
         .put("added", quantity)
-        .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+        .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in)))));
   }
 
   /**
@@ -140,7 +154,7 @@ final class CatalogService {
    */
   Future<JsonObject> updateProduct(JsonObject in) {
     long id = in.getLong("product_id");
-    return db.inTransaction(tx -> products.lockEditable(tx, id).compose(row -> {
+    return writes.run(CatalogContract.UPDATE_PRODUCT, in, tx -> products.lockEditable(tx, id).compose(row -> {
       if (row == null) {
         return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
       }
@@ -159,24 +173,24 @@ final class CatalogService {
             in.containsKey("is_active") ? in.getBoolean("is_active") : row.getLong("is_active") == 1L,
             Times.nowMicros());
       });
-    }))
-        .recover(this::categoryWentAway)
-        .compose(v -> products.find(id, true))
-        .map(row -> CatalogJson.productWithInventory(row, zone(in)));
+    })
+        .compose(v -> products.find(tx, id, true))
+        .map(row -> CatalogJson.productWithInventory(row, zone(in))))
+        .recover(this::categoryWentAway);
   }
 
   Future<JsonObject> updateCategory(JsonObject in) {
     long id = in.getLong("category_id");
-    return db.inTransaction(tx -> categories.exists(tx, id).compose(exists -> {
+    return writes.run(CatalogContract.UPDATE_CATEGORY, in, tx -> categories.exists(tx, id).compose(exists -> {
       if (!exists) {
         return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
       }
       return categories.update(tx, id, in.getString("category_name"), in.getString("category_slug"))
-          .compose(v -> categories.find(tx, id));
+          .compose(v -> categories.find(tx, id))
+          .map(row -> CatalogJson.category(row, zone(in)));
     }))
         .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
-            ? Future.failedFuture(Errors.unprocessable(DUPLICATE_SLUG)) : Future.failedFuture(failure))
-        .map(row -> CatalogJson.category(row, zone(in)));
+            ? Future.failedFuture(Errors.unprocessable(DUPLICATE_SLUG)) : Future.failedFuture(failure));
   }
 
   /**
@@ -186,18 +200,17 @@ final class CatalogService {
    */
   Future<JsonObject> deleteCategory(JsonObject in) {
     long id = in.getLong("category_id");
-    return db.inTransaction(tx -> categories.exists(tx, id).compose(exists -> {
+    return writes.run(CatalogContract.DELETE_CATEGORY, in, tx -> categories.exists(tx, id).compose(exists -> {
       if (!exists) {
         return Future.failedFuture(Errors.notFound(CATEGORY_NOT_FOUND));
       }
       return categories.hasProducts(tx, id).compose(used -> used
-          ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
-          : categories.delete(tx, id));
+          ? Future.<JsonObject>failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
+          : categories.delete(tx, id).map(v -> new JsonObject().put("id", id)));
     }))
         .recover(failure -> db.dialect().classify(failure) == DbFailure.CONSTRAINT_VIOLATION
             ? Future.failedFuture(Errors.conflict(CATEGORY_HAS_PRODUCTS, new JsonObject()))
-            : Future.failedFuture(failure))
-        .map(v -> new JsonObject().put("id", id));
+            : Future.failedFuture(failure));
   }
 
   /**
@@ -212,7 +225,7 @@ final class CatalogService {
     String note = in.getString("note");
     long userId = caller(in).userId();
     long now = Times.nowMicros();
-    return db.inTransaction(tx -> {
+    return writes.run(CatalogContract.ADJUST_INVENTORY, in, tx -> {
       Future<Boolean> changed = change > 0 ? inventory.add(tx, productId, change, now)
           : inventory.take(tx, productId, -change, now);
       return changed.compose(ok -> {
@@ -224,13 +237,13 @@ final class CatalogService {
         }
         return inventory.record(tx, productId, change, "adjustment", null, userId, now, note)
             .compose(v -> inventory.stock(tx, productId));
-      });
-    }).map(stock -> new JsonObject()
-        .put("product_id", productId)
-        .put("quantity", stock.getLong("quantity"))
-        .put("change", change)
-        .put("note", note)
-        .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+      }).map(stock -> new JsonObject()
+          .put("product_id", productId)
+          .put("quantity", stock.getLong("quantity"))
+          .put("change", change)
+          .put("note", note)
+          .put("updated_at", Times.iso(stock.getLong("updated_at"), zone(in))));
+    });
   }
 
   /** The ledger of one product, newest first: every restock, sale and adjustment, with who and when. */

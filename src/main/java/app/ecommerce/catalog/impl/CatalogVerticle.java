@@ -3,6 +3,7 @@ package app.ecommerce.catalog.impl;
 import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.catalog.CatalogContract;
 import app.ecommerce.db.Database;
+import app.ecommerce.idempotency.IdempotentWrites;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -26,10 +27,11 @@ public final class CatalogVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    CatalogService catalog = new CatalogService(db);
-    PurchaseService purchases = new PurchaseService(db, new PurchaseMetrics(metrics));
+    IdempotentWrites writes = new IdempotentWrites(db);
+    CatalogService catalog = new CatalogService(db, writes);
+    PurchaseService purchases = new PurchaseService(db, writes, new PurchaseMetrics(metrics));
     PurchaseHistory history = new PurchaseHistory(db);
-    vertx.setPeriodic(KEY_SWEEP_MS, id -> purchases.purgeExpiredKeys()
+    vertx.setPeriodic(KEY_SWEEP_MS, id -> writes.purgeExpired()
         .onFailure(e -> LOG.warn("Could not purge expired idempotency keys: {}", e.toString())));
     return ServiceOperations.bind(vertx, Map.ofEntries(
         Map.entry(CatalogContract.CREATE_CATEGORY, catalog::createCategory),

@@ -29,6 +29,8 @@ final class ProductRepository {
   static final String AND_ACTIVE = " AND p.is_active = 1";
   static final String AND_CATEGORY_IN = " AND p.category_id IN ";
   static final String AND_ID = " AND p.id = ?";
+  static final String AND_ID_AFTER = " AND p.id > ?";
+  static final String AND_ID_BEFORE = " AND p.id < ?";
   static final String AND_STOCK_AT_MOST = " AND i.quantity <= ?";
   static final String AND_PRICE_AT_LEAST = " AND p.price_cents >= ?";
   static final String AND_PRICE_AT_MOST = " AND p.price_cents <= ?";
@@ -68,10 +70,18 @@ final class ProductRepository {
     this.db = db;
   }
 
-  /** One page of products matching the filter, in the page's order or, for a search without one, by relevance. */
-  Future<RowSet<Row>> page(Page page, ProductFilter filter) {
+  /**
+   * One page of products matching the filter, in the page's order or, for a search without one, by
+   * relevance; {@code limit} rows from the page's offset, or from just after {@code afterId} in id
+   * order (the primary key: constant cost at any depth).
+   */
+  Future<RowSet<Row>> page(Page page, ProductFilter filter, Long afterId, long limit) {
     Tuple params = Tuple.tuple();
     String where = filters(filter, params);
+    if (afterId != null) {
+      where += page.descending() ? AND_ID_BEFORE : AND_ID_AFTER;
+      params.addLong(afterId);
+    }
     String order;
     if (page.orderBy() == null && !filter.words().isEmpty()) {
       StringBuilder rank = new StringBuilder(" ORDER BY (");
@@ -83,7 +93,7 @@ final class ProductRepository {
     } else {
       order = page.orderBy(ORDER_BY, "p.id");
     }
-    params.addLong(page.perPage()).addLong(page.offset());
+    params.addLong(limit).addLong(afterId == null ? page.offset() : 0L);
     return db.pool().preparedQuery(SELECT + where + order + PAGE).execute(params);
   }
 
@@ -124,7 +134,12 @@ final class ProductRepository {
   }
 
   Future<Row> find(long id, boolean includeInactive) {
-    return db.pool().preparedQuery(includeInactive ? FIND_ANY : FIND_ACTIVE).execute(Tuple.of(id))
+    return find(db.pool(), id, includeInactive);
+  }
+
+  /** The same read through a given client: a write's transaction reads what it just wrote. */
+  Future<Row> find(SqlClient client, long id, boolean includeInactive) {
+    return client.preparedQuery(includeInactive ? FIND_ANY : FIND_ACTIVE).execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
 

@@ -1,9 +1,9 @@
 package app.ecommerce.catalog.impl;
 
 import app.ecommerce.bus.Caller;
-import app.ecommerce.bus.Errors;
+import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.db.Database;
-import app.ecommerce.db.DbFailure;
+import app.ecommerce.idempotency.IdempotentWrites;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
@@ -12,14 +12,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,8 +30,6 @@ import java.util.TreeSet;
 final class PurchaseService {
   static final String PURCHASED = "Products purchased successfully";
   static final String NOTHING_PURCHASED = "No items could be purchased";
-  static final String KEY_REUSED = "Idempotency-Key was already used with a different request";
-  static final long KEY_LIFETIME_MICROS = 24L * 60 * 60 * 1_000_000;
   static final String LOCK_PRODUCTS = "SELECT p.id, p.price_cents, p.is_active, i.quantity"
       + " FROM products p JOIN inventories i ON i.product_id = p.id WHERE p.id IN (%s) ORDER BY p.id";
 
@@ -46,13 +40,14 @@ final class PurchaseService {
   }
 
   private final Database db;
+  private final IdempotentWrites writes;
   private final InventoryRepository inventory = new InventoryRepository();
-  private final IdempotencyRepository keys = new IdempotencyRepository();
   private final SaleRepository sales;
   private final PurchaseMetrics metrics;
 
-  PurchaseService(Database db, PurchaseMetrics metrics) {
+  PurchaseService(Database db, IdempotentWrites writes, PurchaseMetrics metrics) {
     this.db = db;
+    this.writes = writes;
     this.metrics = metrics;
     this.sales = new SaleRepository(db.dialect());
   }
@@ -64,61 +59,18 @@ final class PurchaseService {
   private Future<JsonObject> purchaseOrReplay(JsonObject in) {
     Caller caller = Caller.of(in);
     JsonArray items = in.getJsonArray("items");
-    String key = in.getString("idempotency_key");
     ZoneId zone = Times.zone(caller.timezone());
-    if (key == null) {
-      return db.inTransaction(tx -> buy(tx, caller.userId(), items, zone)).onSuccess(metrics::committed);
-    }
-    String hash = sha256(items.encode());
-    // the key is looked up inside the purchase's transaction, so the lookup shares its deadline
-    // and its connection: a client retrying after a 504 learns what really happened, or buys once
-    return db.inTransaction(tx -> keys.find(tx, caller.userId(), key).compose(stored -> {
-          JsonObject replay = replay(stored, hash);
-          if (replay != null) {
-            return Future.succeededFuture(new Outcome(replay, true));
-          }
-          return keys.claim(tx, caller.userId(), key, hash, Times.nowMicros(), stored != null)
-              .compose(claimed -> buy(tx, caller.userId(), items, zone))
-              .compose(bought -> keys.complete(tx, caller.userId(), key, bought.getInteger("status_code"),
-                  bought.encode()).map(new Outcome(bought, false)));
-        }))
-        .map(outcome -> {
-          if (outcome.replayed()) {
+    boolean[] replayed = {false};
+    return writes.run(caller.userId(), in.getString(ServiceClient.IDEMPOTENCY_KEY),
+            IdempotentWrites.sha256(items.encode()), tx -> buy(tx, caller.userId(), items, zone),
+            () -> replayed[0] = true)
+        .onSuccess(outcome -> {
+          if (replayed[0]) {
             metrics.replayed();
           } else {
-            metrics.committed(outcome.answer());
+            metrics.committed(outcome);
           }
-          return outcome.answer();
-        })
-        // a concurrent request with the same key committed first: answer what it answered
-        .recover(failure -> db.dialect().classify(failure) == DbFailure.UNIQUE_VIOLATION
-            ? keys.find(db.pool(), caller.userId(), key).compose(again -> {
-                JsonObject earlier = replay(again, hash);
-                if (earlier == null) {
-                  return Future.failedFuture(failure);
-                }
-                metrics.replayed();
-                return Future.succeededFuture(earlier);
-              })
-            : Future.failedFuture(failure));
-  }
-
-  /** What a keyed purchase answers, and whether it is the replay of an earlier one. */
-  private record Outcome(JsonObject answer, boolean replayed) {
-  }
-
-  /**
-   * The outcome to replay for a key this user used within 24 hours; a 409 when it came with a
-   * different request; null when the key is unused or expired.
-   */
-  private static JsonObject replay(IdempotencyRepository.Stored stored, String hash) {
-    if (stored == null || stored.createdAt() < Times.nowMicros() - KEY_LIFETIME_MICROS) {
-      return null;
-    }
-    if (!stored.requestHash().equals(hash)) {
-      throw Errors.conflict(KEY_REUSED, null);
-    }
-    return new JsonObject(stored.responseBody());
+        });
   }
 
   private Future<JsonObject> buy(SqlConnection tx, long userId, JsonArray items, ZoneId zone) {
@@ -196,17 +148,5 @@ final class PurchaseService {
 
   private static JsonObject outcome(int status, String message, JsonObject data) {
     return new JsonObject().put("status_code", status).put("message", message).put("data", data);
-  }
-
-  Future<Integer> purgeExpiredKeys() {
-    return db.inTransaction(tx -> keys.purge(tx, Times.nowMicros() - KEY_LIFETIME_MICROS));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package app.ecommerce.catalog.impl;
+package app.ecommerce.idempotency;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -6,9 +6,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * Idempotency keys of purchases. A key is claimed by inserting its row at the start of the
- * purchase transaction (the primary key makes a concurrent duplicate wait, then fail) and
- * completed with the response before commit, so the key and the sale commit together.
+ * Idempotency keys of writes. A key is claimed by inserting its row at the start of the
+ * write's transaction (the primary key makes a concurrent duplicate wait, then fail) and
+ * completed with the response before commit, so the key and the write commit together.
  */
 final class IdempotencyRepository {
   static final String FIND = "SELECT request_hash, response_code, response_body, created_at FROM idempotency_keys"
