@@ -6,11 +6,14 @@ import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Endpoint;
 import app.ecommerce.http.Reply;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.http.Schemas;
 import app.ecommerce.http.input.Field;
 import app.ecommerce.http.input.Pagination;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 
 /** register_user, login_user and logout_user (API.md §3.1–3.3). */
 public final class AuthRoutes implements RouteModule {
@@ -66,6 +69,7 @@ public final class AuthRoutes implements RouteModule {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "register_user", Access.PUBLIC, "Register a customer account",
             "User created successfully.", REGISTER_FIELDS, Endpoint.forwardTo(services, AuthContract.REGISTER))
+            .answering(Schemas.ref("User"))
             .withOutcome(422, "User with specified email already exists.")
             .withOutcome(429, "More password hashes waiting than the login queue holds (LOGIN_QUEUE)"),
         Endpoint.of(HttpMethod.POST, "login_user", Access.PUBLIC, "Log in and receive a bearer token",
@@ -75,16 +79,20 @@ public final class AuthRoutes implements RouteModule {
               return services.request(AuthContract.LOGIN, r.serviceBody(), r.requestId(), AuthContract.LOGIN_TIMEOUT_MS)
                   .map(Reply::ok);
             })
+            .answering(AuthSchemas.TOKEN)
             .withOutcome(422, "User with specified credentials does not exists. (unknown e-mail, wrong password "
                 + "or inactive user alike)")
             .withOutcome(429, "5 failed logins for this e-mail, or 50 from this address, within 15 minutes; or more"
                 + " logins waiting for a password check than the login queue holds (LOGIN_QUEUE)"),
         Endpoint.of(HttpMethod.POST, "logout_user", Access.SIGNED_IN, "Revoke the presented token",
-            "User logged out successfully", List.of(), this::logout),
+            "User logged out successfully", List.of(), this::logout)
+            .answering(Schemas.empty()),
         Endpoint.of(HttpMethod.GET, "get_me", Access.SIGNED_IN, "The caller's own account",
-            "User retrieved successfully", List.of(), Endpoint.forwardTo(services, AuthContract.GET_ME)),
+            "User retrieved successfully", List.of(), Endpoint.forwardTo(services, AuthContract.GET_ME))
+            .answering(Schemas.ref("User")),
         Endpoint.of(HttpMethod.PATCH, "update_me", Access.SIGNED_IN, "Change the caller's names or time zone",
             "User updated successfully", UPDATE_ME_FIELDS, r -> forgetting(r, r.caller().userId(), AuthContract.UPDATE_ME))
+            .answering(Schemas.ref("User"))
             .idempotent(),
         Endpoint.of(HttpMethod.POST, "change_password", Access.SIGNED_IN,
             "Change the caller's password; every other token of theirs is revoked at once, on every node",
@@ -92,17 +100,25 @@ public final class AuthRoutes implements RouteModule {
               r.input().put("client_address", r.clientAddress());
               return forgetting(r, r.caller().userId(), AuthContract.CHANGE_PASSWORD);
             })
+            .answering(Schemas.empty())
             .withOutcome(422, "Current password is incorrect (counted as a failed login of the e-mail)")
             .withOutcome(429, "Too many failed logins or password checks for this e-mail or address"),
         Endpoint.of(HttpMethod.GET, "get_users", Access.ADMIN, "Users, with search and filters",
-            "Users retrieved successfully", LIST_USERS_FIELDS, Endpoint.forwardTo(services, AuthContract.LIST_USERS)),
+            "Users retrieved successfully", LIST_USERS_FIELDS, Endpoint.forwardTo(services, AuthContract.LIST_USERS))
+            .answering(AuthSchemas.USER_PAGE),
         Endpoint.of(HttpMethod.PATCH, "update_user", Access.ADMIN,
             "Deactivate, reactivate, promote or demote a user, at once on every node",
             "User updated successfully", UPDATE_USER_FIELDS,
             r -> forgetting(r, r.input().getLong("user_id"), AuthContract.UPDATE_USER))
+            .answering(Schemas.ref("User"))
             .idempotent()
             .withOutcome(404, "User not found")
             .withOutcome(409, "The last active admin cannot be deactivated or demoted"));
+  }
+
+  @Override
+  public Map<String, JsonObject> schemas() {
+    return AuthSchemas.named();
   }
 
   /**

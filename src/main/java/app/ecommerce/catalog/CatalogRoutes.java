@@ -6,6 +6,7 @@ import app.ecommerce.http.ApiRequest;
 import app.ecommerce.http.Endpoint;
 import app.ecommerce.http.Reply;
 import app.ecommerce.http.RouteModule;
+import app.ecommerce.http.Schemas;
 import app.ecommerce.http.input.Field;
 import app.ecommerce.http.input.Pagination;
 import io.vertx.core.Future;
@@ -155,45 +156,57 @@ public final class CatalogRoutes implements RouteModule {
     return List.of(
         Endpoint.of(HttpMethod.PUT, "create_category", Access.ADMIN, "Create a category",
             "Category created successfully", CREATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.CREATE_CATEGORY))
+            .answering(Schemas.ref("Category"))
             .idempotent()
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.PUT, "create_product", Access.ADMIN, "Create a product (stock 0)",
             "Product created successfully", CREATE_PRODUCT, Endpoint.forwardTo(services, CatalogContract.CREATE_PRODUCT))
+            .answering(Schemas.ref("NewProduct"))
             .idempotent()
             .withOutcome(404, "Category not found"),
         Endpoint.of(HttpMethod.GET, "get_categories", Access.OPTIONAL, "List categories",
-            "Categories fetched successfully", LIST_CATEGORIES, Endpoint.forwardTo(services, CatalogContract.LIST_CATEGORIES)),
+            "Categories fetched successfully", LIST_CATEGORIES, Endpoint.forwardTo(services, CatalogContract.LIST_CATEGORIES))
+            .answering(CatalogSchemas.CATEGORY_PAGE),
         Endpoint.of(HttpMethod.GET, "get_products", Access.OPTIONAL, "List products with their stock",
             "Products fetched successfully", LIST_PRODUCTS, Endpoint.forwardTo(services, CatalogContract.LIST_PRODUCTS))
+            .answering(CatalogSchemas.PRODUCT_PAGE)
             .withChecks(List.of(CatalogRoutes::productListChecks)),
         Endpoint.of(HttpMethod.GET, "get_product", Access.OPTIONAL, "One product with its stock",
             "Product retrieved successfully", GET_PRODUCT, Endpoint.forwardTo(services, CatalogContract.GET_PRODUCT))
+            .answering(Schemas.ref("ProductWithInventory"))
             .withOutcome(404, "Product does not exist (or is inactive, for a customer)"),
         Endpoint.of(HttpMethod.GET, "get_low_stock_products", Access.ADMIN,
             "Active products whose stock is at or below a threshold, lowest first",
-            "Low Stock Products retrieved successfully", LOW_STOCK, Endpoint.forwardTo(services, CatalogContract.LOW_STOCK)),
+            "Low Stock Products retrieved successfully", LOW_STOCK, Endpoint.forwardTo(services, CatalogContract.LOW_STOCK))
+            .answering(CatalogSchemas.LOW_STOCK_PAGE),
         Endpoint.of(HttpMethod.PUT, "add_inventory", Access.ADMIN, "Add stock to a product (atomic, ledgered)",
             "Inventory added successfully", ADD_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADD_INVENTORY))
+            .answering(CatalogSchemas.STOCK_CHANGE)
             .idempotent()
             .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.PATCH, "update_product", Access.ADMIN,
             "Change any of a product's fields; the others stay", "Product updated successfully", UPDATE_PRODUCT,
             Endpoint.forwardTo(services, CatalogContract.UPDATE_PRODUCT))
+            .answering(Schemas.ref("ProductWithInventory"))
             .idempotent()
             .withOutcome(404, "Product does not exist, or Category not found"),
         Endpoint.of(HttpMethod.PATCH, "update_category", Access.ADMIN, "Rename a category or change its slug",
             "Category updated successfully", UPDATE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.UPDATE_CATEGORY))
+            .answering(Schemas.ref("Category"))
             .idempotent()
             .withOutcome(404, "Category not found")
             .withOutcome(422, "Category with this slug already exists"),
         Endpoint.of(HttpMethod.DELETE, "delete_category", Access.ADMIN, "Delete a category that no product references",
             "Category deleted successfully", DELETE_CATEGORY, Endpoint.forwardTo(services, CatalogContract.DELETE_CATEGORY))
+            .answering(Schemas.object("id", Schemas.id()))
             .idempotent()
             .withOutcome(404, "Category not found")
             .withOutcome(409, "Category has products"),
         Endpoint.of(HttpMethod.PUT, "adjust_inventory", Access.ADMIN,
             "Correct the stock up or down (write-off, count), never below zero; ledgered with its note",
             "Inventory adjusted successfully", ADJUST_INVENTORY, Endpoint.forwardTo(services, CatalogContract.ADJUST_INVENTORY))
+            .answering(CatalogSchemas.ADJUSTMENT)
+            .withData(409, CatalogSchemas.conflict(CatalogSchemas.INSUFFICIENT_STOCK))
             .idempotent()
             .withChecks(List.of(in -> in.getLong("change") == 0 ? Map.of("change", ZERO_CHANGE) : Map.of()))
             .withOutcome(404, "Product does not exist")
@@ -201,19 +214,29 @@ public final class CatalogRoutes implements RouteModule {
         Endpoint.of(HttpMethod.GET, "get_inventory_movements", Access.ADMIN,
             "A product's stock ledger, newest first: restock, sale and adjustment, with who and when",
             "Inventory movements retrieved successfully", MOVEMENTS, Endpoint.forwardTo(services, CatalogContract.MOVEMENTS))
+            .answering(CatalogSchemas.MOVEMENT_PAGE)
             .withOutcome(404, "Product does not exist"),
         Endpoint.of(HttpMethod.GET, "get_purchases", Access.SIGNED_IN,
             "Purchases, newest first: a customer's own; an admin's choice of all, one user's, between dates",
             "Purchases retrieved successfully", LIST_PURCHASES, Endpoint.forwardTo(services, CatalogContract.LIST_PURCHASES))
+            .answering(CatalogSchemas.PURCHASE_PAGE)
             .withChecks(List.of(CatalogRoutes::purchaseListChecks)),
         Endpoint.of(HttpMethod.GET, "get_purchase", Access.SIGNED_IN, "One purchase with its lines",
             "Purchase retrieved successfully", GET_PURCHASE, Endpoint.forwardTo(services, CatalogContract.GET_PURCHASE))
+            .answering(Schemas.ref("Purchase"))
             .withOutcome(404, "Purchase not found (also another customer's purchase: its existence is not confirmed)"),
         Endpoint.of(HttpMethod.POST, "purchase_products", Access.SIGNED_IN,
             "Buy 1..100 lines in one transaction; optional Idempotency-Key header",
             "Products purchased successfully", PURCHASE, this::purchase)
+            .answering(CatalogSchemas.SALE)
+            .withData(409, CatalogSchemas.conflict(CatalogSchemas.NOTHING_PURCHASED))
             .idempotent()
             .withOutcome(409, "No line could be purchased (data.failed_items says why)"));
+  }
+
+  @Override
+  public Map<String, JsonObject> schemas() {
+    return CatalogSchemas.named();
   }
 
   /** The service answers the whole outcome (200 or 409) so that a replay repeats it exactly. */

@@ -18,11 +18,15 @@ import java.util.function.Function;
  * @param headers request headers with rules (validated like fields; problems keyed by header name)
  * @param outcomes statuses this endpoint answers beyond the ones every endpoint of its access
  *     level can answer (see {@link OpenApi}), each with when it happens, e.g. 404 "Category not found"
+ * @param data the JSON Schema of the envelope's {@code data} per status, where it is not the
+ *     usual one ({@code {}} for an error; see {@link Schemas}); 200's is the endpoint's answer
+ * @param otherMedia media type → schema of 200 answers that are not the JSON envelope (a CSV download)
  */
 public record Endpoint(HttpMethod method, String name, Access access, String summary,
                        String successMessage, List<Field> fields,
                        List<Function<JsonObject, Map<String, String>>> checks,
-                       Handler handler, List<Field> headers, Map<Integer, String> outcomes) {
+                       Handler handler, List<Field> headers, Map<Integer, String> outcomes,
+                       Map<Integer, JsonObject> data, Map<String, JsonObject> otherMedia) {
 
   public static final String PREFIX = "/ecommerce/v1/";
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -58,12 +62,13 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
   }
 
   public Endpoint withChecks(List<Function<JsonObject, Map<String, String>>> more) {
-    return new Endpoint(method, name, access, summary, successMessage, fields, more, handler, headers, outcomes);
+    return new Endpoint(method, name, access, summary, successMessage, fields, more, handler, headers, outcomes, data,
+        otherMedia);
   }
 
   public Endpoint withHeaders(Field... declared) {
     return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, List.of(declared),
-        outcomes);
+        outcomes, data, otherMedia);
   }
 
   /**
@@ -79,11 +84,33 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
     Map<Integer, String> more = new LinkedHashMap<>(outcomes);
     more.merge(status, when, (first, second) -> first + "; or " + second);
     return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, headers,
+        Map.copyOf(more), data, otherMedia);
+  }
+
+  /** The schema of {@code data} in this endpoint's 200 answer. */
+  public Endpoint answering(JsonObject schema) {
+    return withData(200, schema);
+  }
+
+  /** The schema of {@code data} in this endpoint's answer of this status (an error's is {@code {}} otherwise). */
+  public Endpoint withData(int status, JsonObject schema) {
+    Map<Integer, JsonObject> more = new LinkedHashMap<>(data);
+    more.put(status, schema);
+    return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, headers, outcomes,
+        Map.copyOf(more), otherMedia);
+  }
+
+  /** Declares a 200 answer in another media type than the JSON envelope, e.g. {@code text/csv}. */
+  public Endpoint alsoAnswering(String mediaType, JsonObject schema) {
+    Map<String, JsonObject> more = new LinkedHashMap<>(otherMedia);
+    more.put(mediaType, schema);
+    return new Endpoint(method, name, access, summary, successMessage, fields, checks, handler, headers, outcomes, data,
         Map.copyOf(more));
   }
 
   public static Endpoint of(HttpMethod method, String name, Access access, String summary,
                             String successMessage, List<Field> fields, Handler handler) {
-    return new Endpoint(method, name, access, summary, successMessage, fields, List.of(), handler, List.of(), Map.of());
+    return new Endpoint(method, name, access, summary, successMessage, fields, List.of(), handler, List.of(), Map.of(),
+        Map.of(), Map.of());
   }
 }

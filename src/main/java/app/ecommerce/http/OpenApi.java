@@ -17,7 +17,13 @@ import java.util.TreeMap;
  * {@link PlainRoute}. Nothing here is written per endpoint.
  */
 public final class OpenApi {
-  static final String ENVELOPE = "#/components/schemas/Envelope";
+  static final String SCHEMAS = "#/components/schemas/";
+  private static final Map<String, String> TAG_DESCRIPTIONS = Map.of(
+      "Auth", "Accounts: registration, tokens, the caller's own account, and (admins) every user",
+      "Catalog", "Categories, products, stock and its ledger, purchases and their history",
+      "Sales", "Sales and revenue analytics (admins)",
+      "Operational", "Liveness and readiness probes, outside the envelope",
+      "ApiDocs", "This document and Swagger UI on it");
   private static final Map<Integer, String> STANDARD_MESSAGES = Map.ofEntries(
       Map.entry(400, "Request body is not valid JSON"), Map.entry(401, "Not authenticated"),
       Map.entry(403, "Not authorized to access this resource"), Map.entry(404, "Not Found"),
@@ -33,20 +39,29 @@ public final class OpenApi {
 
   public static JsonObject document(List<RouteModule> modules) {
     JsonObject paths = new JsonObject();
+    JsonObject named = new JsonObject();
+    Map<String, String> tags = new TreeMap<>();
     for (RouteModule module : modules) {
       String tag = tag(module);
+      module.schemas().forEach(named::put);
       for (Endpoint endpoint : module.endpoints()) {
         operations(paths, endpoint.path()).put(method(endpoint.method()), operation(endpoint, tag));
       }
       for (PlainRoute route : module.plainRoutes()) {
         operations(paths, route.path()).put(method(route.method()), operation(route, tag));
       }
+      if (!module.endpoints().isEmpty() || !module.plainRoutes().isEmpty()) {
+        tags.put(tag, TAG_DESCRIPTIONS.getOrDefault(tag, "The " + tag + " routes"));
+      }
     }
+    JsonArray tagList = new JsonArray();
+    tags.forEach((name, description) -> tagList.add(new JsonObject().put("name", name).put("description", description)));
     return new JsonObject()
         .put("openapi", "3.1.0")
         .put("info", new JsonObject()
             .put("title", "E-commerce API")
             .put("version", "1")
+            .put("license", new JsonObject().put("name", "Proprietary").put("identifier", "LicenseRef-Proprietary"))
             .put("description", String.join("\n\n",
                 "Every endpoint answers the JSON envelope `{status_code, success, message, data}` (errors too): "
                     + "`success` is true exactly for 2xx and `status_code` is the HTTP status.",
@@ -58,10 +73,16 @@ public final class OpenApi {
                     + "authentication 401, role 403, unreadable body 400 (415 for an unsupported content type), "
                     + "validation 422 (`data` maps each dotted field path to its message).",
                 "Every response carries `X-Request-ID`: the client's when it sent 1-128 characters of "
-                    + "`[A-Za-z0-9._-]`, else a new one; the server's log line for the request names the same id.")))
+                    + "`[A-Za-z0-9._-]`, else a new one; the server's log line for the request names the same id.",
+                "Every GET route also answers HEAD (the same status and headers, no body). A 405 names the "
+                    + "path's methods in `Allow`. Browsers on other origins are answered only for the origins of "
+                    + "`CORS_ALLOWED_ORIGINS`.",
+                "Money is an exact decimal string with two decimals (`\"1499.99\"`); times are ISO-8601 with the "
+                    + "offset of the caller's zone.")))
         .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
+        .put("tags", tagList)
         .put("paths", paths)
-        .put("components", components());
+        .put("components", components(named));
   }
 
   private static JsonObject operations(JsonObject paths, String path) {
@@ -154,6 +175,7 @@ public final class OpenApi {
     if (endpoint.access() == Access.ADMIN) {
       statuses.put(403, "The caller is not an admin");
     }
+    statuses.put(405, "This path with a method it does not serve; `Allow` names the ones it does");
     statuses.put(408, "The request's headers (10 s) or body (30 s) did not arrive in time; the connection is then closed");
     statuses.put(413, "Body larger than 1 MiB");
     statuses.put(415, "A body of a content type other than JSON or form data");
@@ -174,38 +196,89 @@ public final class OpenApi {
   private static JsonObject responses(Endpoint endpoint) {
     JsonObject responses = new JsonObject();
     statuses(endpoint).forEach((status, description) -> {
-      String message = status == 200 ? endpoint.successMessage() : STANDARD_MESSAGES.getOrDefault(status, description);
-      String schema = status == 422 ? "#/components/schemas/ValidationEnvelope"
-          : status == 500 ? "#/components/schemas/ErrorEnvelope" : ENVELOPE;
-      JsonObject example = new JsonObject().put("status_code", status).put("success", status < 300)
-          .put("message", message).put("data", new JsonObject());
-      JsonObject headers = new JsonObject().put("X-Request-ID", ref("headers", "RequestId"));
-      if (status == 401) {
-        headers.put("WWW-Authenticate", ref("headers", "WwwAuthenticate"));
+      if (status == 405) {
+        responses.put("405", ref("responses", "MethodNotAllowed"));
+        return;
       }
-      if (status == 429 || status == 503) {
-        headers.put("Retry-After", ref("headers", "RetryAfter"));
+      JsonObject json = new JsonObject().put("schema", envelope(endpoint, status));
+      if (status != 200 && !endpoint.data().containsKey(status)) {
+        json.put("example", example(status, STANDARD_MESSAGES.getOrDefault(status, description)));
+      }
+      JsonObject content = new JsonObject().put("application/json", json);
+      if (status == 200) {
+        endpoint.otherMedia().forEach((type, schema) -> content.put(type, new JsonObject().put("schema", schema)));
       }
       responses.put(String.valueOf(status), new JsonObject()
           .put("description", description)
-          .put("headers", headers)
-          .put("content", new JsonObject().put("application/json", new JsonObject()
-              .put("schema", new JsonObject().put("$ref", schema)).put("example", example))));
+          .put("headers", headers(status))
+          .put("content", content));
     });
     return responses;
+  }
+
+  /**
+   * The envelope of one status: its own {@code data} where the endpoint declares one (200 always),
+   * else the shared error envelopes ({@code {}}, the 422 field map, the 500 request id).
+   */
+  static JsonObject envelope(Endpoint endpoint, int status) {
+    JsonObject data = endpoint.data().get(status);
+    if (data != null) {
+      return envelopeOf(status, data);
+    }
+    if (status == 200) {
+      throw new IllegalStateException(endpoint.name() + " declares no schema of its answer (Endpoint.answering)");
+    }
+    return new JsonObject().put("$ref", SCHEMAS + (status == 422 ? "ValidationEnvelope"
+        : status == 500 ? "InternalErrorEnvelope" : "ErrorEnvelope"));
+  }
+
+  /** The envelope of API.md §1 with this status and this {@code data}; no other key. */
+  private static JsonObject envelopeOf(Integer status, JsonObject data) {
+    JsonObject statusCode = new JsonObject().put("type", "integer").put("description", "= the HTTP status");
+    JsonObject success = new JsonObject().put("type", "boolean").put("description", "true exactly for 2xx");
+    if (status != null) {
+      statusCode.put("const", status);
+      success.put("const", status < 300);
+    }
+    return new JsonObject()
+        .put("type", "object")
+        .put("required", new JsonArray().add("status_code").add("success").add("message").add("data"))
+        .put("properties", new JsonObject()
+            .put("status_code", statusCode)
+            .put("success", success)
+            .put("message", new JsonObject().put("type", "string"))
+            .put("data", data))
+        .put("additionalProperties", false);
+  }
+
+  private static JsonObject example(int status, String message) {
+    return new JsonObject().put("status_code", status).put("success", status < 300).put("message", message)
+        .put("data", status == 500 ? new JsonObject().put("request_id", "7f3c0a1e-5b9d-4c1e-9a7e-2d1f0c8b6a54")
+            : new JsonObject());
+  }
+
+  private static JsonObject headers(int status) {
+    JsonObject headers = new JsonObject().put("X-Request-ID", ref("headers", "RequestId"));
+    if (status == 401) {
+      headers.put("WWW-Authenticate", ref("headers", "WwwAuthenticate"));
+    }
+    if (status == 429 || status == 503) {
+      headers.put("Retry-After", ref("headers", "RetryAfter"));
+    }
+    return headers;
   }
 
   private static JsonObject operation(PlainRoute route, String tag) {
     JsonObject responses = new JsonObject();
     new TreeMap<>(route.responses()).forEach((status, description) -> {
-      JsonObject response = new JsonObject().put("description", description)
-          .put("headers", new JsonObject().put("X-Request-ID", ref("headers", "RequestId")));
+      JsonObject response = new JsonObject().put("description", description).put("headers", headers(status));
       String mediaType = status == 200 ? route.mediaType() : "application/json";
-      JsonObject schema = mediaType.equals("application/json") ? new JsonObject().put("type", "object")
-          : new JsonObject().put("type", "string");
+      JsonObject schema = !mediaType.equals("application/json") ? new JsonObject().put("type", "string")
+          : route.schema() != null ? route.schema() : new JsonObject().put("type", "object");
       response.put("content", new JsonObject().put(mediaType, new JsonObject().put("schema", schema)));
       responses.put(String.valueOf(status), response);
     });
+    responses.put("405", ref("responses", "MethodNotAllowed"));
     return new JsonObject()
         .put("operationId", route.path().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", ""))
         .put("summary", route.summary())
@@ -218,41 +291,29 @@ public final class OpenApi {
     return new JsonObject().put("$ref", "#/components/" + kind + "/" + name);
   }
 
-  private static JsonObject components() {
-    JsonObject envelope = new JsonObject()
-        .put("type", "object")
-        .put("description", "The one response shape, keys in this order")
-        .put("required", new JsonArray().add("status_code").add("success").add("message").add("data"))
-        .put("properties", new JsonObject()
-            .put("status_code", new JsonObject().put("type", "integer").put("description", "= the HTTP status"))
-            .put("success", new JsonObject().put("type", "boolean").put("description", "true exactly for 2xx"))
-            .put("message", new JsonObject().put("type", "string"))
-            .put("data", new JsonObject().put("type", "object")));
-    JsonObject validation = new JsonObject().put("allOf", new JsonArray().add(new JsonObject().put("$ref", ENVELOPE))
-        .add(new JsonObject().put("properties", new JsonObject().put("data", new JsonObject()
-            .put("type", "object").put("additionalProperties", new JsonObject().put("type", "string"))
-            .put("description", "dotted field path (e.g. items.0.quantity) → message; {} for a refused business rule")))));
-    JsonObject error = new JsonObject().put("allOf", new JsonArray().add(new JsonObject().put("$ref", ENVELOPE))
-        .add(new JsonObject().put("properties", new JsonObject().put("data", new JsonObject()
-            .put("type", "object").put("properties", new JsonObject()
-                .put("request_id", new JsonObject().put("type", "string")))))));
+  private static JsonObject components(JsonObject named) {
+    JsonObject schemas = new JsonObject()
+        .put("ErrorEnvelope", envelopeOf(null, Schemas.empty())
+            .put("description", "An error: the envelope with `data` = `{}`"))
+        .put("ValidationEnvelope", envelopeOf(422, new JsonObject().put("type", "object")
+            .put("additionalProperties", new JsonObject().put("type", "string"))
+            .put("description", "dotted field path (e.g. items.0.quantity) → message; {} for a refused business rule")))
+        .put("InternalErrorEnvelope", envelopeOf(500, Schemas.object("request_id", Schemas.text())));
+    new TreeMap<>(named.getMap()).forEach(schemas::put);
     JsonObject requestIdSchema = new JsonObject().put("type", "string").put("pattern", "^[A-Za-z0-9._-]{1,128}$");
-    JsonObject errorResponses = new JsonObject();
-    for (int status : new int[] {404, 405}) {
-      errorResponses.put(status == 404 ? "NotFound" : "MethodNotAllowed", new JsonObject()
-          .put("description", status == 404 ? "Unknown route (any path not listed here)"
-              : "Known route, wrong method (any method not listed for a path)")
-          .put("content", new JsonObject().put("application/json", new JsonObject()
-              .put("schema", new JsonObject().put("$ref", ENVELOPE))
-              .put("example", new JsonObject().put("status_code", status).put("success", false)
-                  .put("message", STANDARD_MESSAGES.get(status)).put("data", new JsonObject())))));
-    }
+    JsonObject errorResponses = new JsonObject().put("MethodNotAllowed", new JsonObject()
+        .put("description", "This path with a method it does not serve (`Allow` names the ones it does)")
+        .put("headers", new JsonObject().put("X-Request-ID", ref("headers", "RequestId")).put("Allow", new JsonObject()
+            .put("description", "The path's methods, e.g. `GET, HEAD`")
+            .put("schema", new JsonObject().put("type", "string"))))
+        .put("content", new JsonObject().put("application/json", new JsonObject()
+            .put("schema", new JsonObject().put("$ref", SCHEMAS + "ErrorEnvelope"))
+            .put("example", example(405, STANDARD_MESSAGES.get(405))))));
     return new JsonObject()
         .put("securitySchemes", new JsonObject().put("bearerAuth", new JsonObject()
             .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
             .put("description", "The access_token of login_user")))
-        .put("schemas", new JsonObject().put("Envelope", envelope).put("ValidationEnvelope", validation)
-            .put("ErrorEnvelope", error))
+        .put("schemas", schemas)
         .put("responses", errorResponses)
         .put("parameters", new JsonObject().put("RequestId", new JsonObject()
             .put("name", RequestLog.HEADER).put("in", "header").put("required", false)

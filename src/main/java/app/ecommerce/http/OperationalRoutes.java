@@ -2,6 +2,7 @@ package app.ecommerce.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -62,12 +63,26 @@ public final class OperationalRoutes implements RouteModule {
     return List.of(
         PlainRoute.get("/health", "Liveness: the process answers", "application/json",
             Map.of(200, "{\"status\":\"UP\"}, plus the cluster view on a clustered node"),
-            ctx -> json(ctx, 200, new JsonObject().put("status", "UP").mergeIn(nodeDetails.get()))),
+            ctx -> json(ctx, 200, new JsonObject().put("status", "UP").mergeIn(nodeDetails.get())))
+            .answering(status(Schemas.constant("UP"))),
         PlainRoute.get("/ready", "Readiness: every service answers over the event bus, and its database",
             "application/json", Map.of(
                 200, "{\"status\":\"UP\",\"checks\":{\"<name>\":\"UP\",...}}",
                 503, "{\"status\":\"DOWN\",\"checks\":{...}} with Retry-After: a service or the database does not answer"),
-            this::ready));
+            this::ready)
+            .answering(status(Schemas.oneOf("UP", "DOWN")).put("required", new JsonArray().add("status").add("checks"))));
+  }
+
+  /**
+   * {@code {status, checks?}} and, on a clustered node, {@code cluster_members} and {@code node}: a
+   * probe reads status; the rest may grow, so other keys are allowed.
+   */
+  private static JsonObject status(JsonObject status) {
+    return new JsonObject().put("type", "object").put("required", new JsonArray().add("status"))
+        .put("properties", new JsonObject().put("status", status)
+            .put("checks", new JsonObject().put("type", "object").put("additionalProperties", Schemas.oneOf("UP", "DOWN")))
+            .put("cluster_members", Schemas.id())
+            .put("node", Schemas.text()));
   }
 
   private void ready(RoutingContext ctx) {

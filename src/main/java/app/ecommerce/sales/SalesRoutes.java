@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 
 /** get_sales_data (API.md §3.12): JSON answered by the analytics service, CSV streamed page by page. */
 public final class SalesRoutes implements RouteModule {
@@ -58,7 +59,14 @@ public final class SalesRoutes implements RouteModule {
   public List<Endpoint> endpoints() {
     return List.of(Endpoint.of(HttpMethod.GET, "get_sales_data", Access.ADMIN,
             "Sales and revenue totals, by category and product, optionally per calendar period, as JSON or CSV",
-            MESSAGE, FIELDS, this::salesData));
+            MESSAGE, FIELDS, this::salesData)
+        .answering(SalesSchemas.ANSWER)
+        .alsoAnswering("text/csv", SalesSchemas.CSV));
+  }
+
+  @Override
+  public Map<String, JsonObject> schemas() {
+    return SalesSchemas.named();
   }
 
   /**

@@ -86,12 +86,25 @@ abstract class OpenApiTest extends EngineTest {
       assertEquals(e.access() != app.ecommerce.http.Access.PUBLIC, responses.containsKey("401"), e.name() + " 401");
       assertEquals(e.access() == app.ecommerce.http.Access.ADMIN, responses.containsKey("403"), e.name() + " 403");
       e.outcomes().keySet().forEach(s -> assertTrue(responses.containsKey(String.valueOf(s)), e.name() + " " + s));
-      responses.forEach(entry -> assertEquals("#/components/schemas/" + (entry.getKey().equals("422")
-              ? "ValidationEnvelope" : entry.getKey().equals("500") ? "ErrorEnvelope" : "Envelope"),
-          ((JsonObject) entry.getValue()).getJsonObject("content").getJsonObject("application/json")
-              .getJsonObject("schema").getString("$ref")));
-      assertEquals(e.successMessage(), responses.getJsonObject("200").getJsonObject("content")
-          .getJsonObject("application/json").getJsonObject("example").getString("message"));
+      assertEquals("#/components/responses/MethodNotAllowed", responses.getJsonObject("405").getString("$ref"));
+      responses.forEach(entry -> {
+        int status = Integer.parseInt(entry.getKey());
+        if (status == 405) {
+          return;
+        }
+        JsonObject schema = ((JsonObject) entry.getValue()).getJsonObject("content").getJsonObject("application/json")
+            .getJsonObject("schema");
+        if (status == 200 || e.data().containsKey(status)) {
+          // the endpoint's own data, in the envelope of exactly this status
+          JsonObject properties = schema.getJsonObject("properties");
+          assertEquals(status, properties.getJsonObject("status_code").getInteger("const"), e.name() + " " + status);
+          assertEquals(e.data().get(status), properties.getJsonObject("data"), e.name() + " " + status);
+          assertEquals(false, schema.getValue("additionalProperties"), e.name() + " " + status);
+        } else {
+          assertEquals("#/components/schemas/" + (status == 422 ? "ValidationEnvelope"
+              : status == 500 ? "InternalErrorEnvelope" : "ErrorEnvelope"), schema.getString("$ref"), e.name());
+        }
+      });
     }
     for (String path : List.of("/health", "/ready", "/openapi.json", "/docs")) {
       assertTrue(operation(path, "GET").getJsonArray("security").isEmpty(), path + " is public");
