@@ -14,9 +14,6 @@ Usage: ./run.sh [command]
   test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set)
   demo-data [--sales N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales)
-  smoke [URL] [--keep-going] [--var NAME=VALUE]...
-                            call every request of endpoints.json against a running server (default
-                            http://127.0.0.1:8000), check each status and envelope; exit 1 on the first surprise
   cluster [N] [--analytics-node]
                             N nodes (default 3) on loopback, clustered over Hazelcast, against the
                             local MariaDB (database ecommerce_cluster); HTTP on ports 8000.., /metrics on
@@ -130,10 +127,6 @@ case "$command" in
   demo-data)
     build_if_needed
     exec java $JAVA_OPTS -jar "$JAR" demo-data "$@"
-    ;;
-  smoke)
-    build_if_needed
-    exec java $JAVA_OPTS -jar "$JAR" smoke "$@"
     ;;
   cluster)
     cluster "$@"

@@ -18,15 +18,13 @@ public final class Cli {
       switch (args[0]) {
         case "demo-data":
           return demoData(config, args, out);
-        case "smoke":
-          return Smoke.run(args, out, System.err);
         case "import-legacy":
           return importLegacy(config, args, out);
         case "migrate":
           Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
           return 0;
         default:
-          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], import-legacy FILE [--yes], migrate, smoke [URL]");
+          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], import-legacy FILE [--yes], migrate");
           return 2;
       }
     } catch (Exception e) {
