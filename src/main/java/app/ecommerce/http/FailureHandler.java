@@ -55,7 +55,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       data = data.copy().put("request_id", RequestLog.id(ctx));
     }
     if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
+      response.putHeader("WWW-Authenticate", BearerToken.challenge(ctx));
     }
     if (status == 408) {
       response.putHeader("Connection", "close"); // the connection watch closes it once this is written
