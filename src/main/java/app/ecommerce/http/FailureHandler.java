@@ -64,7 +64,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       data = data.copy().put("request_id", RequestLog.id(ctx));
     }
     if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
+      response.putHeader("WWW-Authenticate", BearerToken.challenge(ctx));
     }
     if (status == 405) {
       response.putHeader("Allow", allowed(router, ctx.normalizedPath()));

@@ -1,7 +1,7 @@
 package app.ecommerce.ops;
 
 import app.ecommerce.Main;
-import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.AccessTokens;
 import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
@@ -51,7 +51,7 @@ abstract class OpenApiTest extends EngineTest {
 
   private List<RouteModule> modules() {
     ServiceClient services = new ServiceClient(server.app().vertx(), 1_000, new SimpleMeterRegistry());
-    TokenAuthenticator authenticator = new TokenAuthenticator(new JwtCodec(new byte[32]), services);
+    TokenAuthenticator authenticator = new TokenAuthenticator(AccessTokens.create(server.app().vertx(), new byte[32]), services);
     return Main.routeModules(services, authenticator, new Metrics(), JsonObject::new);
   }
 
