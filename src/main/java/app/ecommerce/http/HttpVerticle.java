@@ -6,7 +6,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import app.ecommerce.http.input.InputSchema;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.json.schema.SchemaRepository;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
@@ -83,10 +86,11 @@ public final class HttpVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     List<RouteModule> modules = new ArrayList<>(features);
     modules.add(new ApiDocs(features));
+    SchemaRepository schemas = InputSchema.repository();
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        router.route(endpoint.method(), endpoint.path()).handler(body)
-            .handler(new EndpointDispatch(endpoint, authenticator));
+        Route route = router.route(endpoint.method(), endpoint.path()).handler(body);
+        new EndpointDispatch(endpoint, authenticator).handlers(schemas).forEach(route::handler);
         meters.route(endpoint.path());
       }
       for (PlainRoute route : module.plainRoutes()) {
