@@ -238,7 +238,8 @@ public final class Main {
     modules.add(gate); // first: its route must precede the endpoints'
     modules.addAll(routeModules(services, authenticator, metrics, nodeDetails, gate));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
-            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections),
+            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections,
+                config.corsAllowedOrigins()),
             new DeploymentOptions().setInstances(eventLoops)))
         .map(List::of);
   }

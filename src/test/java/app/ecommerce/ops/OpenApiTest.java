@@ -113,7 +113,10 @@ abstract class OpenApiTest extends EngineTest {
       }
       assertNotNull(route.methods(), path + " must name its methods");
       assertFalse(route.methods().isEmpty(), path + " must name its methods");
-      route.methods().forEach(m -> routed.add(m.name() + " " + path));
+      // HEAD is every GET's twin (API.md §1), said once in the document rather than per path
+      assertEquals(route.methods().contains(HttpMethod.GET), route.methods().contains(HttpMethod.HEAD),
+          path + " answers HEAD exactly when it answers GET");
+      route.methods().stream().filter(m -> m != HttpMethod.HEAD).forEach(m -> routed.add(m.name() + " " + path));
     }
     Set<String> documented = new TreeSet<>();
     doc().getJsonObject("paths").forEach(p -> ((JsonObject) p.getValue()).fieldNames()
