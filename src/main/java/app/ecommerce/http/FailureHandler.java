@@ -61,7 +61,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     ServiceException error = toServiceException(ctx);
     int status = error.failureCode();
     var data = Errors.dataOf(error);
-    if (status >= 500 && status != 503) {
+    if (status == 500) {
+      // a bug: the id is all the client can report; a 503 or a 504 says what happened (API.md §1: data {})
       data = data.copy().put("request_id", RequestLog.id(ctx));
     }
     if (status == 401) {
