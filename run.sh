@@ -30,7 +30,7 @@ Usage: ./run.sh [command]
   bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
                             1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
-                            MariaDB (BENCH_ENGINES, BENCH_MYSQL_*); report in target/bench/report.md
+                            MariaDB (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*); report in target/bench/report.md
   bench-purchases           p50/p99 of get_purchases page 1 (admin and customer) at 666,667 demo sales
   bench-analytics           time get_sales_data against the bare SQL on 1M and 10M demo sale items
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,

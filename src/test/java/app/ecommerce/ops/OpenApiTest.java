@@ -1,7 +1,7 @@
 package app.ecommerce.ops;
 
 import app.ecommerce.Main;
-import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.AccessTokens;
 import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
@@ -51,7 +51,7 @@ abstract class OpenApiTest extends EngineTest {
 
   private List<RouteModule> modules() {
     ServiceClient services = new ServiceClient(server.app().vertx(), 1_000, new SimpleMeterRegistry());
-    TokenAuthenticator authenticator = new TokenAuthenticator(new JwtCodec(new byte[32]), services);
+    TokenAuthenticator authenticator = new TokenAuthenticator(AccessTokens.create(server.app().vertx(), new byte[32]), services);
     return Main.routeModules(services, authenticator, new Metrics(), JsonObject::new);
   }
 
@@ -113,7 +113,10 @@ abstract class OpenApiTest extends EngineTest {
       }
       assertNotNull(route.methods(), path + " must name its methods");
       assertFalse(route.methods().isEmpty(), path + " must name its methods");
-      route.methods().forEach(m -> routed.add(m.name() + " " + path));
+      // HEAD is every GET's twin (API.md §1), said once in the document rather than per path
+      assertEquals(route.methods().contains(HttpMethod.GET), route.methods().contains(HttpMethod.HEAD),
+          path + " answers HEAD exactly when it answers GET");
+      route.methods().stream().filter(m -> m != HttpMethod.HEAD).forEach(m -> routed.add(m.name() + " " + path));
     }
     Set<String> documented = new TreeSet<>();
     doc().getJsonObject("paths").forEach(p -> ((JsonObject) p.getValue()).fieldNames()
@@ -151,12 +154,22 @@ abstract class OpenApiTest extends EngineTest {
         }
         assertNotNull(schema, e.name() + "." + f.name() + " has no schema");
         assertEquals(f.required(), required, e.name() + "." + f.name() + " required");
-        FieldRules.assertSame(e.name() + "." + f.name(), f, schema);
+        FieldRules.assertSame(e.name() + "." + f.name(), f, schema, query);
+        if (!query) {
+          for (String form : List.of("application/x-www-form-urlencoded", "multipart/form-data")) {
+            JsonObject formBody = op.getJsonObject("requestBody").getJsonObject("content").getJsonObject(form)
+                .getJsonObject("schema");
+            assertEquals(f.required(), formBody.getJsonArray("required", new JsonArray()).contains(f.name()),
+                e.name() + "." + f.name() + " required in " + form);
+            FieldRules.assertSame(e.name() + "." + f.name() + " (" + form + ")", f,
+                formBody.getJsonObject("properties").getJsonObject(f.name()), true);
+          }
+        }
       }
       for (Field h : e.headers()) {
         JsonObject p = parameter(op, h.name(), "header");
         assertEquals(h.required(), p.getBoolean("required"), e.name() + " header " + h.name());
-        FieldRules.assertSame(e.name() + " header " + h.name(), h, p.getJsonObject("schema"));
+        FieldRules.assertSame(e.name() + " header " + h.name(), h, p.getJsonObject("schema"), true);
       }
       if (!query && e.fields().isEmpty()) {
         assertFalse(op.containsKey("requestBody"), e.name() + " takes no body");
