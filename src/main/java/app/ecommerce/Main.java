@@ -2,7 +2,7 @@ package app.ecommerce;
 
 import app.ecommerce.auth.AuthContract;
 import app.ecommerce.auth.AuthRoutes;
-import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.AccessTokens;
 import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.auth.impl.AuthVerticle;
 import app.ecommerce.bus.ServiceClient;
@@ -131,12 +131,12 @@ public final class Main {
    */
   public static Future<App> start(AppConfig config) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    JwtCodec jwt;
+    byte[] jwtSecret;
     try {
       if (config.cluster()) {
         Clustering.check(config);
       }
-      jwt = new JwtCodec(JwtSecret.resolve(config));
+      jwtSecret = JwtSecret.resolve(config);
       DatabaseUrl.parse(config.databaseUrl());
     } catch (Exception e) {
       return Future.failedFuture(e);
@@ -153,6 +153,7 @@ public final class Main {
         : Future.succeededFuture(builder.with(options).build());
     return built.compose(vertx -> {
       ServiceOperations.installCodec(vertx);
+      AccessTokens jwt = AccessTokens.create(vertx, jwtSecret);
       Database db = Database.open(vertx, config, WriteDeadlines.within(SERVICE_TIMEOUT_MS));
       ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
       RequestMeters meters = new RequestMeters(metrics.registry());
@@ -208,7 +209,7 @@ public final class Main {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
-  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, JwtCodec jwt,
+  private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, AccessTokens jwt,
                                                      Metrics metrics, int eventLoops) {
     List<Future<String>> deployed = new ArrayList<>();
     if (config.runs("auth")) {
@@ -230,7 +231,7 @@ public final class Main {
   }
 
   private static Future<List<String>> deployHttp(Vertx vertx, AppConfig config, ServiceClient services,
-                                                 JwtCodec jwt, Supplier<JsonObject> nodeDetails, Metrics metrics,
+                                                 AccessTokens jwt, Supplier<JsonObject> nodeDetails, Metrics metrics,
                                                  RequestMeters meters, ConnectionGuard connections,
                                                  int eventLoops, StartupGate gate) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
@@ -238,7 +239,8 @@ public final class Main {
     modules.add(gate); // first: its route must precede the endpoints'
     modules.addAll(routeModules(services, authenticator, metrics, nodeDetails, gate));
     return authenticator.listen(vertx).compose(v -> vertx.deployVerticle(
-            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections),
+            () -> new HttpVerticle(config.httpHost(), config.httpPort(), modules, authenticator, meters, connections,
+                config.corsAllowedOrigins()),
             new DeploymentOptions().setInstances(eventLoops)))
         .map(List::of);
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Checks bearer tokens for the HTTP verticles of one node. The signature and expiry are checked
- * locally; whether the token was issued, is unrevoked and belongs to an active user (and with
- * which role) is asked of the auth service and then cached for {@link #CACHE_MILLIS}, keyed by
+ * locally ({@link AccessTokens}, through vertx-auth-jwt); whether the token was issued, is
+ * unrevoked and belongs to an active user (and with which role) is asked of the auth service and then cached for {@link #CACHE_MILLIS}, keyed by
  * the exact token text: a token seen before skips the HMAC and JSON parsing (same text, same
  * signature already checked), but its expiry and revocation are still checked on every request.
  * A logout anywhere in the cluster is published on {@link AuthContract#REVOKED} and refused here
@@ -28,14 +28,14 @@ public final class TokenAuthenticator implements Authenticator {
   private record Cached(Caller principal, long expiresAtSeconds, long fetchedAtMillis) {
   }
 
-  private final JwtCodec jwt;
+  private final AccessTokens tokens;
   private final ServiceClient services;
   /** Keyed by the whole token text, never by a claim of a token whose signature was not checked. */
   private final Map<String, Cached> cache = lru();
   private final Map<String, Long> revoked = lru();
 
-  public TokenAuthenticator(JwtCodec jwt, ServiceClient services) {
-    this.jwt = jwt;
+  public TokenAuthenticator(AccessTokens tokens, ServiceClient services) {
+    this.tokens = tokens;
     this.services = services;
   }
 
@@ -84,29 +84,25 @@ public final class TokenAuthenticator implements Authenticator {
         return Future.succeededFuture(hit.principal);
       }
     }
-    JsonObject claims;
-    try {
-      claims = jwt.verify(token, nowMillis / 1000);
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    String jti = claims.getString("jti");
-    long expiresAtSeconds = claims.getLong("exp");
-    synchronized (this) {
-      if (revoked.containsKey(jti)) {
-        return Future.failedFuture(Errors.unauthorized("Token has been revoked"));
-      }
-    }
-    JsonObject question = new JsonObject().put("jti", jti).put("user_id", claims.getLong("user_id"));
-    return services.request(AuthContract.VERIFY, question, requestId).map(answer -> {
-      Caller principal = Caller.fromJson(answer);
+    return tokens.verify(token, nowMillis / 1000).compose(claims -> {
+      String jti = claims.getString("jti");
+      long expiresAtSeconds = claims.getLong("exp");
       synchronized (this) {
         if (revoked.containsKey(jti)) {
-          throw Errors.unauthorized("Token has been revoked");
+          return Future.failedFuture(Errors.unauthorized("Token has been revoked"));
         }
-        cache.put(token, new Cached(principal, expiresAtSeconds, nowMillis));
       }
-      return principal;
+      JsonObject question = new JsonObject().put("jti", jti).put("user_id", claims.getLong("user_id"));
+      return services.request(AuthContract.VERIFY, question, requestId).map(answer -> {
+        Caller principal = Caller.fromJson(answer);
+        synchronized (this) {
+          if (revoked.containsKey(jti)) {
+            throw Errors.unauthorized("Token has been revoked");
+          }
+          cache.put(token, new Cached(principal, expiresAtSeconds, nowMillis));
+        }
+        return principal;
+      });
     });
   }
 

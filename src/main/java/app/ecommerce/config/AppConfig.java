@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  * @param dbPoolSize 0 means the engine's default
  * @param managementPort the listener of /metrics (and /health, /ready); 0 means any free port
  * @param loginQueue password checks that may wait on this node before logins get 429
+ * @param corsAllowedOrigins origins ({@code scheme://host[:port]}) allowed to call the API from a browser
  */
 public record AppConfig(
     String httpHost,
@@ -44,8 +46,12 @@ public record AppConfig(
     String managementHost,
     int managementPort,
     int loginQueue,
-    HttpLimits httpLimits) {
+    HttpLimits httpLimits,
+    List<String> corsAllowedOrigins) {
 
+  /** An origin as browsers send it: lower-case scheme and host (or bracketed IPv6), maybe a port. */
+  private static final Pattern ORIGIN = Pattern.compile(
+      "https?://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?");
   public static final Set<String> ALL_VERTICLES = Set.of("http", "auth", "catalog", "sales");
 
   public static AppConfig from(Map<String, String> s) {
@@ -101,7 +107,23 @@ public record AppConfig(
             integer(s, "HTTP_IDLE_TIMEOUT_SECONDS", 60, 1, 86_400),
             integer(s, "HTTP_HEADER_TIMEOUT_SECONDS", 10, 1, 3_600),
             integer(s, "HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3_600),
-            integer(s, "HTTP_MAX_CONNECTIONS", 0, 0, 1_000_000)));
+            integer(s, "HTTP_MAX_CONNECTIONS", 0, 0, 1_000_000)),
+        origins(s.getOrDefault("CORS_ALLOWED_ORIGINS", "")));
+  }
+
+  /**
+   * Each origin exactly as a browser sends it in {@code Origin}: a scheme, a host and maybe a port,
+   * nothing else. A wildcard is refused: a public API that any page may call needs no CORS list.
+   */
+  private static List<String> origins(String raw) {
+    List<String> origins = split(raw);
+    for (String origin : origins) {
+      if (!ORIGIN.matcher(origin).matches()) {
+        throw new ConfigException("CORS_ALLOWED_ORIGINS: '" + origin + "' is not an origin such as https://shop.example.com"
+            + " or http://localhost:3000 (scheme, host and port only, no path, no wildcard)");
+      }
+    }
+    return List.copyOf(origins);
   }
 
   public boolean runs(String verticle) {

@@ -1,6 +1,7 @@
 package app.ecommerce.http;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -66,10 +67,10 @@ final class ApiDocs implements RouteModule {
 
   @Override
   public void mount(Router router) {
-    router.get("/docs/").handler(ctx -> send(ctx, "text/html; charset=utf-8", Resources.INDEX, false));
-    router.get(INITIALIZER_PATH)
+    HttpVerticle.withHead(router.route("/docs/"), HttpMethod.GET).handler(ctx -> send(ctx, "text/html; charset=utf-8", Resources.INDEX, false));
+    HttpVerticle.withHead(router.route(INITIALIZER_PATH), HttpMethod.GET)
         .handler(ctx -> send(ctx, "text/javascript; charset=utf-8", Resources.INITIALIZER, false));
-    router.get("/docs/:asset").handler(ctx -> {
+    HttpVerticle.withHead(router.route("/docs/:asset"), HttpMethod.GET).handler(ctx -> {
       String name = ctx.pathParam("asset");
       Buffer asset = Resources.asset(name);
       if (asset == null) {

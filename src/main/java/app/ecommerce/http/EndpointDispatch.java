@@ -72,6 +72,7 @@ final class EndpointDispatch implements Handler<RoutingContext> {
     List<String> headers = ctx.request().headers().getAll("Authorization");
     if (headers.size() > 1) {
       // proxies and servers disagree on which of several wins: accept none of them
+      BearerToken.refuse(ctx, BearerToken.INVALID_REQUEST);
       return Future.failedFuture(Errors.unauthorized("Send exactly one Authorization header"));
     }
     String header = headers.isEmpty() ? null : headers.get(0);
@@ -83,8 +84,12 @@ final class EndpointDispatch implements Handler<RoutingContext> {
     }
     String token = BearerToken.parse(header.strip());
     if (token == null) {
+      if (BearerToken.isMalformedBearer(header.strip())) {
+        BearerToken.refuse(ctx, BearerToken.INVALID_REQUEST);
+      }
       return Future.failedFuture(Errors.unauthorized("Authorization header must be 'Bearer <token>'"));
     }
+    BearerToken.refuse(ctx, BearerToken.INVALID_TOKEN); // any 401 from here on refuses this token
     return authenticator.authenticate(token, requestId);
   }
 

@@ -7,10 +7,13 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.serviceproxy.ServiceException;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
+  private final Router router;
+
+  private FailureHandler(Router router) {
+    this.router = router;
+  }
+
   /** Makes this the failure handler of every route of {@code router} and of its router-level errors. */
   static void install(Router router) {
-    FailureHandler failures = new FailureHandler();
+    FailureHandler failures = new FailureHandler(router);
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 413, 500}) {
       router.errorHandler(status, failures);
@@ -55,7 +64,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
       data = data.copy().put("request_id", RequestLog.id(ctx));
     }
     if (status == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
+      response.putHeader("WWW-Authenticate", BearerToken.challenge(ctx));
+    }
+    if (status == 405) {
+      response.putHeader("Allow", allowed(router, ctx.normalizedPath()));
     }
     if (status == 408) {
       response.putHeader("Connection", "close"); // the connection watch closes it once this is written
@@ -87,6 +99,39 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     LOG.info("request_id={} unreadable HTTP request: {}", id, String.valueOf(cause));
     Envelope.send(request.response(), error.failureCode(), error.getMessage(), Errors.dataOf(error));
+  }
+
+  /**
+   * The methods of the routes of this path (RFC 9110 §15.5.6), from the router itself: the router
+   * hands its 405 to this handler rather than answering it with its own {@code Allow}.
+   */
+  static String allowed(Router router, String path) {
+    Set<String> methods = new TreeSet<>();
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() != null && route.methods() != null && samePath(route.getPath(), path)) {
+        route.methods().forEach(method -> methods.add(method.name()));
+      }
+    }
+    return String.join(", ", methods);
+  }
+
+  /** A route path against a request path: {@code :name} stands for one segment; a trailing '/' is the same route. */
+  private static boolean samePath(String routePath, String path) {
+    String[] want = strip(routePath).split("/", -1);
+    String[] have = strip(path).split("/", -1);
+    if (want.length != have.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      if (!want[i].startsWith(":") && !want[i].equals(have[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String strip(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   private static ServiceException toServiceException(RoutingContext ctx) {

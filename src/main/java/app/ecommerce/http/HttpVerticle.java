@@ -2,10 +2,13 @@ package app.ecommerce.http;
 
 import app.ecommerce.bus.Errors;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,22 +31,27 @@ public final class HttpVerticle extends VerticleBase {
   private final Authenticator authenticator;
   private final RequestMeters meters;
   private final ConnectionGuard connections;
+  private final List<String> corsOrigins;
   private HttpServer server;
 
-  /** @param connections the deadlines and cap shared by every instance on this listener */
+  /**
+   * @param connections the deadlines and cap shared by every instance on this listener
+   * @param corsOrigins the origins allowed to call the API from a browser ({@code CORS_ALLOWED_ORIGINS})
+   */
   public HttpVerticle(String host, int port, List<RouteModule> modules, Authenticator authenticator,
-                      RequestMeters meters, ConnectionGuard connections) {
+                      RequestMeters meters, ConnectionGuard connections, List<String> corsOrigins) {
     this.host = host;
     this.port = port;
     this.modules = modules;
     this.authenticator = authenticator;
     this.meters = meters;
     this.connections = connections;
+    this.corsOrigins = corsOrigins;
   }
 
   @Override
   public Future<?> start() {
-    Router router = router(vertx, modules, authenticator, meters);
+    Router router = router(vertx, modules, authenticator, meters, corsOrigins);
     server = vertx.createHttpServer(options(host, port).setCompressionSupported(true)
         .setMaxFormAttributeSize(MAX_BODY_BYTES));
     return serve(server, router, meters, connections).listen();
@@ -74,8 +82,18 @@ public final class HttpVerticle extends VerticleBase {
    */
   public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator,
                               RequestMeters meters) {
+    return router(vertx, features, authenticator, meters, List.of());
+  }
+
+  /** The router, answering cross-origin calls from these origins (none: no CORS header at all). */
+  public static Router router(Vertx vertx, List<RouteModule> features, Authenticator authenticator,
+                              RequestMeters meters, List<String> corsOrigins) {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(meters));
+    Handler<RoutingContext> cors = Cors.forOrigins(corsOrigins);
+    if (cors != null) {
+      router.route().handler(cors); // before the gate and the routes: a preflight needs neither
+    }
     router.route().handler(HttpVerticle::wellFormedPath);
     // before any body handler (Vert.x wants the body handler first on its own route), and once on
     // a route without a path rather than once per endpoint route
@@ -85,12 +103,12 @@ public final class HttpVerticle extends VerticleBase {
     modules.add(new ApiDocs(features));
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        router.route(endpoint.method(), endpoint.path()).handler(body)
+        withHead(router.route(endpoint.path()), endpoint.method()).handler(body)
             .handler(new EndpointDispatch(endpoint, authenticator));
         meters.route(endpoint.path());
       }
       for (PlainRoute route : module.plainRoutes()) {
-        router.route(route.method(), route.path()).handler(route.handler());
+        withHead(router.route(route.path()), route.method()).handler(route.handler());
         meters.route(route.path());
       }
       module.mount(router);
@@ -98,6 +116,15 @@ public final class HttpVerticle extends VerticleBase {
     }
     FailureHandler.install(router);
     return router;
+  }
+
+  /**
+   * A GET route answers HEAD too (RFC 9110 §9.3.2): the same handler, whose body Vert.x leaves
+   * unsent for a HEAD request while keeping its headers and Content-Length.
+   */
+  static Route withHead(Route route, HttpMethod method) {
+    route.method(method);
+    return method == HttpMethod.GET ? route.method(HttpMethod.HEAD) : route;
   }
 
   /**

@@ -36,7 +36,7 @@ public final class ManagementVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(meters));
     for (PlainRoute route : routes.plainRoutes()) {
-      router.route(route.method(), route.path()).handler(route.handler());
+      HttpVerticle.withHead(router.route(route.path()), route.method()).handler(route.handler());
       meters.route(route.path());
     }
     FailureHandler.install(router);

@@ -261,8 +261,11 @@ public final class OpenApi {
         .put("headers", new JsonObject()
             .put("RequestId", new JsonObject().put("description", "The request id (echoed or generated)")
                 .put("schema", requestIdSchema))
-            .put("WwwAuthenticate", new JsonObject().put("schema", new JsonObject().put("type", "string")
-                .put("const", "Bearer")))
+            .put("WwwAuthenticate", new JsonObject()
+                .put("description", "RFC 6750: plain Bearer without credentials, invalid_token for a token"
+                    + " that was presented and refused, invalid_request for malformed Bearer credentials")
+                .put("schema", new JsonObject().put("type", "string").put("enum", new JsonArray()
+                    .add("Bearer").add("Bearer error=\"invalid_token\"").add("Bearer error=\"invalid_request\""))))
             .put("RetryAfter", new JsonObject().put("description", "Seconds to wait before retrying")
                 .put("schema", new JsonObject().put("type", "integer").put("minimum", 1))));
   }

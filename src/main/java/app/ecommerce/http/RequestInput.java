@@ -44,7 +44,7 @@ final class RequestInput {
     noteRepeatedHeader(ctx); // before Content-Type is relabelled below
     String type = mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
     // the body handler takes every type that merely starts like a form (application/x-www-form-urlencodedx)
-    boolean get = ctx.request().method() == HttpMethod.GET;
+    boolean get = ctx.request().method() == HttpMethod.GET || ctx.request().method() == HttpMethod.HEAD;
     if (type.startsWith(FORM) || (type.startsWith(MULTIPART) && (get || !type.equals(MULTIPART)))) {
       ctx.put(RAW_FORM_TYPE, type);
       ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");

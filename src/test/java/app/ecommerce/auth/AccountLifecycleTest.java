@@ -56,7 +56,7 @@ abstract class AccountLifecycleTest extends EngineTest {
     Expect.ok(api.post("change_password").token(me.token()).json(new JsonObject()
         .put("current_password", me.password()).put("new_password", "new-password-1")).send(),
         "Password changed successfully");
-    Expect.unauthorized(api.get("get_me").token(other).send());
+    Expect.invalidToken(api.get("get_me").token(other).send(), "Token has been revoked");
     Expect.ok(api.get("get_me").token(me.token()).send());
     Expect.error(api.post("login_user").json(new JsonObject().put("email", me.email()).put("password", me.password()))
         .send(), 422);
@@ -91,7 +91,7 @@ abstract class AccountLifecycleTest extends EngineTest {
     JsonObject off = Expect.ok(patch("update_user", admin(), new JsonObject().put("user_id", user.id())
         .put("is_active", false)), "User updated successfully");
     assertEquals(false, off.getBoolean("is_active"));
-    Expect.unauthorized(api.get("get_me").token(user.token()).send());
+    Expect.invalidToken(api.get("get_me").token(user.token()).send(), "User is inactive");
     Expect.error(api.post("login_user").json(new JsonObject().put("email", user.email())
         .put("password", user.password())).send(), 422);
     Expect.ok(patch("update_user", admin(), new JsonObject().put("user_id", user.id()).put("is_active", true)));

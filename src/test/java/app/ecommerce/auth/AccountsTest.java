@@ -225,8 +225,8 @@ abstract class AccountsTest extends EngineTest {
     Expect.ok(api.get("get_categories").token(token).send());
     JsonObject data = Expect.ok(api.post("logout_user").token(token).send(), "User logged out successfully");
     assertEquals(new JsonObject(), data);
-    Expect.unauthorized(api.get("get_categories").token(token).send());
-    Expect.unauthorized(api.post("logout_user").token(token).send());
+    Expect.invalidToken(api.get("get_categories").token(token).send(), "Token has been revoked");
+    Expect.invalidToken(api.post("logout_user").token(token).send(), "Token has been revoked");
     assertNotNull(sql().number("SELECT revoked_at FROM tokens WHERE jti = ?", Jwt.claims(token).getString("jti")));
     Expect.ok(api.get("get_categories").token(other).send());
     Expect.unauthorized(api.post("logout_user").send());

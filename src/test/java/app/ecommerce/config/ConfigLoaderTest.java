@@ -3,6 +3,7 @@ package app.ecommerce.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ class ConfigLoaderTest {
     assertEquals(9000, config.managementPort());
     assertEquals(1000, config.loginQueue());
     assertEquals(new HttpLimits(60, 10, 30, 0), config.httpLimits());
+    assertEquals(List.of(), config.corsAllowedOrigins());
     int automatic = config.httpLimits().effectiveMaxConnections();
     assertTrue(automatic >= 32 && automatic <= 10_000, "sized from the open-file limit: " + automatic);
   }
@@ -45,6 +47,20 @@ class ConfigLoaderTest {
     assertTrue(clash.getMessage().contains("MANAGEMENT_PORT"), clash.getMessage());
     assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "",
         "HTTP_HEADER_TIMEOUT_SECONDS", "0")));
+  }
+
+  @Test
+  void corsOriginsAreOriginsAndNothingElse() {
+    AppConfig config = ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "",
+        "CORS_ALLOWED_ORIGINS", " https://shop.example.com , http://localhost:3000,http://[::1]:8080"));
+    assertEquals(List.of("https://shop.example.com", "http://localhost:3000", "http://[::1]:8080"),
+        config.corsAllowedOrigins());
+    for (String bad : List.of("*", "shop.example.com", "https://shop.example.com/", "https://Shop.example.com",
+        "ftp://shop.example.com", "https://shop.example.com/path")) {
+      ConfigException refused = assertThrows(ConfigException.class,
+          () -> ConfigLoader.load(Map.of("APPLICATION_SETTINGS", "", "CORS_ALLOWED_ORIGINS", bad)), bad);
+      assertTrue(refused.getMessage().startsWith("CORS_ALLOWED_ORIGINS"), refused.getMessage());
+    }
   }
 
   @Test

@@ -141,7 +141,7 @@ abstract class ConventionsTest extends EngineTest {
     Expect.error(api.put("create_category").token(admin()).body("<xml/>", "application/xml").send(), 415);
     // GET reads JSON and url-encoded bodies, but multipart only on PUT and POST (after authentication)
     Expect.error(api.get("get_categories").token(customer()).multipart("page", "1").send(), 415);
-    Expect.unauthorized(api.get("get_categories").token("garbage").multipart("page", "1").send());
+    Expect.invalidToken(api.get("get_categories").token("garbage").multipart("page", "1").send());
     assertEquals(2, Expect.ok(api.get("get_categories").token(customer()).form("per_page", "2").send())
         .getInteger("per_page"));
     // without a body the content type does not matter: the fields are simply missing
@@ -153,7 +153,7 @@ abstract class ConventionsTest extends EngineTest {
     // 401 before 400, 415 and 422
     Expect.unauthorized(api.put("create_category").body("{not json", "application/json").send());
     Expect.unauthorized(api.put("create_category").body("x", "text/plain").send());
-    Expect.unauthorized(api.get("get_categories").token("garbage").query("page", 0).query("order_by", "nope").send());
+    Expect.invalidToken(api.get("get_categories").token("garbage").query("page", 0).query("order_by", "nope").send());
     // 403 before 400, 415 and 422
     Expect.error(api.put("create_category").token(customer()).body("{not json", "application/json").send(), 403);
     Expect.error(api.put("create_category").token(customer()).body("x", "text/plain").send(), 403);

@@ -131,7 +131,10 @@ abstract class HostileRequestTest extends EngineTest {
       }
     }
     if (status == 401) {
-      assertEquals("Bearer", r.header("WWW-Authenticate"), context);
+      // which of the three challenges each refusal gets is TokensTest's to check
+      String challenge = r.header("WWW-Authenticate");
+      assertTrue(challenge != null && challenge.matches("Bearer( error=\"invalid_(token|request)\")?"),
+          () -> context + ": WWW-Authenticate " + challenge);
     }
     assertEquals(200, api.get("/ready").send().status(), () -> "/ready after " + context);
     return data;
@@ -462,7 +465,7 @@ abstract class HostileRequestTest extends EngineTest {
         new Object[] {"GET", "*", 404}, new Object[] {"GET", base + "?", 200},
         new Object[] {"TRACE", base, 405}, new Object[] {"OPTIONS", base, 405}, new Object[] {"PATCH", base, 405},
         new Object[] {"DELETE", base, 405}, new Object[] {"FOO", base, 405}, new Object[] {"get", base, 405},
-        new Object[] {"HEAD", base, 405});
+        new Object[] {"HEAD", base, 200});
     return cases.stream().map(c -> DynamicTest.dynamicTest(c[0] + " " + c[1] + " → " + c[2], () -> {
       Api.Response r = Api.raw(server.port(), request((String) c[0], (String) c[1], "Bearer " + customer, null, null));
       check(c[0] + " " + c[1], r, (Integer) c[2]);

@@ -1,7 +1,7 @@
 package app.ecommerce.ops;
 
 import app.ecommerce.Main;
-import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.AccessTokens;
 import app.ecommerce.auth.TokenAuthenticator;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.bus.ServiceClient;
@@ -51,7 +51,7 @@ abstract class OpenApiTest extends EngineTest {
 
   private List<RouteModule> modules() {
     ServiceClient services = new ServiceClient(server.app().vertx(), 1_000, new SimpleMeterRegistry());
-    TokenAuthenticator authenticator = new TokenAuthenticator(new JwtCodec(new byte[32]), services);
+    TokenAuthenticator authenticator = new TokenAuthenticator(AccessTokens.create(server.app().vertx(), new byte[32]), services);
     return Main.routeModules(services, authenticator, new Metrics(), JsonObject::new);
   }
 
@@ -113,7 +113,10 @@ abstract class OpenApiTest extends EngineTest {
       }
       assertNotNull(route.methods(), path + " must name its methods");
       assertFalse(route.methods().isEmpty(), path + " must name its methods");
-      route.methods().forEach(m -> routed.add(m.name() + " " + path));
+      // HEAD is every GET's twin (API.md §1), said once in the document rather than per path
+      assertEquals(route.methods().contains(HttpMethod.GET), route.methods().contains(HttpMethod.HEAD),
+          path + " answers HEAD exactly when it answers GET");
+      route.methods().stream().filter(m -> m != HttpMethod.HEAD).forEach(m -> routed.add(m.name() + " " + path));
     }
     Set<String> documented = new TreeSet<>();
     doc().getJsonObject("paths").forEach(p -> ((JsonObject) p.getValue()).fieldNames()

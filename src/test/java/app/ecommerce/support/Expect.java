@@ -83,10 +83,35 @@ public final class Expect {
     assertEquals(1, created);
   }
 
-  /** A 401 envelope that also asks for a bearer token. */
+  /** A 401 envelope for a request without credentials: it asks for a bearer token, naming no error (RFC 6750 §3). */
   public static void unauthorized(Api.Response r) {
     error(r, 401);
     assertEquals("Bearer", r.header("WWW-Authenticate"), () -> "WWW-Authenticate of " + r);
+  }
+
+  /** A 401 envelope without credentials, with this message. */
+  public static void unauthorized(Api.Response r, String message) {
+    unauthorized(r);
+    assertEquals(message, r.message(), () -> "message of " + r);
+  }
+
+  /** A 401 envelope refusing a token that was presented: {@code WWW-Authenticate: Bearer error="invalid_token"}. */
+  public static void invalidToken(Api.Response r) {
+    error(r, 401);
+    assertEquals("Bearer error=\"invalid_token\"", r.header("WWW-Authenticate"), () -> "WWW-Authenticate of " + r);
+  }
+
+  /** A 401 envelope refusing a presented token, with this message. */
+  public static void invalidToken(Api.Response r, String message) {
+    invalidToken(r);
+    assertEquals(message, r.message(), () -> "message of " + r);
+  }
+
+  /** A 401 envelope for malformed credentials (two Authorization headers, {@code Bearer a b}), with this message. */
+  public static void invalidRequest(Api.Response r, String message) {
+    error(r, 401);
+    assertEquals("Bearer error=\"invalid_request\"", r.header("WWW-Authenticate"), () -> "WWW-Authenticate of " + r);
+    assertEquals(message, r.message(), () -> "message of " + r);
   }
 
   /** A 422 validation envelope; returns the path → message map. */

@@ -1,7 +1,7 @@
 package app.ecommerce.auth.impl;
 
 import app.ecommerce.auth.AuthContract;
-import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.AccessTokens;
 import app.ecommerce.bus.Caller;
 import app.ecommerce.bus.Errors;
 import app.ecommerce.db.Database;
@@ -30,14 +30,14 @@ final class AuthService {
   private final UserRepository users;
   private final TokenRepository tokens;
   private final PasswordHasher hasher;
-  private final JwtCodec jwt;
+  private final AccessTokens jwt;
   private final LoginThrottle throttle;
   private final LoginQueue logins;
   private final long ttlSeconds;
   private final IdempotentWrites writes;
 
   /** @param loginQueue how many password checks may wait on this node ({@code LOGIN_QUEUE}) */
-  AuthService(Vertx vertx, Database db, PasswordHasher hasher, JwtCodec jwt, int ttlMinutes, int loginQueue) {
+  AuthService(Vertx vertx, Database db, PasswordHasher hasher, AccessTokens jwt, int ttlMinutes, int loginQueue) {
     this.vertx = vertx;
     this.db = db;
     this.users = new UserRepository(db);
@@ -133,7 +133,7 @@ final class AuthService {
               .put("last_name", user.lastName())
               .put("role", user.role());
           return new JsonObject()
-              .put("access_token", jwt.sign(claims))
+              .put("access_token", jwt.issue(claims))
               .put("token_type", "bearer")
               .put("expires_in", ttlSeconds);
         });

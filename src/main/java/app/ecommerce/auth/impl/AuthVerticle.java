@@ -2,7 +2,7 @@ package app.ecommerce.auth.impl;
 
 import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.auth.AuthContract;
-import app.ecommerce.auth.JwtCodec;
+import app.ecommerce.auth.AccessTokens;
 import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.db.Database;
@@ -21,10 +21,10 @@ public final class AuthVerticle extends VerticleBase {
 
   private final AppConfig config;
   private final Database db;
-  private final JwtCodec jwt;
+  private final AccessTokens jwt;
   private PasswordHasher hasher;
 
-  public AuthVerticle(AppConfig config, Database db, JwtCodec jwt) {
+  public AuthVerticle(AppConfig config, Database db, AccessTokens jwt) {
     this.config = config;
     this.db = db;
     this.jwt = jwt;
