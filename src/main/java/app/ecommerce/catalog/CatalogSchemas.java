@@ -103,11 +103,13 @@ final class CatalogSchemas {
       "failed_items", arrayOf(ref("FailedItem")).put("minItems", 1));
 
   static final JsonObject CATEGORY_PAGE = page("categories", ref("Category"));
-  static final JsonObject PRODUCT_PAGE = page("products", ref("Product"), "next_cursor", CURSOR);
-  static final JsonObject LOW_STOCK_PAGE = page("products", ref("Product"));
+  static final JsonObject TOTAL_CAPPED = describe(bool(), "true: there are more than total says (counting stops at a cap)");
+  static final JsonObject PRODUCT_PAGE = page("products", ref("Product"), "total_capped", TOTAL_CAPPED,
+      "next_cursor", CURSOR);
+  static final JsonObject LOW_STOCK_PAGE = page("products", ref("Product"), "total_capped", TOTAL_CAPPED);
   static final JsonObject MOVEMENT_PAGE = page("movements", ref("InventoryMovement"));
   static final JsonObject PURCHASE_PAGE = page("purchases", ref("Purchase"),
-      "total_capped", describe(bool(), "true: there are more than total says (counting stops at a cap)"),
+      "total_capped", TOTAL_CAPPED,
       "next_cursor", CURSOR);
 
   private CatalogSchemas() {

@@ -138,6 +138,10 @@ final class OpenApiResponses {
     JsonObject responses = new JsonObject();
     new TreeMap<>(route.responses()).forEach((status, description) -> {
       JsonObject response = new JsonObject().put("description", description).put("headers", headersOf(status));
+      if (status == 304) {
+        responses.put("304", response); // no body
+        return;
+      }
       String mediaType = status == 200 ? route.mediaType() : "application/json";
       JsonObject schema = !mediaType.equals("application/json") ? new JsonObject().put("type", "string")
           : route.schema() != null ? route.schema() : new JsonObject().put("type", "object");

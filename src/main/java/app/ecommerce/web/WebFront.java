@@ -28,6 +28,7 @@ public final class WebFront implements RouteModule {
 
   private static final String FILES = "/(assets|vendor)/.+|/admin";
 
+  private static final String NOT_MODIFIED = "The page the client holds (If-None-Match names its ETag) is current";
   private final WebAssets assets = WebAssets.load();
 
   @Override
@@ -39,10 +40,12 @@ public final class WebFront implements RouteModule {
   public List<PlainRoute> plainRoutes() {
     return List.of(
         PlainRoute.get("/", "The storefront (web shop) on this API", "text/html",
-            Map.of(200, "The storefront's page; its scripts and styles are served under /assets/ and /vendor/"),
+            Map.of(200, "The storefront's page; its scripts and styles are served under /assets/ and /vendor/",
+                304, NOT_MODIFIED),
             ctx -> send(ctx, "/index.html")),
         PlainRoute.get("/admin/", "The admin console on this API (administrators only: every call it makes checks the role)",
-            "text/html", Map.of(200, "The console's page; its scripts and styles are served under /assets/ and /vendor/"),
+            "text/html", Map.of(200, "The console's page; its scripts and styles are served under /assets/ and /vendor/",
+                304, NOT_MODIFIED),
             ctx -> send(ctx, "/admin/index.html")));
   }
 

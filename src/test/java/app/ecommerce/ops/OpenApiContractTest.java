@@ -42,7 +42,7 @@ class OpenApiContractTest extends EngineTest {
         .put("category_name", "Cat").put("category_slug", "cat");
     JsonObject good = new JsonObject().put("status_code", 200).put("success", true).put("message", "ok")
         .put("data", new JsonObject().put("products", new JsonArray().add(product)).put("page", 1).put("per_page", 1)
-            .put("total", 1).put("has_more", false).put("next_cursor", null));
+            .put("total", 1).put("has_more", false).put("total_capped", false).put("next_cursor", null));
     contract.check("GET", target, json(200, good));
 
     JsonObject floatPrice = good.copy();
