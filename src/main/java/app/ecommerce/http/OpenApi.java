@@ -213,11 +213,17 @@ public final class OpenApi {
 
   private static JsonObject operation(PlainRoute route, String tag) {
     return new JsonObject()
-        .put("operationId", route.path().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", ""))
+        .put("operationId", operationId(route))
         .put("summary", route.summary())
         .put("tags", new JsonArray().add(tag))
         .put("security", new JsonArray())
         .put("responses", OpenApiResponses.of(route));
+  }
+
+  /** /health → health, /openapi.json → openapi_json, / → root, /admin/ → admin. */
+  private static String operationId(PlainRoute route) {
+    String id = route.path().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
+    return id.isEmpty() ? "root" : id;
   }
 
   static JsonObject ref(String kind, String name) {
