@@ -13,10 +13,13 @@ usage() {
   cat <<'USAGE'
 Usage: ./run.sh [command]
   (none)                    build the jar if missing or stale, start the server in the foreground
-                            (SQLite at data/ecommerce.db with demo data on first start; Ctrl-C stops it)
-  test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set)
-  demo-data [--sales N] [--yes]
-                            (re)generate demo data in the configured database (default 2000 sales)
+                            (SQLite at data/ecommerce.db with demo data on first start; Ctrl-C stops it);
+                            prints the shop's and the admin console's URLs once it is ready
+  test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set); installs
+                            Debian's chromium and chromium-driver first when missing (the browser tests)
+  demo-data [--sales N] [--products N] [--yes]
+                            (re)generate demo data in the configured database (default 2000 sales);
+                            --products N adds N generated products to the 25 demo ones
   smoke [URL] [--keep-going] [--var NAME=VALUE]...
                             call every request of endpoints.json against a running server (default
                             http://127.0.0.1:8000), check each status and envelope; exit 1 on the first surprise
@@ -49,6 +52,17 @@ build_if_needed() {
   if [[ ! -f $JAR ]] || [[ -n $(find src sql conf pom.xml -newer "$JAR" -type f -print -quit 2>/dev/null) ]]; then
     echo "Building $JAR ..." >&2
     mvn -q -B -DskipTests package >&2
+  fi
+}
+
+# The web front's browser tests drive Debian's headless Chromium through its chromedriver.
+ensure_browser() {
+  if [[ ! -x /usr/bin/chromedriver || ! -x /usr/bin/chromium ]]; then
+    echo "Installing chromium and chromium-driver for the browser tests ..." >&2
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq >&2 || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >&2
   fi
 }
 
@@ -128,6 +142,7 @@ case "$command" in
     exec java $JAVA_OPTS -jar "$JAR" "$@"
     ;;
   test)
+    ensure_browser
     exec mvn -B verify "$@"
     ;;
   demo-data)
