@@ -14,8 +14,9 @@ Usage: ./run.sh [command]
                             prints the shop's and the admin console's URLs once it is ready
   test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set); installs
                             Debian's chromium and chromium-driver first when missing (the browser tests)
-  demo-data [--sales N] [--yes]
-                            (re)generate demo data in the configured database (default 2000 sales)
+  demo-data [--sales N] [--products N] [--yes]
+                            (re)generate demo data in the configured database (default 2000 sales);
+                            --products N adds N generated products to the 25 demo ones
   smoke [URL] [--keep-going] [--var NAME=VALUE]...
                             call every request of endpoints.json against a running server (default
                             http://127.0.0.1:8000), check each status and envelope; exit 1 on the first surprise

@@ -68,10 +68,14 @@ public final class BareServer extends VerticleBase {
   private final WorkerExecutor argon2Pool;
   private final Argon2Hashing argon2;
   private final long userId;
+  private final String productsPage;
+  private final String productsCount;
 
   private BareServer(AppConfig config, Database db, WorkerExecutor argon2Pool, long userId) {
     this.config = config;
     this.db = db;
+    this.productsPage = BareCatalogSql.productsPage(db.dialect(), "id", false);
+    this.productsCount = BareCatalogSql.productsCount(db.dialect());
     this.argon2Pool = argon2Pool;
     this.argon2 = Argon2Hashing.configured(config);
     this.userId = userId;
@@ -152,9 +156,9 @@ public final class BareServer extends VerticleBase {
     long page = Long.parseLong(param(req, "page", "1"));
     long perPage = Long.parseLong(param(req, "per_page", "10"));
     return Future.all(
-            db.pool().preparedQuery(BareCatalogSql.PRODUCTS_PAGE)
+            db.pool().preparedQuery(productsPage)
                 .execute(Tuple.of(perPage, (page - 1) * perPage)),
-            db.pool().preparedQuery(BareCatalogSql.PRODUCTS_COUNT).execute())
+            db.pool().preparedQuery(productsCount).execute())
         .map(both -> {
           JsonArray list = new JsonArray();
           for (Row row : both.<RowSet<Row>>resultAt(0)) {

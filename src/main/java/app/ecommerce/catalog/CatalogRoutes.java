@@ -34,8 +34,8 @@ public final class CatalogRoutes implements RouteModule {
       Field.bool("is_active").defaultsTo(true));
   static final List<Field> LIST_CATEGORIES = Pagination.fields("id", "category_name", "category_slug", "created_at");
   static final List<Field> LIST_PRODUCTS = productListFields();
-  static final String AFTER_NEEDS_ID_ORDER = "Value error, after pages the id order only (order_by=id, or neither"
-      + " order_by nor q): page the other orders with page";
+  static final String AFTER_NEEDS_ITS_ORDER = "Value error, after pages the order it came from: send it with the same"
+      + " order_by (a search ranked by relevance, q without order_by, pages with page)";
   static final String PRICE_ORDER = "Value error, max_price must not be below min_price";
   static final String TOO_MANY_WORDS = "Value error, at most " + ProductSearch.MAX_WORDS + " words";
   static final List<Field> GET_PRODUCT = List.of(Field.integer("product_id", 1, MAX_ID));
@@ -105,13 +105,15 @@ public final class CatalogRoutes implements RouteModule {
         Field.bool("include_inactive").defaultsTo(false).describedAs("Admins only; ignored for customers"),
         Field.string("q", 1, 200).optional().describedAs("Search: every word (at most " + ProductSearch.MAX_WORDS
             + ") must start a word of the name or description, ignoring case and accents; taken as text, so %, _"
-            + " and \\ match themselves. Ranked by words found in the name unless order_by is given"),
+            + " and \\ match themselves. Ranked by relevance (a word of the name counts more) unless order_by is"
+            + " given"),
         Field.money("min_price", "99999999.99").optional().describedAs("Only products priced at least this"),
         Field.money("max_price", "99999999.99").optional().describedAs("Only products priced at most this"),
         Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all"),
-        Field.string("after", 4, 22).pattern(ProductCursor.PATTERN, NOT_A_CURSOR).optional()
-            .describedAs("The next_cursor of the previous page: the page after it, at constant cost (page is then"
-                + " ignored). Id order only (order_by id, or no order_by and no q); other orders page with page")),
+        Field.string("after", 4, ProductCursor.MAX_LENGTH).pattern(ProductCursor.PATTERN, NOT_A_CURSOR).optional()
+            .describedAs("The next_cursor of the previous page, with the same order_by: the page after it, at"
+                + " constant cost (page is then ignored). Every order_by; relevance (q without order_by) pages with"
+                + " page")),
         "id", "product_name", "price", "quantity", "created_at")) {
       fields.add(f.name().equals("order_by") ? f.defaultsTo(null)
           .describedAs("Default: relevance when q is given, else id") : f);
@@ -125,14 +127,17 @@ public final class CatalogRoutes implements RouteModule {
     return after == null || PurchaseCursor.decode(after).isPresent() ? Map.of() : Map.of("after", NOT_A_CURSOR);
   }
 
-  /** max_price at least min_price; q of at most MAX_WORDS words; after only a cursor of ours, in id order. */
+  /** max_price at least min_price; q of at most MAX_WORDS words; after only a cursor of ours, in its own order. */
   static Map<String, String> productListChecks(JsonObject in) {
     String after = in.getString("after");
-    if (after != null && ProductCursor.decode(after).isEmpty()) {
-      return Map.of("after", NOT_A_CURSOR);
-    }
-    if (after != null && !ProductCursor.pages(in)) {
-      return Map.of("after", AFTER_NEEDS_ID_ORDER);
+    if (after != null) {
+      var cursor = ProductCursor.decode(after);
+      if (cursor.isEmpty()) {
+        return Map.of("after", NOT_A_CURSOR);
+      }
+      if (!cursor.get().orderBy().equals(ProductCursor.orderOf(in))) {
+        return Map.of("after", AFTER_NEEDS_ITS_ORDER);
+      }
     }
     Long min = in.getLong("min_price");
     Long max = in.getLong("max_price");

@@ -14,25 +14,32 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The text get_products' {@code q} searches (API.md §5): a product's name and description folded
- * (accents removed, lower case) into words, each preceded by a space, stored beside the product in
- * {@code search_name} and {@code search_text}. A word of {@code q} matches a stored word that
- * starts with it, through {@code LIKE '% <word>%'} with the word's {@code %}, {@code _} and the
- * escape character escaped, so {@code q} is always text, never a pattern. Folding is done here in
- * Java rather than by each engine's collation so that both engines find exactly the same products.
- * A word is stored twice over: as the text between white space ({@code "50%"}, {@code "(xl)"})
- * and as each run of letters and digits inside it ({@code "50"}, {@code "xl"}).
+ * The text get_products' {@code q} searches (API.md §5). Every product stores, beside its name and
+ * description, two folded forms (accents removed, lower case), written with every product the
+ * service creates or edits:
+ * <ul>
+ * <li>{@code search_words}: the words of letters and digits, for each engine's full-text index
+ * (SQLite FTS5, MariaDB FULLTEXT); a word of {@code q} is looked up there as a prefix;
+ * <li>{@code search_text}: the text between white space ({@code "50%"}, {@code "c:\temp"}) and the
+ * words inside it, each preceded by a space. A word of {@code q} that holds anything but letters
+ * and digits must also start one of these, through {@code LIKE '% <word>%'} with {@code %},
+ * {@code _} and the escape character escaped: {@code q} is always text, never a pattern.
+ * </ul>
+ * Folding is done here in Java rather than by each engine's collation or tokenizer so that both
+ * engines index exactly the same words.
  */
 public final class ProductSearch {
   /** At most this many words of {@code q} are matched; more is a 422, never silently dropped. */
   public static final int MAX_WORDS = 10;
   /** The LIKE escape character: not a backslash, whose meaning in a literal differs between engines. */
   public static final char ESCAPE = '!';
+  /** InnoDB's default innodb_ft_min_token_size: shorter stored words are padded to it. */
+  static final int MIN_INDEXED = 3;
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
-  static final String MISSING = "SELECT id, product_name, description FROM products WHERE search_text IS NULL";
-  static final String FILL = "UPDATE products SET search_name = ?, search_text = ? WHERE id = ?";
+  static final String MISSING = "SELECT id, product_name, description FROM products WHERE search_words IS NULL";
+  static final String FILL = "UPDATE products SET search_text = ?, search_words = ? WHERE id = ?";
 
   private ProductSearch() {
   }
@@ -42,7 +49,7 @@ public final class ProductSearch {
     return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
 
-  /** The stored form of a text: " w1 w2 ... " (each distinct word once), or " " for none. */
+  /** The stored form for LIKE: " w1 w2 ... " (each distinct word once), or " " for none. */
   public static String stored(String... texts) {
     Set<String> words = new LinkedHashSet<>();
     for (String text : texts) {
@@ -52,15 +59,42 @@ public final class ProductSearch {
       for (String word : SPACE.split(fold(text))) {
         if (!word.isEmpty()) {
           words.add(word);
-          for (String part : NOT_ALNUM.split(word)) {
-            if (!part.isEmpty()) {
-              words.add(part);
-            }
-          }
+          words.addAll(parts(word));
         }
       }
     }
     return " " + String.join(" ", words) + (words.isEmpty() ? "" : " ");
+  }
+
+  /**
+   * The stored form for the full-text index: the name's words twice (term frequency is what both
+   * engines' relevance counts), then the description's, each padded to {@link #MIN_INDEXED}.
+   */
+  public static String indexed(String name, String description) {
+    StringBuilder out = new StringBuilder(" ");
+    for (String text : new String[] {name, name, description}) {
+      if (text != null) {
+        for (String part : parts(fold(text))) {
+          out.append(part);
+          for (int i = part.length(); i < MIN_INDEXED; i++) {
+            out.append('_');
+          }
+          out.append(' ');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The runs of letters and digits of a folded text, in order. */
+  public static List<String> parts(String folded) {
+    List<String> parts = new ArrayList<>();
+    for (String part : NOT_ALNUM.split(folded)) {
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    return parts;
   }
 
   /** The folded words of a query, split at white space. */
@@ -72,6 +106,20 @@ public final class ProductSearch {
       }
     }
     return words;
+  }
+
+  /** The distinct runs of letters and digits of the query's words: the prefixes the full-text index looks up. */
+  public static List<String> prefixes(List<String> words) {
+    Set<String> prefixes = new LinkedHashSet<>();
+    for (String word : words) {
+      prefixes.addAll(parts(word));
+    }
+    return List.copyOf(prefixes);
+  }
+
+  /** Whether a query word holds more than letters and digits, so the index alone cannot decide it. */
+  public static boolean needsText(String word) {
+    return NOT_ALNUM.matcher(word).find();
   }
 
   /** {@code "% <word>%"} with the word's LIKE metacharacters escaped by {@link #ESCAPE}. */
@@ -89,8 +137,8 @@ public final class ProductSearch {
 
   /**
    * Fills the search columns of every product that has none: products of a database created
-   * before they existed, and those the demo data and the legacy import write directly. Blocking
-   * JDBC, for start-up and the tools only; commits nothing itself.
+   * before they existed, and those the legacy import writes directly. Blocking JDBC, for start-up
+   * and the tools only; commits nothing itself.
    */
   public static int fillMissing(Connection c) throws SQLException {
     List<String[]> missing = new ArrayList<>();
@@ -102,8 +150,8 @@ public final class ProductSearch {
     // read first, then written: SQLite would otherwise update the table its open cursor walks
     try (PreparedStatement fill = c.prepareStatement(FILL)) {
       for (String[] product : missing) {
-        fill.setString(1, stored(product[1]));
-        fill.setString(2, stored(product[1], product[2]));
+        fill.setString(1, stored(product[1], product[2]));
+        fill.setString(2, indexed(product[1], product[2]));
         fill.setLong(3, Long.parseLong(product[0]));
         fill.addBatch();
       }

@@ -39,6 +39,32 @@ public interface Dialect {
    */
   void abort(SqlConnection connection);
 
+  /**
+   * A join of two tables that the engine must run in the order written (the left one drives): a
+   * keyset page walks the index of its order on the left table and looks the other up per row.
+   * {@code CROSS JOIN} on SQLite, {@code STRAIGHT_JOIN} on MySQL/MariaDB; both take an ON clause.
+   */
+  String straightJoin();
+
+  /**
+   * The FROM item of a full-text search: {@code products p}, restricted to the matches of the
+   * search query when the engine filters in the FROM clause, and with the relevance {@code r}
+   * (higher first) when {@code ranked}. Any {@code ?} in it is the search query.
+   */
+  String fullTextFrom(boolean ranked);
+
+  /** The search condition that {@link #fullTextFrom} leaves to the WHERE clause (" AND ..."), or "". */
+  String fullTextWhere();
+
+  /** The relevance of a match (higher first), for the select list; any {@code ?} in it is the search query. */
+  String fullTextRank();
+
+  /**
+   * The engine's search query for products whose indexed words (ProductSearch#indexed) start
+   * with every one of the prefixes (each letters and digits only, never an operator).
+   */
+  String fullTextQuery(java.util.List<String> prefixes);
+
   /** Integer division of two integer SQL expressions, truncating toward zero on both engines. */
   String intDiv(String dividend, String divisor);
 

@@ -79,6 +79,36 @@ final class MysqlDialect implements Dialect {
   }
 
   @Override
+  public String straightJoin() {
+    return " STRAIGHT_JOIN ";
+  }
+
+  @Override
+  public String fullTextFrom(boolean ranked) {
+    return "products p";
+  }
+
+  @Override
+  public String fullTextWhere() {
+    return " AND MATCH (p.search_words) AGAINST (? IN BOOLEAN MODE)";
+  }
+
+  @Override
+  public String fullTextRank() {
+    return "MATCH (p.search_words) AGAINST (? IN BOOLEAN MODE)";
+  }
+
+  /** {@code +p1* +p2*}: in boolean mode every prefix is required; a truncated word is never a stop word. */
+  @Override
+  public String fullTextQuery(java.util.List<String> prefixes) {
+    StringBuilder query = new StringBuilder();
+    for (String prefix : prefixes) {
+      query.append(query.length() == 0 ? "" : " ").append('+').append(prefix).append('*');
+    }
+    return query.toString();
+  }
+
+  @Override
   public String intDiv(String dividend, String divisor) {
     return "(" + dividend + ") DIV (" + divisor + ")";
   }

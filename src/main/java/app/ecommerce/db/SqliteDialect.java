@@ -40,6 +40,38 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public String straightJoin() {
+    return " CROSS JOIN ";
+  }
+
+  /** FTS5's rank is bm25, lower first; negated so that both engines sort relevance descending. */
+  @Override
+  public String fullTextFrom(boolean ranked) {
+    return "(SELECT rowid AS id" + (ranked ? ", -rank AS r" : "")
+        + " FROM product_words WHERE product_words MATCH ?) m CROSS JOIN products p ON p.id = m.id";
+  }
+
+  @Override
+  public String fullTextWhere() {
+    return "";
+  }
+
+  @Override
+  public String fullTextRank() {
+    return "m.r";
+  }
+
+  /** {@code "p1"* "p2"*}: every quoted prefix must start a token (FTS5's implicit AND). */
+  @Override
+  public String fullTextQuery(java.util.List<String> prefixes) {
+    StringBuilder query = new StringBuilder();
+    for (String prefix : prefixes) {
+      query.append(query.length() == 0 ? "" : " ").append('"').append(prefix).append("\"*");
+    }
+    return query.toString();
+  }
+
+  @Override
   public String intDiv(String dividend, String divisor) {
     return "(" + dividend + ") / (" + divisor + ")";
   }

@@ -26,7 +26,7 @@ public final class Cli {
           Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
           return 0;
         default:
-          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--yes], import-legacy FILE [--yes], migrate, smoke [URL]");
+          System.err.println("Unknown command '" + args[0] + "'. Commands: serve (default), demo-data [--sales N] [--products N] [--yes], import-legacy FILE [--yes], migrate, smoke [URL]");
           return 2;
       }
     } catch (Exception e) {
@@ -63,19 +63,26 @@ public final class Cli {
 
   private static int demoData(AppConfig config, String[] args, PrintStream out) throws Exception {
     int sales = DemoData.DEFAULT_SALES;
+    int products = 0;
     boolean yes = false;
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--sales") && i + 1 < args.length) {
         sales = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--products") && i + 1 < args.length) {
+        products = Integer.parseInt(args[++i]);
       } else if (args[i].equals("--yes")) {
         yes = true;
       } else {
-        System.err.println("Usage: demo-data [--sales N] [--yes]");
+        System.err.println("Usage: demo-data [--sales N] [--products N] [--yes]");
         return 2;
       }
     }
     if (sales < 0 || sales > 50_000_000) {
       System.err.println("--sales must be between 0 and 50000000");
+      return 2;
+    }
+    if (products < 0 || products > 10_000_000) {
+      System.err.println("--products must be between 0 and 10000000");
       return 2;
     }
     Migrations.migrate(DatabaseUrl.parse(config.databaseUrl()));
@@ -85,7 +92,7 @@ public final class Cli {
           + "demo-data replaces the catalog, stock and all sales: run it again with --yes to go ahead.");
       return 3;
     }
-    demo.generate(sales);
+    demo.generate(sales, products);
     return 0;
   }
 }

@@ -68,6 +68,14 @@ public final class DemoData {
 
   /** Replaces the catalog, stock and sales with freshly generated demo data. */
   public void generate(int sales) throws SQLException {
+    generate(sales, 0);
+  }
+
+  /**
+   * Replaces the catalog, stock and sales with freshly generated demo data, and adds
+   * {@code products} generated products to the demo catalog (GeneratedCatalog).
+   */
+  public void generate(int sales, int products) throws SQLException {
     Catalog catalog = Catalog.load();
     Plan plan = Plan.make(catalog, sales, Times.nowMicros());
     try (Connection c = connect(DatabaseUrl.parse(config.databaseUrl()))) {
@@ -92,6 +100,10 @@ public final class DemoData {
       }
       writeSales(c, catalog, plan, customerId);
       c.commit();
+      if (products > 0) {
+        GeneratedCatalog.write(c, products, catalog.categories.size() + 1L, catalog.products.size() + 1L, adminId,
+            plan.now, out);
+      }
       if (mysql) {
         try (Statement s = c.createStatement()) {
           s.execute(BulkRows.CHECKED);
@@ -99,7 +111,7 @@ public final class DemoData {
       }
       rebuildTotals(c, DatabaseUrl.parse(config.databaseUrl()), out);
     }
-    out.println("Demo data: " + catalog.products.size() + " products, " + sales + " sales with "
+    out.println("Demo data: " + (catalog.products.size() + products) + " products, " + sales + " sales with "
         + plan.itemCount + " sale items. Log in as " + ADMIN_EMAIL + " (admin) or " + CUSTOMER_EMAIL
         + " (customer) with the demo passwords the README gives.");
   }

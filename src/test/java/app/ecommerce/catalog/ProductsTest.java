@@ -152,7 +152,7 @@ abstract class ProductsTest extends EngineTest {
     CatalogFixtures.product(api, admin(), c, "C one", "4.00", true);
     JsonObject data = Expect.ok(api.get("get_products").token(customer()).query("category_ids", "[" + a + "," + b + "]")
         .send(), "Products fetched successfully");
-    Expect.keys(data, "products", "page", "per_page", "total", "has_more", "next_cursor");
+    Expect.keys(data, "products", "page", "per_page", "total", "has_more", "next_cursor", "total_capped");
     assertEquals(3, data.getLong("total"));
     assertEquals(List.of(a1, a2, b1), ids(data));
     JsonObject slugs = new JsonObject();

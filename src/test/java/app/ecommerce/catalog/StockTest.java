@@ -106,7 +106,7 @@ abstract class StockTest extends EngineTest {
 
     JsonObject byDefault = Expect.ok(api.get("get_low_stock_products").token(admin()).send(),
         "Low Stock Products retrieved successfully");
-    Expect.keys(byDefault, "products", "page", "per_page", "total", "has_more");
+    Expect.keys(byDefault, "products", "page", "per_page", "total", "has_more", "total_capped");
     assertEquals(List.of(p0, p5, other5, p10), only(byDefault, mine));
     assertWellFormed(byDefault, 10);
     assertEquals(List.of(p0, p5, other5), only(Expect.ok(api.get("get_low_stock_products").token(admin())

@@ -675,11 +675,16 @@ abstract class HostileInputTest extends EngineTest {
     integer("get_inventory_movements", "page", 1, 1_000_000, "2", false);
     integer("get_inventory_movements", "per_page", 1, 100, "5", false);
 
-    // get_products' after: a cursor of ours, in id order (the row's request has neither order_by nor q)
+    // get_products' after: a cursor of ours, in the request's order (the row's has neither order_by nor q: id)
     row("get_products", "after", MISSING, 200);
     row("get_products", "after", s("id.5"), 200);
     row("get_products", "after", s("id.9223372036854775807"), 200);
     row("get_products", "after", s("id.99999999999999999999"), 422);
+    // the longest cursor (a name of 50 four-byte characters), one character over, another order's cursor
+    String longestCursor = "product_name." + "QUFB".repeat(68) + ".9223372036854775807";
+    row("get_products", "after", s(longestCursor), 422);
+    row("get_products", "after", s(longestCursor + "7"), 422);
+    row("get_products", "after", s("price.1500.7"), 422);
     row("get_products", "after", s("id.0"), 422);
     row("get_products", "after", s("id.-5"), 422);
     row("get_products", "after", s("1700000000000000.5"), 422);

@@ -1,6 +1,8 @@
 package app.ecommerce.catalog.impl;
 
 import app.ecommerce.db.Dialect;
+import io.vertx.core.json.JsonArray;
+import java.util.List;
 
 /**
  * The catalog's SQL text exactly as the app builds it, for the bare benchmark server
@@ -8,13 +10,21 @@ import app.ecommerce.db.Dialect;
  * repositories' package-private constants are referenced, never copied, without becoming API.
  */
 public final class BareCatalogSql {
-  /** get_products for a customer, no filters, default order (id asc): ProductRepository#page. */
-  public static final String PRODUCTS_PAGE = ProductRepository.SELECT + ProductRepository.WHERE_TRUE
-      + ProductRepository.AND_ACTIVE + new Page(1, 20, "id", false).orderBy(ProductRepository.ORDER_BY, "p.id")
-      + ProductRepository.PAGE;
-  /** The total beside that page: ProductRepository#count. */
-  public static final String PRODUCTS_COUNT = ProductRepository.COUNT + ProductRepository.WHERE_TRUE
-      + ProductRepository.AND_ACTIVE;
+  private static final ProductFilter CUSTOMER_ALL = new ProductFilter(new JsonArray(), null, null, false, List.of(),
+      List.of(), false);
+
+  /**
+   * get_products for a customer, no filters, in {@code orderBy} (id, price, ...), from an offset:
+   * ProductRepository#page. Parameters: the limit and the offset.
+   */
+  public static String productsPage(Dialect dialect, String orderBy, boolean descending) {
+    return new ProductQuery(dialect).page(CUSTOMER_ALL, orderBy, descending, null, 0, 0).text();
+  }
+
+  /** The total beside that page: ProductRepository#count (no parameters). */
+  public static String productsCount(Dialect dialect) {
+    return new ProductQuery(dialect).count(CUSTOMER_ALL).text();
+  }
   /** get_product for a customer: ProductRepository#find. */
   public static final String PRODUCT = ProductRepository.FIND_ACTIVE;
   public static final String TAKE_STOCK = InventoryRepository.TAKE;

@@ -94,19 +94,42 @@ final class CatalogService {
     Page page = Page.from(in);
     ZoneId zone = zone(in);
     ProductFilter filter = ProductFilter.from(in, isAdmin(in));
-    String after = in.getString("after"); // validated: a cursor of ours, in id order
-    Long afterId = after == null ? null : ProductCursor.decode(after).orElseThrow().id();
+    String after = in.getString("after"); // validated: a cursor of ours, in this request's order
+    ProductCursor cursor = after == null ? null : ProductCursor.decode(after).orElseThrow();
+    String order = ProductCursor.orderOf(in);
     // one row more than the page tells whether another follows, in either way of paging
-    return Future.all(products.page(page, filter, afterId, page.perPage() + 1), products.count(filter))
+    return Future.all(products.page(page, filter, cursor, page.perPage() + 1), products.count(filter))
         .map(both -> {
           RowSet<Row> rows = both.resultAt(0);
           JsonArray list = CatalogJson.products(rows, zone, page.perPage());
           boolean more = rows.size() > page.perPage();
-          String next = more && ProductCursor.pages(in)
-              ? new ProductCursor(list.getJsonObject(list.size() - 1).getLong("id")).encode() : null;
-          return new JsonObject().put("products", list).mergeIn(page.meta(both.resultAt(1)))
+          String next = more && order != null ? cursorAfter(rows, page.perPage(), order).encode() : null;
+          return new JsonObject().put("products", list).mergeIn(counted(page, both.resultAt(1)))
               .put("has_more", more).put("next_cursor", next);
         });
+  }
+
+  /** The cursor after the {@code n}th row (the page's last): its sort key in {@code order} and its id. */
+  private static ProductCursor cursorAfter(RowSet<Row> rows, long n, String order) {
+    Row last = null;
+    var it = rows.iterator();
+    for (long i = 0; i < n; i++) {
+      last = it.next();
+    }
+    Object key = switch (order) {
+      case "product_name" -> last.getString("product_name");
+      case "price" -> last.getLong("price_cents");
+      case "quantity" -> last.getLong("quantity");
+      case "created_at" -> last.getLong("created_at");
+      default -> null;
+    };
+    return ProductCursor.after(order, key, last.getLong("id"));
+  }
+
+  /** The paging fields with {@code total} counted up to the cap, and whether it stopped there. */
+  private static JsonObject counted(Page page, long counted) {
+    boolean capped = counted > ProductQuery.COUNT_CAP;
+    return page.meta(capped ? ProductQuery.COUNT_CAP : counted).put("total_capped", capped);
   }
 
   Future<JsonObject> getProduct(JsonObject in) {
@@ -125,7 +148,7 @@ final class CatalogService {
     Page page = Page.from(in);
     return Future.all(products.lowStock(threshold, page), products.lowStockCount(threshold))
         .map(both -> new JsonObject().put("products", CatalogJson.products(both.resultAt(0), zone))
-            .mergeIn(page.meta(both.resultAt(1))));
+            .mergeIn(counted(page, both.resultAt(1))));
   }
 
   /** One transaction: the atomic increment and its ledger row. */

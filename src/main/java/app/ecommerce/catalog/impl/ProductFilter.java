@@ -7,16 +7,19 @@ import java.util.List;
 
 /**
  * What get_products selects: categories (none = all), price bounds in cents, only in stock, the
- * folded words of {@code q} (every one must match), and whether inactive products are included
- * (admins who ask only).
+ * search ({@code prefixes} for the full-text index, {@code textPatterns} for the words of
+ * {@code q} that hold more than letters and digits; every one must match), and whether inactive
+ * products are included (admins who ask only).
  */
 record ProductFilter(JsonArray categoryIds, Long minPriceCents, Long maxPriceCents, boolean inStock,
-                     List<String> words, boolean includeInactive) {
+                     List<String> prefixes, List<String> textPatterns, boolean includeInactive) {
 
   static ProductFilter from(JsonObject in, boolean admin) {
     String q = in.getString("q");
+    List<String> words = q == null ? List.of() : ProductSearch.words(q);
     return new ProductFilter(in.getJsonArray("category_ids"), in.getLong("min_price"), in.getLong("max_price"),
-        Boolean.TRUE.equals(in.getBoolean("in_stock")), q == null ? List.of() : ProductSearch.words(q),
+        Boolean.TRUE.equals(in.getBoolean("in_stock")), ProductSearch.prefixes(words),
+        words.stream().filter(ProductSearch::needsText).map(ProductSearch::likePattern).toList(),
         admin && in.getBoolean("include_inactive"));
   }
 }

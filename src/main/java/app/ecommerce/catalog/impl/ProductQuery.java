@@ -1,0 +1,196 @@
+package app.ecommerce.catalog.impl;
+
+import app.ecommerce.catalog.ProductCursor;
+import app.ecommerce.db.Dialect;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Tuple;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * The SQL of one get_products page and of its {@code total}, built from the request's filter,
+ * order and cursor. A page is read in two steps: the ids of the page, in the order's own index
+ * (each ends with the id, so the order is total and a keyset cursor seeks straight to its place),
+ * then the full rows of those ids only. Skipped rows of a deep offset so cost an index entry each,
+ * never a product row, its category and its stock. {@code total} counts at most
+ * {@link #COUNT_CAP} + 1 matches.
+ */
+final class ProductQuery {
+  /** Counting stops past this many; {@code total} is then this number and {@code total_capped} true. */
+  static final long COUNT_CAP = PurchaseHistoryRepository.COUNT_CAP;
+  static final String COLUMNS = "p.id, p.product_name, p.description, p.category_id, p.price_cents,"
+      + " p.is_active, p.created_at, p.updated_at, i.quantity, i.updated_at AS stock_updated_at,"
+      + " c.category_name, c.category_slug";
+  /**
+   * Outer joins, although every product has its category (a NOT NULL foreign key) and its stock
+   * row (inserted with it, by every writer), so they match exactly what inner joins would. They
+   * pin the join order to products first: with inner joins MariaDB started from the smaller
+   * categories table and sorted each page in a temporary table.
+   */
+  static final String JOINS = " LEFT JOIN categories c ON c.id = p.category_id"
+      + " LEFT JOIN inventories i ON i.product_id = p.id";
+  static final String WHERE_TRUE = " WHERE 1 = 1";
+  static final String AND_ACTIVE = " AND p.is_active = 1";
+  static final String AND_CATEGORY_IN = " AND p.category_id IN ";
+  static final String AND_PRICE_AT_LEAST = " AND p.price_cents >= ?";
+  static final String AND_PRICE_AT_MOST = " AND p.price_cents <= ?";
+  static final String AND_IN_STOCK = " AND i.quantity > 0";
+  static final String AND_STOCK_AT_MOST = " AND i.quantity <= ?";
+  /** A word of q with more than letters and digits: it must also start a word of the text (see ProductSearch). */
+  static final String AND_TEXT_LIKE = " AND p.search_text LIKE ? ESCAPE '"
+      + app.ecommerce.catalog.ProductSearch.ESCAPE + "'";
+  static final String PAGE = " LIMIT ? OFFSET ?";
+  static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
+  static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
+  /** The sort column of each allowed order_by, and the id column that breaks its ties. */
+  static final Map<String, String> COLUMN = Map.of(
+      "id", "p.id", "product_name", "p.product_name", "price", "p.price_cents", "quantity", "i.quantity",
+      "created_at", "p.created_at");
+
+  private final Dialect dialect;
+
+  ProductQuery(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** SQL and parameters of one statement. */
+  record Sql(String text, Tuple params) {
+  }
+
+  /**
+   * One page: {@code limit} rows in {@code orderBy} ({@code null}: relevance, for a search), from
+   * the page's offset or right after the cursor.
+   */
+  Sql page(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset) {
+    Tuple params = Tuple.tuple();
+    boolean search = !filter.prefixes().isEmpty();
+    boolean ranked = orderBy == null && search;
+    String order = ranked ? null : orderBy == null ? "id" : orderBy;
+    boolean byStock = "quantity".equals(order);
+    String query = search ? dialect.fullTextQuery(filter.prefixes()) : null;
+
+    StringBuilder keys = new StringBuilder("SELECT p.id");
+    if (ranked) {
+      String rank = dialect.fullTextRank();
+      keys.append(", ").append(rank).append(" AS r");
+      bindQuery(rank, query, params);
+    }
+    keys.append(" FROM ").append(from(search, ranked, byStock, filter.inStock() || byStock, query, params));
+    keys.append(where(filter, search, query, params));
+    String dir = descending ? " DESC" : " ASC";
+    String column = order == null ? null : COLUMN.get(order);
+    String tie = byStock ? "i.product_id" : "p.id";
+    if (after != null) {
+      keys.append(keyset(column, tie, descending, after, params));
+    }
+    String innerOrder;
+    String outerOrder;
+    if (ranked) {
+      innerOrder = " ORDER BY r DESC, p.id ASC";
+      outerOrder = " ORDER BY k.r DESC, p.id ASC";
+    } else if ("id".equals(order)) {
+      innerOrder = " ORDER BY p.id" + dir;
+      outerOrder = innerOrder;
+    } else {
+      innerOrder = " ORDER BY " + column + dir + ", " + tie + dir;
+      outerOrder = " ORDER BY " + column + dir + ", p.id" + dir;
+    }
+    keys.append(innerOrder).append(PAGE);
+    params.addLong(limit).addLong(offset);
+    return new Sql("SELECT " + COLUMNS + " FROM (" + keys + ") k" + dialect.straightJoin() + "products p ON p.id = k.id"
+        + JOINS + outerOrder, params);
+  }
+
+  /** How many products match, counted up to COUNT_CAP + 1. */
+  Sql count(ProductFilter filter) {
+    Tuple params = Tuple.tuple();
+    boolean search = !filter.prefixes().isEmpty();
+    String query = search ? dialect.fullTextQuery(filter.prefixes()) : null;
+    String from = from(search, false, false, filter.inStock(), query, params);
+    return new Sql(COUNT_PREFIX + from + where(filter, search, query, params) + COUNT_SUFFIX, params);
+  }
+
+  /** get_low_stock_products: active products with stock at most the threshold, lowest first, then by id. */
+  Sql lowStock(long threshold, long limit, long offset) {
+    String keys = "SELECT p.id FROM inventories i" + dialect.straightJoin() + "products p ON p.id = i.product_id"
+        + WHERE_TRUE + AND_ACTIVE + AND_STOCK_AT_MOST + " ORDER BY i.quantity ASC, i.product_id ASC" + PAGE;
+    return new Sql("SELECT " + COLUMNS + " FROM (" + keys + ") k" + dialect.straightJoin() + "products p ON p.id = k.id"
+        + JOINS + " ORDER BY i.quantity ASC, p.id ASC", Tuple.of(threshold, limit, offset));
+  }
+
+  Sql lowStockCount(long threshold) {
+    return new Sql(COUNT_PREFIX + "inventories i" + dialect.straightJoin() + "products p ON p.id = i.product_id"
+        + WHERE_TRUE + AND_ACTIVE + AND_STOCK_AT_MOST + COUNT_SUFFIX, Tuple.of(threshold));
+  }
+
+  /**
+   * The tables of the id step, joined in the order that walks the sort's index: the search's
+   * matches first; else inventories first when sorting by stock; else products.
+   */
+  private String from(boolean search, boolean ranked, boolean byStock, boolean withStock, String query, Tuple params) {
+    if (search) {
+      String from = dialect.fullTextFrom(ranked);
+      bindQuery(from, query, params);
+      return from + (withStock ? dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "");
+    }
+    if (byStock) {
+      return "inventories i" + dialect.straightJoin() + "products p ON p.id = i.product_id";
+    }
+    return withStock ? "products p" + dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "products p";
+  }
+
+  private String where(ProductFilter filter, boolean search, String query, Tuple params) {
+    StringBuilder where = new StringBuilder(WHERE_TRUE);
+    if (search) {
+      String condition = dialect.fullTextWhere();
+      where.append(condition);
+      bindQuery(condition, query, params);
+    }
+    if (!filter.includeInactive()) {
+      where.append(AND_ACTIVE);
+    }
+    JsonArray categoryIds = filter.categoryIds();
+    if (!categoryIds.isEmpty()) {
+      where.append(AND_CATEGORY_IN).append('(').append(String.join(", ", Collections.nCopies(categoryIds.size(), "?")))
+          .append(')');
+      categoryIds.forEach(id -> params.addLong(((Number) id).longValue()));
+    }
+    if (filter.minPriceCents() != null) {
+      where.append(AND_PRICE_AT_LEAST);
+      params.addLong(filter.minPriceCents());
+    }
+    if (filter.maxPriceCents() != null) {
+      where.append(AND_PRICE_AT_MOST);
+      params.addLong(filter.maxPriceCents());
+    }
+    if (filter.inStock()) {
+      where.append(AND_IN_STOCK);
+    }
+    for (String pattern : filter.textPatterns()) {
+      where.append(AND_TEXT_LIKE);
+      params.addString(pattern);
+    }
+    return where.toString();
+  }
+
+  /**
+   * Strictly after the cursor's product in the page's order: {@code (column, id)} past the
+   * cursor's, written so that both engines seek the index range on the column.
+   */
+  private static String keyset(String column, String tie, boolean descending, ProductCursor after, Tuple params) {
+    String past = descending ? " < ?" : " > ?";
+    if (column.equals("p.id")) {
+      params.addLong(after.id());
+      return " AND p.id" + past;
+    }
+    Object key = "p.product_name".equals(column) ? after.key() : (Object) after.numericKey();
+    params.addValue(key).addValue(key).addLong(after.id());
+    return " AND " + column + (descending ? " <= ?" : " >= ?") + " AND (" + column + past + " OR " + tie + past + ")";
+  }
+
+  private static void bindQuery(String sql, String query, Tuple params) {
+    if (sql.indexOf('?') >= 0) {
+      params.addString(query);
+    }
+  }
+}

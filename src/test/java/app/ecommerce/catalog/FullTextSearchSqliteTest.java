@@ -1,0 +1,10 @@
+package app.ecommerce.catalog;
+
+import app.ecommerce.support.TestDatabase;
+
+class FullTextSearchSqliteTest extends FullTextSearchTest {
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
+  }
+}

@@ -1,0 +1,117 @@
+package app.ecommerce.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
+import app.ecommerce.support.Expect;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * get_products' q through each engine's full-text index (API.md §5): prefixes of words of the
+ * name or description, case and accents folded, short and common words found, ranked by
+ * relevance, the index following every create and edit in the same transaction, inactive
+ * products hidden from customers.
+ */
+abstract class FullTextSearchTest extends EngineTest {
+
+  private long product(long category, String name, String description, boolean active) {
+    return Expect.ok(api.put("create_product").token(admin()).json(new JsonObject().put("product_name", name)
+        .put("description", description).put("category_id", category).put("price", "5.00")
+        .put("is_active", active)).send()).getLong("id");
+  }
+
+  private static List<Long> ids(JsonObject data) {
+    List<Long> ids = new ArrayList<>();
+    data.getJsonArray("products").forEach(p -> ids.add(((JsonObject) p).getLong("id")));
+    return ids;
+  }
+
+  private Api.Call search(long category, String q) {
+    return api.get("get_products").query("category_ids", "[" + category + "]").query("q", q);
+  }
+
+  /** The matches in id order: which products match, apart from how they rank. */
+  private List<Long> found(long category, String q) {
+    return ids(Expect.ok(search(category, q).query("order_by", "id").send()));
+  }
+
+  @Test
+  void wordsAndPrefixesOfNameAndDescriptionIgnoringCaseAndAccents() {
+    long category = CatalogFixtures.category(api, admin());
+    long tv = product(category, "Smart TV 4K", "A television for the living room", true);
+    long cafe = product(category, "Café Crème mug", "Über-strong ceramic; ÇA VA", true);
+    long ox = product(category, "Ox cart", null, true);
+
+    assertEquals(List.of(tv), found(category, "tv"));
+    assertEquals(List.of(tv), found(category, "4k"));
+    assertEquals(List.of(tv), found(category, "T"));
+    assertEquals(List.of(tv), found(category, "TELEV"));
+    assertEquals(List.of(tv), found(category, "living room"));
+    assertEquals(List.of(tv), found(category, "for the"));
+    assertEquals(List.of(cafe), found(category, "CAFE creme"));
+    assertEquals(List.of(cafe), found(category, "café crème"));
+    assertEquals(List.of(cafe), found(category, "uber ça"));
+    assertEquals(List.of(cafe), found(category, "über-str"));
+    assertEquals(List.of(ox), found(category, "ox"));
+    assertEquals(List.of(ox), found(category, "o"));
+    assertEquals(List.of(cafe, ox), found(category, "c"));
+    // every word must match; the middle of a word does not; a longer word than stored does not
+    assertEquals(List.of(), found(category, "tv mug"));
+    assertEquals(List.of(), found(category, "levision"));
+    assertEquals(List.of(), found(category, "oxen"));
+    assertEquals(List.of(), found(category, "tv_"));
+    assertEquals(List.of(), found(category, "o%"));
+  }
+
+  @Test
+  void aNameMatchRanksAboveADescriptionMatchAndOrderByReplacesRelevance() {
+    long category = CatalogFixtures.category(api, admin());
+    long described = product(category, "Kitchen torch", "Torch for a perfect crème brûlée", true);
+    long named = product(category, "Crème brûlée kit", "Dessert set", true);
+    long both = product(category, "Brûlée torch", "Caramelise crème brûlée at home", true);
+
+    List<Long> ranked = ids(Expect.ok(search(category, "creme brulee").send()));
+    assertEquals(3, ranked.size());
+    assertEquals(described, ranked.get(2), () -> "a description-only match ranks last: " + ranked);
+    assertTrue(ranked.indexOf(named) < ranked.indexOf(described));
+    assertEquals(List.of(both, named, described), ids(Expect.ok(search(category, "creme brulee")
+        .query("order_by", "id").query("order", "desc").send())));
+    JsonObject page = Expect.ok(search(category, "torch").query("per_page", 1).send());
+    assertEquals(2, page.getLong("total"));
+    assertEquals(false, page.getBoolean("total_capped"));
+    assertTrue(page.getBoolean("has_more"));
+  }
+
+  @Test
+  void theIndexFollowsEveryEditAndHidesInactiveProductsFromCustomers() {
+    long category = CatalogFixtures.category(api, admin());
+    long lamp = product(category, "Walnut lamp", "Warm light", true);
+    long hidden = product(category, "Walnut shelf", null, false);
+
+    assertEquals(List.of(lamp), found(category, "walnut"));
+    assertEquals(List.of(lamp), ids(Expect.ok(search(category, "walnut").query("include_inactive", "true")
+        .query("order_by", "id").send())));
+    assertEquals(List.of(lamp, hidden), ids(Expect.ok(search(category, "walnut").token(admin())
+        .query("include_inactive", "true").query("order_by", "id").send())));
+
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", lamp).put("product_name", "Oak lamp")).send());
+    assertEquals(List.of(), found(category, "walnut"));
+    assertEquals(List.of(lamp), found(category, "oak warm"));
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", lamp).put("description", "Cold light")).send());
+    assertEquals(List.of(), found(category, "warm"));
+    assertEquals(List.of(lamp), found(category, "cold"));
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", lamp).put("is_active", false)).send());
+    assertEquals(List.of(), found(category, "oak"));
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", hidden).put("is_active", true)).send());
+    assertEquals(List.of(hidden), found(category, "walnut shelf"));
+  }
+}
