@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  * @param managementPort the listener of /metrics (and /health, /ready); 0 means any free port
  * @param loginQueue password checks that may wait on this node before logins get 429
  * @param corsAllowedOrigins origins ({@code scheme://host[:port]}) allowed to call the API from a browser
+ * @param sqliteCheckpointSeconds how often a SQLite node truncates its write-ahead log
  */
 public record AppConfig(
     String httpHost,
@@ -47,7 +48,8 @@ public record AppConfig(
     int managementPort,
     int loginQueue,
     HttpLimits httpLimits,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    int sqliteCheckpointSeconds) {
 
   /** An origin as browsers send it: lower-case scheme and host (or bracketed IPv6), maybe a port. */
   private static final Pattern ORIGIN = Pattern.compile(
@@ -108,7 +110,8 @@ public record AppConfig(
             integer(s, "HTTP_HEADER_TIMEOUT_SECONDS", 10, 1, 3_600),
             integer(s, "HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3_600),
             integer(s, "HTTP_MAX_CONNECTIONS", 0, 0, 1_000_000)),
-        origins(s.getOrDefault("CORS_ALLOWED_ORIGINS", "")));
+        origins(s.getOrDefault("CORS_ALLOWED_ORIGINS", "")),
+        integer(s, "SQLITE_CHECKPOINT_SECONDS", 10, 1, 3_600));
   }
 
   /**

@@ -33,6 +33,8 @@ public final class Database {
   /** How long a SQLite connection waits for a lock another process holds, for tools and migrations. */
   private static final int DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 2_000;
   private static final String SQLITE_WRITER_LOCK = "sqlite-writer";
+  /** journal_size_limit: what a write-ahead log is cut back to when SQLite restarts it. */
+  static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -40,6 +42,7 @@ public final class Database {
   private final DatabaseUrl url;
   private final long lockTimeoutMs;
   private final WriteDeadlines deadlines;
+  private WalCheckpoints checkpoints;
 
   private Database(Vertx vertx, Pool pool, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
                    WriteDeadlines deadlines) {
@@ -58,8 +61,11 @@ public final class Database {
     if (url.engine() == DatabaseUrl.Engine.SQLITE) {
       int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 4;
       PoolOptions options = poolOptions(config, size);
-      return new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url, config.dbBusyTimeoutMs()), options),
+      Database db = new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url, config.dbBusyTimeoutMs()), options),
           new SqliteDialect(), url, waitMs, deadlines);
+      db.checkpoints = new WalCheckpoints(vertx, db::leaseWriter, config.dbBusyTimeoutMs());
+      db.checkpoints.start(config.sqliteCheckpointSeconds() * 1000L);
+      return db;
     }
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 16;
     MySQLConnectOptions connect = new MySQLConnectOptions()
@@ -90,7 +96,11 @@ public final class Database {
         .setPoolCleanerPeriod(10_000);
   }
 
-  /** WAL for concurrent readers, a busy timeout as backstop, foreign keys enforced. */
+  /**
+   * WAL for concurrent readers, a busy timeout as backstop, foreign keys enforced. A log that
+   * SQLite restarts on its own is cut back to {@link #WAL_SIZE_LIMIT_BYTES}; the node's periodic
+   * checkpoint ({@link WalCheckpoints}) empties it.
+   */
   public static SQLiteDataSource sqliteDataSource(DatabaseUrl url) {
     return sqliteDataSource(url, DEFAULT_SQLITE_BUSY_TIMEOUT_MS);
   }
@@ -110,6 +120,7 @@ public final class Database {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(busyTimeoutMs);
     config.enforceForeignKeys(true);
+    config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url.jdbcUrl());
     return dataSource;
@@ -167,6 +178,9 @@ public final class Database {
   }
 
   public Future<Void> close() {
+    if (checkpoints != null) {
+      checkpoints.stop();
+    }
     return pool.close();
   }
 }
