@@ -28,6 +28,9 @@ Usage: ./run.sh [command]
   import-legacy FILE [--yes]
                             import a database of the original FastAPI system (read-only) into the
                             configured database (--yes replaces catalog, stock and sales already there)
+  smoke [URL]               run the request collection endpoints.json once against a running server (default
+                            http://127.0.0.1:8000, e.g. a fresh ./run.sh) with newman, every answer checked;
+                            needs Node 20+ (npm installs newman once into ~/.cache/ecommerce-npm-tools)
   bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
                             1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
@@ -152,6 +155,10 @@ case "$command" in
   import-legacy)
     build_if_needed
     exec java $JAVA_OPTS -jar "$JAR" import-legacy "$@"
+    ;;
+  smoke)
+    newman=$(bash src/scripts/npm-tools.sh)/newman
+    exec "$newman" run endpoints.json --env-var "baseUrl=${1:-http://127.0.0.1:8000}" --color off
     ;;
   bench)
     build_if_needed
