@@ -10,8 +10,10 @@ usage() {
   cat <<'USAGE'
 Usage: ./run.sh [command]
   (none)                    build the jar if missing or stale, start the server in the foreground
-                            (SQLite at data/ecommerce.db with demo data on first start; Ctrl-C stops it)
-  test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set)
+                            (SQLite at data/ecommerce.db with demo data on first start; Ctrl-C stops it);
+                            prints the shop's and the admin console's URLs once it is ready
+  test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set); installs
+                            Debian's chromium and chromium-driver first when missing (the browser tests)
   demo-data [--sales N] [--products N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales);
                             --products N adds N generated products to the 25 demo ones
@@ -29,7 +31,7 @@ Usage: ./run.sh [command]
   bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
                             1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
-                            MariaDB (BENCH_ENGINES, BENCH_MYSQL_*); report in target/bench/report.md
+                            MariaDB (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*); report in target/bench/report.md
   bench-catalog             p50 of every get_products order, filter, cursor, deep page and search, of
                             get_low_stock_products and get_product, at 25 demo products plus 0, 200,000
                             and 1,000,000 generated ones (BENCH_PRODUCTS), one connection; a sorted page at
@@ -52,6 +54,17 @@ build_if_needed() {
   if [[ ! -f $JAR ]] || [[ -n $(find src sql conf pom.xml -newer "$JAR" -type f -print -quit 2>/dev/null) ]]; then
     echo "Building $JAR ..." >&2
     mvn -q -B -DskipTests package >&2
+  fi
+}
+
+# The web front's browser tests drive Debian's headless Chromium through its chromedriver.
+ensure_browser() {
+  if [[ ! -x /usr/bin/chromedriver || ! -x /usr/bin/chromium ]]; then
+    echo "Installing chromium and chromium-driver for the browser tests ..." >&2
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq >&2 || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >&2
   fi
 }
 
@@ -131,6 +144,7 @@ case "$command" in
     exec java $JAVA_OPTS -jar "$JAR" "$@"
     ;;
   test)
+    ensure_browser
     exec mvn -B verify "$@"
     ;;
   demo-data)

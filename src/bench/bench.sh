@@ -40,6 +40,8 @@ OUT=target/bench
 REPORT=$OUT/report.md
 WRK_DIR=$PWD/src/bench/wrk
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
+# a subset, in this order, e.g. "get_products get_product" to compare two builds of the read path
+SCENARIOS=${BENCH_SCENARIOS:-get_products get_product purchase login get_sales_data}
 source src/bench/engines.sh
 build_bench_jar
 MYSQL_DB=${BENCH_MYSQL_DATABASE:-ecommerce_bench}
@@ -289,7 +291,7 @@ for engine in $ENGINES; do
   sample_rss "$bare_pid" "$SCRATCH/rss-$engine-bare" &
   PIDS+=("$!")
   echo "== $engine: app pid $app_pid port $app_port, bare pid $bare_pid port $bare_port; $products products, customer user $BENCH_USER_ID =="
-  for scenario in get_products get_product purchase login get_sales_data; do
+  for scenario in $SCENARIOS; do
     conns=$CONNECTIONS duration=$DURATION token=$BENCH_TOKEN
     case $scenario in
       login) conns=$LOGIN_CONNECTIONS token="" ;;
@@ -327,13 +329,14 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
   echo "- data: $SALES demo sales; sale items after the run: $(for e in $ENGINES; do printf '%s %s; ' "$e" "${ITEMS[$e]}"; done)"
   echo "- wrk: 2 threads, --latency; per scenario ${WARMUP}s of warm-up on each server (the first, get_products, ${FIRST_WARMUP}s), then ${DURATION}s each (get_sales_data ${ANALYTICS_DURATION}s) in ${SLICES} slices per server, app, bare, bare, app, app, bare, ..., each after ${SETTLE}s of unmeasured load on its server: req/s the mean of the slices, p50 and p99 those of all the slices' requests together, errors over every run, warm-up and settling included; app: -Xms64m -Xmx384m"
   for engine in $ENGINES; do
+    [[ " $SCENARIOS " == *" login "* ]] || continue
     echo "- argon2 around the $engine login runs, ${ARGON2_SECONDS} s alone and ${ARGON2_SECONDS} s on every core each time (${ARGON2[$engine]}): login bound = $CORES cores / mean concurrent_ms = ${LOGIN_BOUND[$engine]} req/s; $CORES cores / mean alone_ms = ${ALONE_BOUND[$engine]} req/s"
   done
   echo
   echo "| engine | scenario | conns | app req/s | app p50 ms | app p99 ms | app errors | bare req/s | bare p50 ms | bare p99 ms | bare errors | app/bare | target | result |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
   for engine in $ENGINES; do
-    for scenario in get_products get_product purchase login get_sales_data; do
+    for scenario in $SCENARIOS; do
       IFS=$'\t' read -r _ _ _ conns a_rps a_p50 a_p99 a_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "app"' "$RESULTS")
       IFS=$'\t' read -r _ _ _ _ b_rps b_p50 b_p99 b_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "bare"' "$RESULTS")
       ratio=$(awk -v a="$a_rps" -v b="$b_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')

@@ -30,6 +30,7 @@ import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesRoutes;
 import app.ecommerce.sales.impl.SalesAnalyticsVerticle;
 import app.ecommerce.tools.Cli;
+import app.ecommerce.web.WebFront;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -112,8 +113,15 @@ public final class Main {
       }
       log.info("Management listener (metrics, health, readiness) on http://{}:{}/metrics", config.managementHost(),
           app.managementPort());
-      app.ready().onSuccess(ready -> log.info("{} started: {}, network transport {}", NODE_STARTED,
-          config.verticles(), app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO"));
+      app.ready().onSuccess(ready -> {
+        log.info("{} started: {}, network transport {}", NODE_STARTED,
+            config.verticles(), app.vertx().isNativeTransportEnabled() ? "native epoll" : "NIO");
+        if (config.runs("http")) {
+          String base = "http://" + ("0.0.0.0".equals(config.httpHost()) ? "127.0.0.1" : config.httpHost()) + ":"
+              + config.httpPort();
+          log.info("Open the shop at {}/ and the admin console at {}/admin/ (API docs: {}/docs)", base, base, base);
+        }
+      });
     } catch (Exception e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       if (cause instanceof ConfigException) {
@@ -263,7 +271,8 @@ public final class Main {
         new AuthRoutes(services, authenticator),
         new CatalogRoutes(services),
         new SalesRoutes(services),
-        operationalRoutes(services, nodeDetails, gate));
+        operationalRoutes(services, nodeDetails, gate),
+        new WebFront());
   }
 
   /** /health and /ready, on the API port and on the management listener. */

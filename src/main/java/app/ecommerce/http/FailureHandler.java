@@ -11,6 +11,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.validation.BadRequestException;
 import io.vertx.serviceproxy.ServiceException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -138,6 +139,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof ServiceException e) {
       return e;
+    }
+    if (failure instanceof BadRequestException refused) {
+      return EndpointDispatch.refusal(ctx, refused); // vertx-web-validation refused a declared header
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     // a 4xx given with a cause (the body handler's ctx.fail(400, cause) for an undecodable form)

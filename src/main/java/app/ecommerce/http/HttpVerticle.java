@@ -1,6 +1,7 @@
 package app.ecommerce.http;
 
 import app.ecommerce.bus.Errors;
+import app.ecommerce.http.input.InputSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.json.schema.SchemaRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,10 +103,11 @@ public final class HttpVerticle extends VerticleBase {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setMergeFormAttributes(false);
     List<RouteModule> modules = new ArrayList<>(features);
     modules.add(new ApiDocs(features));
+    SchemaRepository schemas = InputSchema.repository();
     for (RouteModule module : modules) {
       for (Endpoint endpoint : module.endpoints()) {
-        withHead(router.route(endpoint.path()), endpoint.method()).handler(body)
-            .handler(new EndpointDispatch(endpoint, authenticator));
+        Route route = withHead(router.route(endpoint.path()), endpoint.method()).handler(body);
+        new EndpointDispatch(endpoint, authenticator).handlers(schemas).forEach(route::handler);
         meters.route(endpoint.path());
       }
       for (PlainRoute route : module.plainRoutes()) {

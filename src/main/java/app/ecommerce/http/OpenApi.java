@@ -53,7 +53,8 @@ public final class OpenApi {
                 "Input is one flat set of fields merged from the query string, then a JSON body, then form data "
                     + "(later sources win); GET requests may carry a JSON body. Unknown fields are ignored. "
                     + "A query value that parses as JSON is taken as that value (`category_ids=[1,2]`); lists also "
-                    + "arrive as repeated keys or comma lists.",
+                    + "arrive as repeated keys, comma lists and the bracket forms `ids[]=1` and `ids[0]=1` (for a list "
+                    + "of objects also `items[0][quantity]=2`); a bracketed name that is not a list field is a 422.",
                 "Order of refusals: unknown route 404 / wrong method 405, body larger than 1 MiB 413, "
                     + "authentication 401, role 403, unreadable body 400 (415 for an unsupported content type), "
                     + "validation 422 (`data` maps each dotted field path to its message).",
@@ -105,10 +106,7 @@ public final class OpenApi {
         parameters.add(parameter(field, "query"));
       }
     } else if (!endpoint.fields().isEmpty()) {
-      op.put("requestBody", new JsonObject()
-          .put("required", endpoint.fields().stream().anyMatch(Field::required))
-          .put("content", new JsonObject().put("application/json",
-              new JsonObject().put("schema", FieldSchema.object(endpoint.fields())))));
+      op.put("requestBody", requestBody(endpoint.fields()));
     }
     op.put("parameters", parameters);
     op.put("responses", responses(endpoint));
@@ -129,17 +127,78 @@ public final class OpenApi {
     }
   }
 
+  /**
+   * A field as a parameter: its schema as the validator applies it, except that text cannot
+   * carry a JSON null (a query's {@code buckets=null} is the text "null", which is refused), so
+   * a query or header parameter offers none. Lists are repeated keys; the bracket forms the
+   * server reads too are not OpenAPI styles, so the description names them.
+   */
   private static JsonObject parameter(Field field, String in) {
-    JsonObject schema = FieldSchema.of(field);
+    JsonObject schema = textual(field.schema());
     JsonObject p = new JsonObject().put("name", field.name()).put("in", in).put("required", field.required())
         .put("schema", schema);
-    if (field.description() != null) {
-      p.put("description", field.description());
-    }
-    if ("array".equals(schema.getValue("type"))) {
+    String description = field.description();
+    if (field.isList()) {
       p.put("style", "form").put("explode", true);
+      description = (description == null ? "" : description + ". ") + "Also read: " + field.name() + "=1,2, "
+          + field.name() + "=[1,2], " + field.name() + "[]=1&" + field.name() + "[]=2 and " + field.name() + "[0]=1";
+    }
+    if (description != null) {
+      p.put("description", description);
     }
     return p;
+  }
+
+  /**
+   * The body of a write: the same object as JSON, as a url-encoded form and as multipart form data
+   * (API.md §1 merges all three). In a form every value is text, so nothing offers a null; a list
+   * of objects is a JSON text in one field.
+   */
+  private static JsonObject requestBody(List<Field> fields) {
+    JsonObject form = textual(Field.objectSchema(fields));
+    JsonObject encoding = new JsonObject();
+    for (Field field : fields) {
+      if (field.type() == Field.Type.OBJECT_LIST) {
+        encoding.put(field.name(), new JsonObject().put("contentType", "application/json"));
+      } else if (field.isList()) {
+        encoding.put(field.name(), new JsonObject().put("style", "form").put("explode", true));
+      }
+    }
+    JsonObject formMedia = new JsonObject().put("schema", form);
+    if (!encoding.isEmpty()) {
+      formMedia.put("encoding", encoding);
+    }
+    return new JsonObject()
+        .put("required", fields.stream().anyMatch(Field::required))
+        .put("content", new JsonObject()
+            .put("application/json", new JsonObject().put("schema", Field.objectSchema(fields)))
+            .put("application/x-www-form-urlencoded", formMedia)
+            .put("multipart/form-data", formMedia.copy()));
+  }
+
+  /** The schema without the JSON null that text cannot carry (types, enums, defaults, anyOf branches). */
+  static JsonObject textual(JsonObject schema) {
+    JsonObject copy = schema.copy();
+    if (copy.getValue("type") instanceof JsonArray types) {
+      types.remove("null");
+      copy.put("type", types.size() == 1 ? types.getValue(0) : types);
+    }
+    if (copy.getValue("enum") instanceof JsonArray values) {
+      values.getList().removeIf(v -> v == null);
+    }
+    if (copy.containsKey("default") && copy.getValue("default") == null) {
+      copy.remove("default");
+    }
+    if (copy.getValue("anyOf") instanceof JsonArray branches) {
+      branches.getList().removeIf(b -> b instanceof java.util.Map<?, ?> m && "null".equals(m.get("type"))
+          || b instanceof JsonObject o && "null".equals(o.getValue("type")));
+    }
+    if (copy.getValue("properties") instanceof JsonObject properties) {
+      for (String name : properties.fieldNames()) {
+        properties.put(name, textual(properties.getJsonObject(name)));
+      }
+    }
+    return copy;
   }
 
   /** Statuses any endpoint of this shape can answer, then the endpoint's own outcomes. */

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the one flat input of a request, as the original system did: the query string, then a
@@ -28,6 +31,10 @@ final class RequestInput {
   /** Headers a request may carry once only (API.md §1); Authorization is the bearer check's. */
   private static final String[] SINGLE_HEADERS = {"Content-Type", "Content-Length", "Idempotency-Key"};
   private static final String REPEATED_HEADER = "repeated-header";
+  /** A name with brackets: its base, then the brackets. */
+  private static final Pattern BRACKETED = Pattern.compile("([^\\[\\]]+)(\\[.*)");
+  /** The brackets this service reads: {@code []}, {@code [N]}, {@code [N][member]}; others are refused, never guessed at. */
+  private static final Pattern LIST_FORM = Pattern.compile("\\[(\\d*)\\](?:\\[([^\\[\\]]+)\\])?");
 
   private RequestInput() {
   }
@@ -205,8 +212,39 @@ final class RequestInput {
     putText(into, byName);
   }
 
+  /**
+   * Every value of a name goes under its base name, whether sent plain or in the list forms
+   * clients send (API.md §1): {@code ids[]=1} (axios, PHP, Rails), {@code ids[0]=1} (qs, jQuery),
+   * and {@code items[0][quantity]=2} for a list of objects. Whether the base is a list field is
+   * the endpoint's to judge ({@link app.ecommerce.http.input.InputSchema}): the value remembers
+   * the bracketed name as sent.
+   */
   private static void putText(Map<String, Object> into, Map<String, List<String>> byName) {
-    byName.forEach((name, texts) -> into.put(name, new TextValue(texts)));
+    Map<String, TextValue> grouped = new LinkedHashMap<>();
+    byName.forEach((name, texts) -> {
+      Matcher bracket = name.indexOf('[') < 0 ? null : BRACKETED.matcher(name);
+      if (bracket == null || !bracket.matches()) {
+        TextValue t = grouped.computeIfAbsent(name, n -> new TextValue(new ArrayList<>()));
+        t.values().addAll(texts);
+        return;
+      }
+      String base = bracket.group(1);
+      TextValue t = grouped.compute(base, (n, old) -> old == null
+          ? new TextValue(new ArrayList<>(), name, new TreeMap<>(), false)
+          : old.bracketed() != null ? old : new TextValue(old.values(), name, old.members(), old.unreadable()));
+      Matcher form = LIST_FORM.matcher(bracket.group(2));
+      String index = form.matches() ? form.group(1) : "";
+      String member = form.matches() ? form.group(2) : null;
+      if (!form.matches() || (member != null && index.isEmpty())) {
+        grouped.put(base, new TextValue(t.values(), t.bracketed(), t.members(), true));
+      } else if (member != null) {
+        t.members().computeIfAbsent(index.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(index),
+            i -> new LinkedHashMap<>()).put(member, new TextValue(texts));
+      } else {
+        t.values().addAll(texts);
+      }
+    });
+    into.putAll(grouped);
   }
 
   private static boolean hasBoundary(String contentType) {

@@ -51,7 +51,7 @@ abstract class ConventionsTest extends EngineTest {
 
   @Test
   void unknownRoutesAre404InTheEnvelope() {
-    for (String path : List.of("/ecommerce/v1/no_such_endpoint", "/ecommerce/v2/get_products", "/", "/ecommerce/v1/",
+    for (String path : List.of("/ecommerce/v1/no_such_endpoint", "/ecommerce/v2/get_products", "/assets/nothing.js", "/ecommerce/v1/",
         "/ecommerce/v1/get_products/extra")) {
       Api.Response r = api.get(path).token(admin()).send();
       Expect.error(r, 404, "Not Found");

@@ -214,6 +214,116 @@ abstract class InputTest extends EngineTest {
     }
   }
 
+  /** API.md §1: the list forms of axios, PHP, Rails (name[]) and qs, jQuery (name[N]), in the query and in forms. */
+  @Test
+  void listsArriveInBracketForms() {
+    long a = CatalogFixtures.category(api, admin());
+    long b = CatalogFixtures.category(api, admin());
+    long c = CatalogFixtures.category(api, admin());
+    long pa = CatalogFixtures.product(api, admin(), a, "Bracket A", "1.00", true);
+    long pb = CatalogFixtures.product(api, admin(), b, "Bracket B", "2.00", true);
+    CatalogFixtures.product(api, admin(), c, "Bracket C", "3.00", true);
+    List<Long> both = List.of(pa, pb);
+    assertEquals(both, productIds(api.get("get_products").token(admin())
+        .rawQuery("category_ids[]=" + a + "&category_ids[]=" + b)));
+    assertEquals(both, productIds(api.get("get_products").token(admin())
+        .rawQuery("category_ids%5B%5D=" + a + "&category_ids%5B%5D=" + b)));
+    assertEquals(both, productIds(api.get("get_products").token(admin())
+        .rawQuery("category_ids[0]=" + a + "&category_ids[1]=" + b)));
+    assertEquals(both, productIds(api.get("get_products").token(admin())
+        .rawQuery("category_ids=" + a + "&category_ids[]=" + b)));
+    assertEquals(List.of(pa), productIds(api.get("get_products").token(admin()).rawQuery("category_ids[]=" + a)));
+    assertEquals(both, productIds(api.get("get_products").token(admin())
+        .form("category_ids[]", String.valueOf(a), "category_ids[]", String.valueOf(b))));
+    assertEquals(both, productIds(api.get("get_products").token(admin())
+        .form("category_ids[0]", String.valueOf(a), "category_ids[1]", String.valueOf(b))));
+    // the elements keep their rules and their paths
+    Expect.invalid(api.get("get_products").token(admin()).rawQuery("category_ids[]=" + a + "&category_ids[]=abc").send(),
+        "category_ids.1", "Input should be a valid integer, unable to parse string as an integer");
+    Expect.invalid(api.get("get_products").token(admin()).rawQuery("category_ids[0]=0").send(),
+        "category_ids.0", "Input should be greater than or equal to 1");
+  }
+
+  /** A bracketed name that is not a list field of the endpoint is refused, never silently ignored. */
+  @Test
+  void bracketsOnAnythingButAListAreRefused() {
+    JsonObject page = Expect.invalid(api.get("get_products").token(admin()).rawQuery("page[]=2").send());
+    assertEquals(List.of("page[]"), List.copyOf(page.fieldNames()));
+    assertTrue(page.getString("page[]").contains("page is not one of this endpoint's (category_ids)"), page::encode);
+    Expect.invalid(api.get("get_products").token(admin()).rawQuery("per_page[0]=5").send());
+    JsonObject unknown = Expect.invalid(api.get("get_categories").token(admin()).rawQuery("colour[]=red").send());
+    assertEquals("Brackets are for list fields, and colour is not one of this endpoint's (it has none): send"
+        + " colour=<value>", unknown.getString("colour[]"));
+    // the same in a form body, with the other fields' problems beside it
+    JsonObject form = Expect.invalid(api.put("create_category").token(admin())
+        .form("category_name[]", "Bracketed", "category_slug", "x").send());
+    assertEquals(List.of("category_name[]", "category_slug"), form.fieldNames().stream().sorted().toList());
+    // list fields take [] and [N] only (objects also [N][field])
+    Expect.invalid(api.get("get_products").token(admin()).rawQuery("category_ids[x]=1").send(), "category_ids[x]",
+        "Send the list as category_ids[]=<value> or category_ids[<index>]=<value>");
+    Expect.invalid(api.get("get_products").token(admin()).rawQuery("category_ids[0][id]=1").send());
+    // unknown plain names stay ignored
+    Expect.ok(api.get("get_products").token(admin()).rawQuery("colour=red").send());
+  }
+
+  /** purchase_products' list of objects: items[N][field] pairs, or items[] / items[N] holding JSON objects. */
+  @Test
+  void aListOfObjectsArrivesInBracketForms() {
+    long category = CatalogFixtures.category(api, admin());
+    long p = CatalogFixtures.product(api, admin(), category, "Bracket items", "1.25", true);
+    CatalogFixtures.stock(api, admin(), p, 100);
+    JsonObject bought = Expect.ok(api.post("purchase_products").token(admin())
+        .form("items[0][product_id]", String.valueOf(p), "items[0][quantity]", "2",
+            "items[1][product_id]", String.valueOf(p), "items[1][quantity]", "3").send());
+    assertEquals("6.25", bought.getString("total_amount"));
+    assertEquals(2, bought.getJsonArray("purchased_items").size());
+    JsonObject query = Expect.ok(api.post("purchase_products").token(admin())
+        .rawQuery("items[]=" + java.net.URLEncoder.encode("{\"product_id\":" + p + ",\"quantity\":4}",
+            java.nio.charset.StandardCharsets.UTF_8)).send());
+    assertEquals("5.00", query.getString("total_amount"));
+    Expect.invalid(api.post("purchase_products").token(admin())
+        .form("items[0][product_id]", String.valueOf(p), "items[0][quantity]", "0").send(),
+        "items.0.quantity", "Input should be greater than or equal to 1");
+    Expect.invalid(api.post("purchase_products").token(admin()).form("items[0][product_id]", String.valueOf(p)).send(),
+        "items.0.quantity", "Field required");
+  }
+
+  /**
+   * The case of issue 27: get_sales_data with product_ids[]=N answered the figures of every
+   * product. Filtered by each list form, the figures are those of the one product and add up.
+   */
+  @Test
+  void salesFiguresFollowABracketedFilter() {
+    long category = CatalogFixtures.category(api, admin());
+    long other = CatalogFixtures.category(api, admin());
+    long pa = CatalogFixtures.product(api, admin(), category, "Filtered A", "2.50", true);
+    long pb = CatalogFixtures.product(api, admin(), other, "Filtered B", "4.00", true);
+    CatalogFixtures.stock(api, admin(), pa, 10);
+    CatalogFixtures.stock(api, admin(), pb, 10);
+    String customer = server.newCustomer("UTC").token();
+    Expect.ok(api.post("purchase_products").token(customer).json(new JsonObject().put("items", new JsonArray()
+        .add(new JsonObject().put("product_id", pa).put("quantity", 3))
+        .add(new JsonObject().put("product_id", pb).put("quantity", 5)))).send());
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String range = "start_date=" + java.time.LocalDate.parse(today).minusDays(1) + "&end_date="
+        + java.time.LocalDate.parse(today).plusDays(1) + "&timezone=UTC&include_sales_items=false";
+    for (String filter : List.of("product_ids[]=" + pa, "product_ids[0]=" + pa, "category_ids[]=" + category,
+        "category_ids[0]=" + category)) {
+      JsonObject data = Expect.ok(api.get("get_sales_data").token(admin()).rawQuery(range + "&" + filter).send());
+      JsonObject byProduct = data.getJsonObject("revenue_by_products");
+      assertEquals(List.of(pa + ",Filtered A"), List.copyOf(byProduct.fieldNames()), filter);
+      assertEquals("7.50", data.getString("total_revenue"), filter);
+      java.math.BigDecimal sum = byProduct.stream().map(e -> new java.math.BigDecimal((String) e.getValue()))
+          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+      assertEquals(0, new java.math.BigDecimal("7.50").compareTo(sum), filter);
+      assertEquals(3, data.getJsonObject("quantity_by_products").getInteger(pa + ",Filtered A"), filter);
+    }
+    JsonObject both = Expect.ok(api.get("get_sales_data").token(admin())
+        .rawQuery(range + "&product_ids[]=" + pa + "&product_ids[]=" + pb).send());
+    assertEquals("27.50", both.getString("total_revenue"));
+    Expect.invalid(api.get("get_sales_data").token(admin()).rawQuery(range + "&buckets[]=daily").send());
+  }
+
   private List<Long> productIds(Api.Call call) {
     return Expect.ok(call.send()).getJsonArray("products").stream()
         .map(p -> ((JsonObject) p).getLong("id")).collect(Collectors.toList());

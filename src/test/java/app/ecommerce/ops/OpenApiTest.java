@@ -154,12 +154,22 @@ abstract class OpenApiTest extends EngineTest {
         }
         assertNotNull(schema, e.name() + "." + f.name() + " has no schema");
         assertEquals(f.required(), required, e.name() + "." + f.name() + " required");
-        FieldRules.assertSame(e.name() + "." + f.name(), f, schema);
+        FieldRules.assertSame(e.name() + "." + f.name(), f, schema, query);
+        if (!query) {
+          for (String form : List.of("application/x-www-form-urlencoded", "multipart/form-data")) {
+            JsonObject formBody = op.getJsonObject("requestBody").getJsonObject("content").getJsonObject(form)
+                .getJsonObject("schema");
+            assertEquals(f.required(), formBody.getJsonArray("required", new JsonArray()).contains(f.name()),
+                e.name() + "." + f.name() + " required in " + form);
+            FieldRules.assertSame(e.name() + "." + f.name() + " (" + form + ")", f,
+                formBody.getJsonObject("properties").getJsonObject(f.name()), true);
+          }
+        }
       }
       for (Field h : e.headers()) {
         JsonObject p = parameter(op, h.name(), "header");
         assertEquals(h.required(), p.getBoolean("required"), e.name() + " header " + h.name());
-        FieldRules.assertSame(e.name() + " header " + h.name(), h, p.getJsonObject("schema"));
+        FieldRules.assertSame(e.name() + " header " + h.name(), h, p.getJsonObject("schema"), true);
       }
       if (!query && e.fields().isEmpty()) {
         assertFalse(op.containsKey("requestBody"), e.name() + " takes no body");
