@@ -243,6 +243,7 @@ public final class Main {
                                                  RequestMeters meters, ConnectionGuard connections,
                                                  int eventLoops, StartupGate gate) {
     TokenAuthenticator authenticator = new TokenAuthenticator(jwt, services);
+    authenticator.registerMetrics(metrics.registry());
     List<RouteModule> modules = new ArrayList<>();
     modules.add(gate); // first: its route must precede the endpoints'
     modules.addAll(routeModules(services, authenticator, metrics, nodeDetails, gate));

@@ -7,6 +7,8 @@ import app.ecommerce.http.Authenticator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,14 +20,24 @@ import java.util.Map;
  * signature already checked), but its expiry and revocation are still checked on every request.
  * A logout anywhere in the cluster is published on {@link AuthContract#REVOKED} and refused here
  * at once; a revoked token is remembered until it expires, so a late answer cannot revive it.
- * Thread-safe: one instance serves every HTTP verticle of the node.
+ * Entries leave as soon as they can no longer serve: a token's entry when it is revoked, when it
+ * expires or once it is older than {@link #CACHE_MILLIS}; a revocation when its token expires. A
+ * sweep every {@link #SWEEP_MILLIS} does the time-driven part, so the maps hold the tokens of the
+ * last few seconds, not every login until the {@link #MAX_ENTRIES} cap (which stays as the bound
+ * against a flood between sweeps). Thread-safe: one instance serves every HTTP verticle of the node.
  */
 public final class TokenAuthenticator implements Authenticator {
   /** How long a user's role and active flag may be served from memory. */
   public static final long CACHE_MILLIS = 10_000;
+  /** How often expired, stale and revoked entries are dropped. */
+  static final long SWEEP_MILLIS = 5_000;
   private static final int MAX_ENTRIES = 100_000;
 
+  /** @param expiresAtSeconds the earlier of the token's {@code exp} and its row's expiry */
   private record Cached(Caller principal, long expiresAtSeconds, long fetchedAtMillis) {
+    boolean servesAt(long nowMillis) {
+      return nowMillis - fetchedAtMillis < CACHE_MILLIS && expiresAtSeconds > nowMillis / 1000;
+    }
   }
 
   private final AccessTokens tokens;
@@ -39,8 +51,12 @@ public final class TokenAuthenticator implements Authenticator {
     this.services = services;
   }
 
-  /** Starts listening for revocations and changed users published by any node. */
+  /**
+   * Starts listening for revocations and changed users published by any node, and sweeping the
+   * cache; both stop with {@code vertx}.
+   */
   public Future<Void> listen(Vertx vertx) {
+    vertx.setPeriodic(SWEEP_MILLIS, id -> sweep(System.currentTimeMillis()));
     Future<Void> revocations = vertx.eventBus().<JsonObject>consumer(AuthContract.REVOKED, message -> {
       JsonObject body = message.body();
       revoke(body.getString("jti"), body.getLong("exp", Long.MAX_VALUE));
@@ -63,10 +79,36 @@ public final class TokenAuthenticator implements Authenticator {
     cache.values().removeIf(cached -> cached.principal.userId() == userId);
   }
 
-  public void revoke(String jti, long expiresAtSeconds) {
-    synchronized (this) {
-      revoked.put(jti, expiresAtSeconds);
-    }
+  /**
+   * Refuses the token {@code jti} from now on and drops its cached entries. Remembered until the
+   * latest expiry heard of it, so that a verification answered before the revocation cannot put
+   * it back. A scan of the cache: it holds only the tokens used in the last {@link #CACHE_MILLIS}.
+   */
+  public synchronized void revoke(String jti, long expiresAtSeconds) {
+    revoked.merge(jti, expiresAtSeconds, Math::max);
+    cache.values().removeIf(cached -> cached.principal.jti().equals(jti));
+  }
+
+  /** Drops the entries that can no longer serve: expired or stale tokens, revocations of expired ones. */
+  synchronized void sweep(long nowMillis) {
+    cache.values().removeIf(cached -> !cached.servesAt(nowMillis));
+    revoked.values().removeIf(expiresAtSeconds -> expiresAtSeconds <= nowMillis / 1000);
+  }
+
+  synchronized int cachedTokens() {
+    return cache.size();
+  }
+
+  synchronized int revokedTokens() {
+    return revoked.size();
+  }
+
+  /** Reports the sizes of the cache and of the revocation list as gauges. */
+  public void registerMetrics(MeterRegistry registry) {
+    Gauge.builder("auth.token.cache.entries", this, TokenAuthenticator::cachedTokens)
+        .description("Verified tokens this node serves from memory").register(registry);
+    Gauge.builder("auth.revoked.tokens", this, TokenAuthenticator::revokedTokens)
+        .description("Revoked, unexpired tokens this node refuses from memory").register(registry);
   }
 
   @Override
@@ -99,7 +141,7 @@ public final class TokenAuthenticator implements Authenticator {
           if (revoked.containsKey(jti)) {
             throw Errors.unauthorized("Token has been revoked");
           }
-          cache.put(token, new Cached(principal, expiresAtSeconds, nowMillis));
+          cache.put(token, new Cached(principal, Math.min(expiresAtSeconds, principal.expiresAtSeconds()), nowMillis));
         }
         return principal;
       });

@@ -9,26 +9,29 @@ import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A service call from the thread of a service instance runs in place, anything else goes over the
- * bus, and the caller cannot tell the two apart: same answers, same failures, same timeout.
+ * bus, and the caller cannot tell the two apart: same answers, same failures, same timeout. Each
+ * test gets a Vert.x of its own from {@link VertxExtension}, which closes it afterwards, and
+ * asserts on its answers as they arrive on their threads through {@link VertxTestContext}.
  */
+@ExtendWith(VertxExtension.class)
 class InPlaceCallsTest {
   private static final long TIMEOUT_MS = 300;
 
@@ -71,32 +74,22 @@ class InPlaceCallsTest {
     }
   }
 
-  private Context otherEventLoop() throws Exception {
+  /** Deploys a verticle that binds nothing, on the next event loop: a caller like an HTTP verticle without a catalog beside it. */
+  private Future<Context> otherEventLoop() {
     CallerVerticle caller = new CallerVerticle();
-    await(vertx.deployVerticle(caller)); // the next of the two event loops
-    return caller.context();
+    return vertx.deployVerticle(caller).map(id -> caller.context());
   }
 
   @BeforeEach
-  void start() {
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+  void start(Vertx vertx) {
+    this.vertx = vertx; // at least two event loops: Vert.x gives 2 per core
     registry = new SimpleMeterRegistry();
     client = new ServiceClient(vertx, TIMEOUT_MS, registry);
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  private EchoVerticle deploy(ThreadingModel threading) throws Exception {
+  private Future<EchoVerticle> deploy(ThreadingModel threading) {
     EchoVerticle service = new EchoVerticle();
-    await(vertx.deployVerticle(service, new DeploymentOptions().setThreadingModel(threading)));
-    return service;
+    return vertx.deployVerticle(service, new DeploymentOptions().setThreadingModel(threading)).map(id -> service);
   }
 
   /** Calls from the given context and tells on which thread the answer arrived. */
@@ -121,97 +114,132 @@ class InPlaceCallsTest {
     assertEquals(overBus, calls(address, "bus"), "over the bus");
   }
 
-  private static ServiceException failure(Future<?> call) throws Exception {
-    try {
-      await(call);
-    } catch (ExecutionException e) {
-      assertTrue(e.getCause() instanceof ServiceException, e.getCause().toString());
-      return (ServiceException) e.getCause();
-    }
-    throw new AssertionError("the call succeeded");
+  /** The service failure a call ended with; a call that succeeded fails the test. */
+  private static Future<ServiceException> failure(Future<?> call) {
+    return call.transform(done -> {
+      if (done.succeeded()) {
+        return Future.failedFuture(new AssertionError("the call succeeded: " + done.result()));
+      }
+      assertTrue(done.cause() instanceof ServiceException, done.cause().toString());
+      return Future.succeededFuture((ServiceException) done.cause());
+    });
   }
 
   @Test
-  void aCallFromTheServicesOwnThreadRunsInPlaceOnItsContext() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
+  void aCallFromTheServicesOwnThreadRunsInPlaceOnItsContext(VertxTestContext test) {
     AtomicReference<String> answeredOn = new AtomicReference<>();
-    JsonObject answer = await(callFrom(service.context(), "test.echo", answeredOn));
-
-    assertEquals(1, answer.getInteger("n"));
-    assertEquals(service.context().deploymentID(), answer.getString("deployment"), "ran on the service's own context");
-    assertEquals(answer.getString("thread"), answeredOn.get());
-    assertCalls("test.echo", 1, 0);
+    deploy(ThreadingModel.EVENT_LOOP).onComplete(test.succeeding(service ->
+        callFrom(service.context(), "test.echo", answeredOn).onComplete(test.succeeding(answer -> test.verify(() -> {
+          assertEquals(1, answer.getInteger("n"));
+          assertEquals(service.context().deploymentID(), answer.getString("deployment"),
+              "ran on the service's own context");
+          assertEquals(answer.getString("thread"), answeredOn.get());
+          assertCalls("test.echo", 1, 0);
+          test.completeNow();
+        })))));
   }
 
   @Test
-  void aCallFromAnotherThreadGoesOverTheBusWithTheSameAnswer() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
-    Context caller = otherEventLoop();
+  void aCallFromAnotherThreadGoesOverTheBusWithTheSameAnswer(VertxTestContext test) {
     AtomicReference<String> answeredOn = new AtomicReference<>();
-    JsonObject inPlace = await(callFrom(service.context(), "test.echo", new AtomicReference<>()));
-    JsonObject overBus = await(callFrom(caller, "test.echo", answeredOn));
-
-    assertNotEquals(overBus.getString("thread"), answeredOn.get(), "the precondition: two different event loops");
-    assertEquals(1, calls("test.echo", "bus"));
-    assertEquals(inPlace.getInteger("n"), overBus.getInteger("n"));
-    assertEquals(service.context().deploymentID(), overBus.getString("deployment"));
+    deploy(ThreadingModel.EVENT_LOOP).onComplete(test.succeeding(service -> otherEventLoop()
+        .compose(caller -> callFrom(service.context(), "test.echo", new AtomicReference<>())
+            .compose(inPlace -> callFrom(caller, "test.echo", answeredOn).map(overBus -> List.of(inPlace, overBus))))
+        .onComplete(test.succeeding(answers -> test.verify(() -> {
+          JsonObject inPlace = answers.get(0);
+          JsonObject overBus = answers.get(1);
+          assertNotEquals(overBus.getString("thread"), answeredOn.get(), "the precondition: two different event loops");
+          assertEquals(1, calls("test.echo", "bus"));
+          assertEquals(inPlace.getInteger("n"), overBus.getInteger("n"));
+          assertEquals(service.context().deploymentID(), overBus.getString("deployment"));
+          test.completeNow();
+        })))));
   }
 
   @Test
-  void failuresAreTheSameInPlaceAndOverTheBus() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
-    for (Context from : List.of(service.context(), otherEventLoop())) {
-      ServiceException notFound = failure(callFrom(from, "test.not_found", new AtomicReference<>()));
-      assertEquals(404, notFound.failureCode());
-      assertEquals("No such thing", notFound.getMessage());
-      assertEquals(500, failure(callFrom(from, "test.throws", new AtomicReference<>())).failureCode());
-      ServiceException timedOut = failure(callFrom(from, "test.never", new AtomicReference<>()));
-      assertEquals(503, timedOut.failureCode());
-      assertTrue(timedOut.getMessage().contains("did not answer in time"), timedOut.getMessage());
-    }
-    assertEquals(3, calls("test.not_found", "in_place") + calls("test.throws", "in_place") + calls("test.never", "in_place"));
-    assertEquals(3, calls("test.not_found", "bus") + calls("test.throws", "bus") + calls("test.never", "bus"));
+  void failuresAreTheSameInPlaceAndOverTheBus(VertxTestContext test) {
+    // three failures from each of the two callers, checked as each one arrives
+    Checkpoint failed = test.checkpoint(6);
+    Checkpoint counted = test.checkpoint(); // the totals, once all six have arrived
+    deploy(ThreadingModel.EVENT_LOOP).onComplete(test.succeeding(service -> otherEventLoop()
+        .compose(other -> Future.all(List.of(service.context(), other).stream().map(from -> Future.all(
+            failure(callFrom(from, "test.not_found", new AtomicReference<>())).onComplete(test.succeeding(notFound ->
+                test.verify(() -> {
+                  assertEquals(404, notFound.failureCode());
+                  assertEquals("No such thing", notFound.getMessage());
+                  failed.flag();
+                }))),
+            failure(callFrom(from, "test.throws", new AtomicReference<>())).onComplete(test.succeeding(bug ->
+                test.verify(() -> {
+                  assertEquals(500, bug.failureCode());
+                  failed.flag();
+                }))),
+            failure(callFrom(from, "test.never", new AtomicReference<>())).onComplete(test.succeeding(timedOut ->
+                test.verify(() -> {
+                  assertEquals(503, timedOut.failureCode());
+                  assertTrue(timedOut.getMessage().contains("did not answer in time"), timedOut.getMessage());
+                  failed.flag();
+                }))))).toList()))
+        .onComplete(test.succeeding(all -> test.verify(() -> {
+          assertEquals(3, calls("test.not_found", "in_place") + calls("test.throws", "in_place")
+              + calls("test.never", "in_place"));
+          assertEquals(3, calls("test.not_found", "bus") + calls("test.throws", "bus") + calls("test.never", "bus"));
+          counted.flag();
+        })))));
   }
 
   @Test
-  void anAnswerCompletedOnAForeignThreadComesBackOnTheCallersThread() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
+  void anAnswerCompletedOnAForeignThreadComesBackOnTheCallersThread(VertxTestContext test) {
     AtomicReference<String> answeredOn = new AtomicReference<>();
-    String serviceThread = await(callFrom(service.context(), "test.echo", new AtomicReference<>())).getString("thread");
-    assertEquals("foreign", await(callFrom(service.context(), "test.foreign", answeredOn)).getString("from"));
-    assertEquals(serviceThread, answeredOn.get());
-    assertEquals(2, calls("test.echo", "in_place") + calls("test.foreign", "in_place"));
+    deploy(ThreadingModel.EVENT_LOOP).onComplete(test.succeeding(service ->
+        callFrom(service.context(), "test.echo", new AtomicReference<>())
+            .compose(echo -> callFrom(service.context(), "test.foreign", answeredOn)
+                .map(foreign -> List.of(echo, foreign)))
+            .onComplete(test.succeeding(answers -> test.verify(() -> {
+              assertEquals("foreign", answers.get(1).getString("from"));
+              assertEquals(answers.get(0).getString("thread"), answeredOn.get());
+              assertEquals(2, calls("test.echo", "in_place") + calls("test.foreign", "in_place"));
+              test.completeNow();
+            })))));
   }
 
   @Test
-  void anUnregisteredInstanceIsNeverCalledInPlace() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
-    Promise<Void> unregistered = Promise.promise();
-    service.context().runOnContext(v -> Future.all(service.consumers.stream().map(MessageConsumer::unregister).toList())
-        .<Void>mapEmpty().onComplete(unregistered));
-    await(unregistered.future());
-
-    ServiceException gone = failure(callFrom(service.context(), "test.echo", new AtomicReference<>()));
-    assertEquals(503, gone.failureCode());
-    assertCalls("test.echo", 0, 1);
+  void anUnregisteredInstanceIsNeverCalledInPlace(VertxTestContext test) {
+    deploy(ThreadingModel.EVENT_LOOP).onComplete(test.succeeding(service -> {
+      Promise<Void> unregistered = Promise.promise();
+      service.context().runOnContext(v -> Future.all(service.consumers.stream().map(MessageConsumer::unregister)
+          .toList()).<Void>mapEmpty().onComplete(unregistered));
+      unregistered.future()
+          .compose(v -> failure(callFrom(service.context(), "test.echo", new AtomicReference<>())))
+          .onComplete(test.succeeding(gone -> test.verify(() -> {
+            assertEquals(503, gone.failureCode());
+            assertCalls("test.echo", 0, 1);
+            test.completeNow();
+          })));
+    }));
   }
 
   @Test
-  void aWorkerServiceIsAlwaysCalledOverTheBus() throws Exception {
-    EchoVerticle worker = deploy(ThreadingModel.WORKER);
+  void aWorkerServiceIsAlwaysCalledOverTheBus(VertxTestContext test) {
     AtomicReference<String> answeredOn = new AtomicReference<>();
-    JsonObject answer = await(callFrom(worker.context(), "test.echo", answeredOn));
-    assertEquals(1, answer.getInteger("n"));
-    assertCalls("test.echo", 0, 1);
+    deploy(ThreadingModel.WORKER).compose(worker -> callFrom(worker.context(), "test.echo", answeredOn))
+        .onComplete(test.succeeding(answer -> test.verify(() -> {
+          assertEquals(1, answer.getInteger("n"));
+          assertCalls("test.echo", 0, 1);
+          test.completeNow();
+        })));
   }
 
   @Test
-  void readinessChecksUseTheBusEvenOnTheServicesThread() throws Exception {
-    EchoVerticle service = deploy(ThreadingModel.EVENT_LOOP);
-    Promise<JsonObject> answer = Promise.promise();
-    service.context().runOnContext(v -> client.<JsonObject>overBus("test.echo", new JsonObject(), null, TIMEOUT_MS)
-        .onComplete(answer));
-    await(answer.future());
-    assertCalls("test.echo", 0, 1);
+  void readinessChecksUseTheBusEvenOnTheServicesThread(VertxTestContext test) {
+    deploy(ThreadingModel.EVENT_LOOP).compose(service -> {
+      Promise<JsonObject> answer = Promise.promise();
+      service.context().runOnContext(v -> client.<JsonObject>overBus("test.echo", new JsonObject(), null, TIMEOUT_MS)
+          .onComplete(answer));
+      return answer.future();
+    }).onComplete(test.succeeding(answer -> test.verify(() -> {
+      assertCalls("test.echo", 0, 1);
+      test.completeNow();
+    })));
   }
 }

@@ -1,0 +1,10 @@
+package app.ecommerce.auth;
+
+import app.ecommerce.support.TestDatabase;
+
+class TokenCacheSqliteTest extends TokenCacheTest {
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
+  }
+}
