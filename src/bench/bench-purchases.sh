@@ -47,7 +47,7 @@ for engine in $ENGINES; do
   echo "== $engine: generating $SALES demo sales =="
   generate_demo_data "$JAR" "$SALES"
   port=$((20000 + RANDOM % 20000))
-  HTTP_PORT=$port MANAGEMENT_PORT=0 java -Xms64m -Xmx384m -jar "$JAR" > "$SCRATCH/$engine.log" 2>&1 &
+  HTTP_PORT=$port MANAGEMENT_PORT=0 java -Xms64m -Xmx384m -XX:-DontCompileHugeMethods -jar "$JAR" > "$SCRATCH/$engine.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/ready" >/dev/null 2>&1 && break; sleep 0.5; done
   admin=$(login "$port" "$ADMIN" "$ADMIN_PW")

@@ -265,7 +265,7 @@ for engine in $ENGINES; do
   # the app and the bare server side by side on the same database; they are driven in turn,
   # scenario by scenario, so that a machine busy with other work skews both alike
   app_port=$(free_port)
-  HTTP_PORT=$app_port MANAGEMENT_PORT=0 java -Xms64m -Xmx384m -jar "$JAR" > "$OUT/$engine-app.log" 2>&1 &
+  HTTP_PORT=$app_port MANAGEMENT_PORT=0 java -Xms64m -Xmx384m -XX:-DontCompileHugeMethods -jar "$JAR" > "$OUT/$engine-app.log" 2>&1 &
   app_pid=$!
   PIDS+=("$app_pid")
   await_ready "$app_port" "$app_pid" "$OUT/$engine-app.log"

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * @param managementPort the listener of /metrics (and /health, /ready); 0 means any free port
  * @param loginQueue password checks that may wait on this node before logins get 429
  * @param corsAllowedOrigins origins ({@code scheme://host[:port]}) allowed to call the API from a browser
+ * @param sqliteCheckpointSeconds how often a SQLite node truncates its write-ahead log
+ * @param analyticsPoolSize connections of the reports' own pool; 0 means the engine's default
+ * @param analyticsPoolWaitQueue reports that may wait for one of them before a 503
  */
 public record AppConfig(
     String httpHost,
@@ -47,7 +50,10 @@ public record AppConfig(
     int managementPort,
     int loginQueue,
     HttpLimits httpLimits,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    int sqliteCheckpointSeconds,
+    int analyticsPoolSize,
+    int analyticsPoolWaitQueue) {
 
   /** An origin as browsers send it: lower-case scheme and host (or bracketed IPv6), maybe a port. */
   private static final Pattern ORIGIN = Pattern.compile(
@@ -108,7 +114,10 @@ public record AppConfig(
             integer(s, "HTTP_HEADER_TIMEOUT_SECONDS", 10, 1, 3_600),
             integer(s, "HTTP_BODY_TIMEOUT_SECONDS", 30, 1, 3_600),
             integer(s, "HTTP_MAX_CONNECTIONS", 0, 0, 1_000_000)),
-        origins(s.getOrDefault("CORS_ALLOWED_ORIGINS", "")));
+        origins(s.getOrDefault("CORS_ALLOWED_ORIGINS", "")),
+        integer(s, "SQLITE_CHECKPOINT_SECONDS", 10, 1, 3_600),
+        integer(s, "ANALYTICS_POOL_SIZE", 0, 0, 100),
+        integer(s, "ANALYTICS_POOL_WAIT_QUEUE", 256, 1, 100_000));
   }
 
   /**

@@ -19,7 +19,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The one SQL pool of a node and its dialect. Every transaction in the service goes through
+ * The SQL pools of a node (the main one, and the {@link #analytics()} bulkhead) and its dialect. Every transaction in the service goes through
  * {@link #inTransaction(Function)}, which owns the engine-specific way of beginning one and the
  * bounded retry of transactions the engine refused as busy or deadlocked.
  */
@@ -33,19 +33,24 @@ public final class Database {
   /** How long a SQLite connection waits for a lock another process holds, for tools and migrations. */
   private static final int DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 2_000;
   private static final String SQLITE_WRITER_LOCK = "sqlite-writer";
+  /** journal_size_limit: what a write-ahead log is cut back to when SQLite restarts it. */
+  static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
   private final Vertx vertx;
   private final Pool pool;
+  private final Pool analytics;
   private final Dialect dialect;
   private final DatabaseUrl url;
   private final long lockTimeoutMs;
   private final WriteDeadlines deadlines;
+  private WalCheckpoints checkpoints;
 
-  private Database(Vertx vertx, Pool pool, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
+  private Database(Vertx vertx, Pool pool, Pool analytics, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
                    WriteDeadlines deadlines) {
     this.vertx = vertx;
     this.deadlines = deadlines;
     this.pool = pool;
+    this.analytics = analytics;
     this.dialect = dialect;
     this.url = url;
     this.lockTimeoutMs = lockTimeoutMs;
@@ -55,20 +60,32 @@ public final class Database {
   public static Database open(Vertx vertx, AppConfig config, WriteDeadlines deadlines) {
     DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl());
     long waitMs = config.dbConnectTimeoutSeconds() * 1000L;
-    if (url.engine() == DatabaseUrl.Engine.SQLITE) {
-      int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 4;
-      PoolOptions options = poolOptions(config, size);
-      return new Database(vertx, JDBCPool.pool(vertx, sqliteDataSource(url, config.dbBusyTimeoutMs()), options),
+    boolean sqlite = url.engine() == DatabaseUrl.Engine.SQLITE;
+    int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : sqlite ? 4 : 16;
+    PoolOptions main = poolOptions(config, "main", size, config.dbPoolWaitQueue());
+    PoolOptions analytics = poolOptions(config, "analytics", config.analyticsPoolSize() > 0
+        ? config.analyticsPoolSize() : sqlite ? 1 : 2, config.analyticsPoolWaitQueue());
+    if (sqlite) {
+      SQLiteDataSource source = sqliteDataSource(url, config.dbBusyTimeoutMs());
+      Database db = new Database(vertx, JDBCPool.pool(vertx, source, main), JDBCPool.pool(vertx, source, analytics),
           new SqliteDialect(), url, waitMs, deadlines);
+      db.checkpoints = new WalCheckpoints(vertx, db::leaseWriter, config.dbBusyTimeoutMs());
+      db.checkpoints.start(config.sqliteCheckpointSeconds() * 1000L);
+      return db;
     }
-    int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : 16;
+    return new Database(vertx, mysqlPool(vertx, url, main, waitMs, deadlines),
+        mysqlPool(vertx, url, analytics, waitMs, deadlines), new MysqlDialect(), url, waitMs, deadlines);
+  }
+
+  private static Pool mysqlPool(Vertx vertx, DatabaseUrl url, PoolOptions options, long waitMs,
+                                WriteDeadlines deadlines) {
     MySQLConnectOptions connect = new MySQLConnectOptions()
         .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password())
         .setCharset("utf8mb4")
         .setCachePreparedStatements(true);
-    Pool pool = MySQLBuilder.pool()
-        .with(poolOptions(config, size))
+    return MySQLBuilder.pool()
+        .with(options)
         .with(new NetClientOptions().setConnectTimeout((int) waitMs))
         .connectingTo(connect)
         .withConnectHandler(conn -> conn.query(MysqlDialect.sessionDeadlines(conn, MYSQL_LOCK_WAIT_SECONDS,
@@ -77,20 +94,23 @@ public final class Database {
             .onComplete(done -> conn.close()))
         .using(vertx)
         .build();
-    return new Database(vertx, pool, new MysqlDialect(), url, waitMs, deadlines);
   }
 
-  private static PoolOptions poolOptions(AppConfig config, int size) {
+  private static PoolOptions poolOptions(AppConfig config, String name, int size, int waitQueue) {
     return new PoolOptions()
-        .setName("main")
+        .setName(name)
         .setMaxSize(size)
-        .setMaxWaitQueueSize(config.dbPoolWaitQueue())
+        .setMaxWaitQueueSize(waitQueue)
         .setConnectionTimeout(config.dbConnectTimeoutSeconds())
         .setIdleTimeout(60)
         .setPoolCleanerPeriod(10_000);
   }
 
-  /** WAL for concurrent readers, a busy timeout as backstop, foreign keys enforced. */
+  /**
+   * WAL for concurrent readers, a busy timeout as backstop, foreign keys enforced. A log that
+   * SQLite restarts on its own is cut back to {@link #WAL_SIZE_LIMIT_BYTES}; the node's periodic
+   * checkpoint ({@link WalCheckpoints}) empties it.
+   */
   public static SQLiteDataSource sqliteDataSource(DatabaseUrl url) {
     return sqliteDataSource(url, DEFAULT_SQLITE_BUSY_TIMEOUT_MS);
   }
@@ -110,6 +130,7 @@ public final class Database {
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(busyTimeoutMs);
     config.enforceForeignKeys(true);
+    config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url.jdbcUrl());
     return dataSource;
@@ -117,6 +138,16 @@ public final class Database {
 
   public Pool pool() {
     return pool;
+  }
+
+  /**
+   * The bulkhead of reports (sales analytics, CSV exports): a pool of its own, small and with its
+   * own bounded wait queue, so that however many reports run or wait, they never hold a
+   * connection that purchases and catalog reads need. Read-only work only: every write goes
+   * through {@link #inTransaction} on the main pool.
+   */
+  public Pool analytics() {
+    return analytics;
   }
 
   public Dialect dialect() {
@@ -167,6 +198,9 @@ public final class Database {
   }
 
   public Future<Void> close() {
-    return pool.close();
+    if (checkpoints != null) {
+      checkpoints.stop();
+    }
+    return Future.join(pool.close(), analytics.close()).mapEmpty();
   }
 }

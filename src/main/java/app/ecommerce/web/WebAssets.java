@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -74,8 +76,7 @@ final class WebAssets {
   }
 
   Set<String> servablePaths() {
-    return new TreeMap<>(byPath).keySet().stream().filter(this::servable)
-        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    return byPath.keySet().stream().filter(this::servable).collect(Collectors.toCollection(TreeSet::new));
   }
 
   Asset get(String path) {

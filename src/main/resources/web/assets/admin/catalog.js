@@ -92,7 +92,7 @@ export class Products extends Component {
             h('a', { class: 'button secondary', href: '#/stock/' + p.id, 'aria-label': 'Stock of ' + p.product_name }, 'Stock'),
             h('button', { type: 'button', class: 'button ' + (p.is_active ? 'danger' : 'secondary'), onClick: () => this.setActive(p, !p.is_active),
               'aria-label': (p.is_active ? 'Deactivate ' : 'Reactivate ') + p.product_name }, p.is_active ? 'Deactivate' : 'Reactivate')))))))) : null,
-      s.data ? h(Pager, { page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null);
+      s.data ? h(Pager, { capped: s.data.total_capped, page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null);
   }
 }
 

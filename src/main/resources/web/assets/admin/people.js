@@ -36,7 +36,7 @@ export class Purchases extends Component {
           h('td', null, String(p.id)), h('td', null, formatTime(p.created_at, user.timezone)), h('td', null, String(p.user_id)),
           h('td', null, p.items.map(i => `${i.quantity} × ${i.product_name}`).join(', ')),
           h('td', { class: 'num' }, formatMoney(p.total_amount))))))) : null,
-      s.data ? h(Pager, { page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null);
+      s.data ? h(Pager, { capped: s.data.total_capped, page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null);
   }
 }
 
@@ -87,6 +87,6 @@ export class Users extends Component {
             h('button', { type: 'button', class: 'button secondary', 'aria-label': (u.role === 'admin' ? 'Demote ' : 'Promote ') + u.email,
               onClick: () => this.change(u, { role: u.role === 'admin' ? 'customer' : 'admin' }, u.role === 'admin' ? 'now a customer' : 'now an administrator') },
               u.role === 'admin' ? 'Make customer' : 'Make admin')))))))) : null,
-      s.data ? h(Pager, { page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null);
+      s.data ? h(Pager, { capped: s.data.total_capped, page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null);
   }
 }

@@ -35,7 +35,7 @@ export class LowStock extends Component {
           h('thead', null, h('tr', null, ['#', 'Product', 'Stock', ''].map((t, i) => h('th', { scope: 'col', key: i }, t || h('span', { class: 'visually-hidden' }, 'Open'))))),
           h('tbody', null, s.data.products.map(p => h('tr', { key: p.id }, h('td', null, String(p.id)), h('td', null, p.product_name), h('td', null, String(p.quantity)),
             h('td', null, h('a', { href: '#/stock/' + p.id, 'aria-label': 'Stock of ' + p.product_name }, 'Manage'))))))) : null,
-        s.data ? h(Pager, { page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null));
+        s.data ? h(Pager, { capped: s.data.total_capped, page: s.data.page, perPage: s.data.per_page, total: s.data.total, hasMore: s.data.has_more, onPage: p => this.load(p) }) : null));
   }
 }
 
@@ -110,6 +110,6 @@ export class ProductStock extends Component {
           h('tbody', null, s.movements.movements.map(m => h('tr', { key: m.id },
             h('td', null, formatTime(m.created_at, user.timezone)), h('td', null, (m.change > 0 ? '+' : '') + m.change),
             h('td', null, m.reason), h('td', null, m.sale_id ? '#' + m.sale_id : ''), h('td', null, m.note || '')))))),
-        h(Pager, { page: s.movements.page, perPage: s.movements.per_page, total: s.movements.total, hasMore: s.movements.has_more, onPage: pg => this.load(pg) })) : null);
+        h(Pager, { capped: s.movements.total_capped, page: s.movements.page, perPage: s.movements.per_page, total: s.movements.total, hasMore: s.movements.has_more, onPage: pg => this.load(pg) })) : null);
   }
 }

@@ -43,12 +43,14 @@ export function Notice({ kind = 'info', text }) {
 }
 
 /** Previous / next paging with the position in words. */
-export function Pager({ page, perPage, total, hasMore, onPage, label = 'Pages' }) {
+export function Pager({ page, perPage, total, capped, hasMore, onPage, label = 'Pages' }) {
   if (!total && page === 1) return null;
   const pages = Math.max(1, Math.ceil(total / perPage));
+  // past a cap the API stops counting (total_capped): say so rather than name a last page
+  const position = capped ? `Page ${page} · more than ${total} in all` : `Page ${page} of ${pages} · ${total} in all`;
   return h('nav', { class: 'pager', 'aria-label': label },
     h('button', { type: 'button', class: 'button secondary', disabled: page <= 1, onClick: () => onPage(page - 1) }, '← Previous'),
-    h('span', null, `Page ${page} of ${pages} · ${total} in all`),
+    h('span', null, position),
     h('button', { type: 'button', class: 'button secondary', disabled: !hasMore, onClick: () => onPage(page + 1) }, 'Next →'));
 }
 

@@ -92,7 +92,7 @@ export class Home extends Component {
         loading && !data ? h('p', { class: 'muted' }, 'Loading products…') : null,
         data && !data.products.length ? h('p', { class: 'empty' }, 'No products match. Try another search or fewer filters.') : null,
         data ? h('ul', { class: 'grid', 'aria-busy': loading ? 'true' : 'false' }, data.products.map(p => h(Card, { key: p.id, product: p }))) : null,
-        data ? h(Pager, { page: data.page, perPage: data.per_page, total: data.total, hasMore: data.has_more,
+        data ? h(Pager, { capped: data.total_capped, page: data.page, perPage: data.per_page, total: data.total, hasMore: data.has_more,
           label: 'Product pages', onPage: page => this.apply({ ...f, page }) }) : null));
   }
 }

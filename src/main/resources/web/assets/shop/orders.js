@@ -27,7 +27,7 @@ export class Orders extends Component {
         h('span', { class: 'muted' }, formatTime(p.created_at, user.timezone)),
         h('span', null, `${p.items.reduce((n, i) => n + i.quantity, 0)} items`),
         h('strong', null, formatMoney(p.total_amount))))) : null,
-      data ? h(Pager, { page: data.page, perPage: data.per_page, total: data.total, hasMore: data.has_more,
+      data ? h(Pager, { capped: data.total_capped, page: data.page, perPage: data.per_page, total: data.total, hasMore: data.has_more,
         label: 'Purchase pages', onPage: page => this.load(page) }) : null);
   }
 }

@@ -281,6 +281,10 @@ abstract class InputTest extends EngineTest {
         .rawQuery("items[]=" + java.net.URLEncoder.encode("{\"product_id\":" + p + ",\"quantity\":4}",
             java.nio.charset.StandardCharsets.UTF_8)).send());
     assertEquals("5.00", query.getString("total_amount"));
+    JsonObject form = Expect.ok(api.post("purchase_products").token(admin())
+        .form("items[]", "{\"product_id\":" + p + ",\"quantity\":1}", "items[]", "{\"product_id\":" + p
+            + ",\"quantity\":1}").send());
+    assertEquals("2.50", form.getString("total_amount"));
     Expect.invalid(api.post("purchase_products").token(admin())
         .form("items[0][product_id]", String.valueOf(p), "items[0][quantity]", "0").send(),
         "items.0.quantity", "Input should be greater than or equal to 1");
@@ -308,8 +312,11 @@ abstract class InputTest extends EngineTest {
     String range = "start_date=" + java.time.LocalDate.parse(today).minusDays(1) + "&end_date="
         + java.time.LocalDate.parse(today).plusDays(1) + "&timezone=UTC&include_sales_items=false";
     for (String filter : List.of("product_ids[]=" + pa, "product_ids[0]=" + pa, "category_ids[]=" + category,
-        "category_ids[0]=" + category)) {
-      JsonObject data = Expect.ok(api.get("get_sales_data").token(admin()).rawQuery(range + "&" + filter).send());
+        "category_ids[0]=" + category, "form:product_ids[]=" + pa, "form:category_ids[0]=" + category)) {
+      Api.Call call = api.get("get_sales_data").token(admin());
+      String[] pair = filter.replaceFirst("^form:", "").split("=");
+      JsonObject data = Expect.ok(filter.startsWith("form:") ? call.rawQuery(range).form(pair[0], pair[1]).send()
+          : call.rawQuery(range + "&" + filter).send());
       JsonObject byProduct = data.getJsonObject("revenue_by_products");
       assertEquals(List.of(pa + ",Filtered A"), List.copyOf(byProduct.fieldNames()), filter);
       assertEquals("7.50", data.getString("total_revenue"), filter);

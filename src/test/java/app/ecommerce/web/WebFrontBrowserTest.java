@@ -200,10 +200,13 @@ class WebFrontBrowserTest {
     assertEquals(200, api.post("purchase_products").token(other.token())
         .json(new JsonObject().put("items", new JsonArray().add(new JsonObject().put("product_id", last).put("quantity", 1)))).send().status());
     browser.route("#/cart");
+    WebElement quantity = browser.find("input.qty");
+    quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
+    browser.findText("#cart-total", "$19.98");
     browser.click("#checkout");
     browser.findText(".notice.error", "Nothing could be bought");
     assertTrue(browser.find(".line-problem").getText().contains("Not enough stock"));
-    assertEquals("1", browser.find("#cart-count").getText(), "the failed line stays in the cart");
+    assertEquals("2", browser.find("#cart-count").getText(), "the failed line stays in the cart");
     customerLogOut();
   }
 
@@ -387,6 +390,84 @@ class WebFrontBrowserTest {
 
   @Test
   @Order(11)
+  void filtersNarrowTheGridAndTheProfileSavesWhatItShows() {
+    browser.open("/#/?min=100&max=500");
+    browser.find(".grid .card");
+    for (WebElement price : browser.driver().findElements(org.openqa.selenium.By.cssSelector(".card .price"))) {
+      java.math.BigDecimal amount = new java.math.BigDecimal(price.getText().replace("$", "").replace(",", ""));
+      assertTrue(amount.compareTo(new java.math.BigDecimal("100")) >= 0 && amount.compareTo(new java.math.BigDecimal("500")) <= 0,
+          "price filter: " + amount);
+    }
+    browser.open("/#/?min=abc");
+    assertFalse(browser.find("#min-price-error").getText().isBlank(), "a 422 on min_price shows beside the field");
+    browser.open("/#/?stock=1&q=kite");
+    browser.find(".empty");
+    assertFalse(browser.present(".card"), "the sold-out kite is left out with in stock only");
+
+    TestServer.Customer customer = server.newCustomer("UTC");
+    customerLogIn(customer);
+    browser.route("#/account");
+    browser.type("#p-last", "Renamed");
+    browser.setValue("#p-zone", "Asia/Karachi");
+    browser.click("form[aria-labelledby=details-title] button");
+    browser.findText(".notice.success", "saved");
+    JsonObject me = api.get("get_me").token(customer.token()).send().data();
+    assertEquals("Renamed", me.getString("last_name"));
+    assertEquals("Asia/Karachi", me.getString("timezone"));
+    browser.type("#current-password", "not-the-password");
+    browser.type("#new-password", "a-new-password-29");
+    browser.click("form[aria-labelledby=password-title] button");
+    assertFalse(browser.find("#current-password-error").getText().isBlank());
+    browser.type("#current-password", customer.password());
+    browser.click("form[aria-labelledby=password-title] button");
+    browser.findText(".notice.success", "password is changed");
+    assertEquals(200, api.post("login_user").json(new JsonObject().put("email", customer.email())
+        .put("password", "a-new-password-29")).send().status());
+    axe("profile after changes");
+    customerLogOut();
+  }
+
+  @Test
+  @Order(12)
+  void adminManagesCategoriesAndFiltersPurchases() {
+    adminLogIn("/admin/#/categories");
+    browser.findText("main button", "New category").click();
+    String slug = "garden-" + System.nanoTime();
+    browser.type("#c-name", "Garden");
+    browser.type("#c-slug", "Not A Slug");
+    browser.click("main form button[type=submit]");
+    assertFalse(browser.find("#c-slug-error").getText().isBlank(), "the slug's rule shows beside it");
+    browser.type("#c-slug", slug);
+    browser.click("main form button[type=submit]");
+    browser.findText("main table tr", slug);
+    browser.findText("main table tr", slug).findElement(org.openqa.selenium.By.cssSelector("button.secondary")).click();
+    browser.type("#c-name", "Garden and Patio");
+    browser.click("main form button[type=submit]");
+    browser.findText("main table tr", "Garden and Patio");
+    browser.findText("main table tr", "Electronics").findElement(org.openqa.selenium.By.cssSelector("button.danger")).click();
+    browser.findText(".notice.error", "still has products");
+    browser.findText("main table tr", slug).findElement(org.openqa.selenium.By.cssSelector("button.danger")).click();
+    browser.findText(".notice.success", "Deleted");
+    browser.waitUntil(d -> !browser.findText("main table", "Electronics").getText().contains(slug));
+
+    TestServer.Customer buyer = server.newCustomer("UTC");
+    long item = product("Filter Vase 29", "3.00", 5);
+    assertEquals(200, api.post("purchase_products").token(buyer.token()).json(new JsonObject().put("items",
+        new JsonArray().add(new JsonObject().put("product_id", item).put("quantity", 2)))).send().status());
+    browser.route("#/purchases");
+    browser.type("#pu-user", String.valueOf(buyer.id()));
+    browser.click("main form button[type=submit]");
+    browser.waitUntil(d -> d.findElements(org.openqa.selenium.By.cssSelector("#purchases tbody tr")).size() == 1);
+    assertTrue(browser.find("#purchases tbody tr").getText().contains("2 × Filter Vase 29"));
+    browser.route("#/stock");
+    browser.type("#s-threshold", "3");
+    browser.click("section form button[type=submit]");
+    browser.findText("#low-stock tr", "Filter Vase 29");
+    adminLogOut();
+  }
+
+  @Test
+  @Order(13)
   void noPageScrollsSidewaysAt390Pixels() {
     browser.resize(390, 844);
     try {
@@ -432,7 +513,7 @@ class WebFrontBrowserTest {
   }
 
   @Test
-  @Order(12)
+  @Order(14)
   void theStorefrontAsAVisitorSeesIt() {
     browser.open("/");
     browser.script("sessionStorage.clear()");
@@ -445,7 +526,7 @@ class WebFrontBrowserTest {
   }
 
   @Test
-  @Order(13)
+  @Order(15)
   void everyPageVisitedHadNoSeriousAccessibilityViolation() {
     assertEquals(List.of(), accessibility);
   }

@@ -1,5 +1,6 @@
 package app.ecommerce.http.input;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -9,13 +10,17 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The input rules of one endpoint as one JSON Schema (the object of its {@link Field}s), compiled
@@ -29,6 +34,8 @@ public final class InputSchema {
   static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions().setDraft(Draft.DRAFT202012)
       .setBaseUri("https://ecommerce.invalid/").setOutputFormat(OutputFormat.Basic);
 
+  private static final Logger LOG = LoggerFactory.getLogger(InputSchema.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
   private final List<Field> fields;
   private final Validator validator;
   private final Map<String, Field> byName = new LinkedHashMap<>();
@@ -46,7 +53,26 @@ public final class InputSchema {
 
   /** The repository vertx-web-validation's handlers compile their parameter schemas with. */
   public static SchemaRepository repository() {
+    warnIfInterpreted();
     return SchemaRepository.create(OPTIONS, Formats.VALIDATOR);
+  }
+
+  /**
+   * vertx-json-schema checks an instance in one method of 9,290 bytes of bytecode; HotSpot does
+   * not compile methods over 8,000 unless started with {@code -XX:-DontCompileHugeMethods}, and
+   * interpreted it cost 12-25 us per request against 5-10 compiled (docs/benchmarks.md).
+   * {@code ./run.sh} passes the option; a node started otherwise says so once.
+   */
+  private static void warnIfInterpreted() {
+    try {
+      var vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      if (vm != null && "true".equals(vm.getVMOption("DontCompileHugeMethods").getValue())
+          && !WARNED.getAndSet(true)) {
+        LOG.warn("input validation runs interpreted: start java with -XX:-DontCompileHugeMethods, as ./run.sh does");
+      }
+    } catch (IllegalArgumentException | UnsupportedOperationException notHotSpot) {
+      // another VM: nothing to say
+    }
   }
 
   /**

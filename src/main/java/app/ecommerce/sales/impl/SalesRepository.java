@@ -91,13 +91,14 @@ final class SalesRepository {
   /**
    * Runs {@code work} on one connection inside one read transaction, so that the sums and the
    * rows of one answer come from the same snapshot (InnoDB REPEATABLE READ; a SQLite read
-   * transaction in WAL mode). Never takes the SQLite writer lock.
+   * transaction in WAL mode), on the reports' own pool ({@link Database#analytics()}). Never takes
+   * the SQLite writer lock.
    */
   <T> Future<T> snapshot(Function<SqlConnection, Future<T>> work) {
     if (mysql) {
-      return db.pool().withTransaction(work);
+      return db.analytics().withTransaction(work);
     }
-    return db.pool().withConnection(conn -> conn.query("BEGIN").execute()
+    return db.analytics().withConnection(conn -> conn.query("BEGIN").execute()
         .compose(begun -> work.apply(conn).compose(
             result -> conn.query("COMMIT").execute().map(result),
             failure -> conn.query("ROLLBACK").execute().transform(done -> Future.<T>failedFuture(failure)))));

@@ -43,7 +43,7 @@ final class SalesService {
     SalesQuery q = SalesQuery.fromJson(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     if (!q.includeItems()) {
-      return repository.totals(db.pool(), q, periods).map(sums -> writer(q, periods, sums))
+      return repository.totals(db.analytics(), q, periods).map(sums -> writer(q, periods, sums))
           .recover(failure -> overflowed(failure)
               ? repository.snapshot(conn -> RowTotals.writer(repository, conn, q, periods))
               : Future.failedFuture(failure))
@@ -105,7 +105,7 @@ final class SalesService {
     JsonObject after = in.getJsonObject("after");
     int size = Math.max(1, Math.min(SalesContract.MAX_PAGE_SIZE,
         in.getInteger("page_size", SalesContract.DEFAULT_PAGE_SIZE)));
-    return repository.rows(db.pool(), q, after, size).map(rows -> {
+    return repository.rows(db.analytics(), q, after, size).map(rows -> {
       StringBuilder csv = new StringBuilder(rows.size() * 160 + SaleRows.CSV_HEADER.length());
       if (after == null) {
         csv.append(SaleRows.CSV_HEADER);

@@ -1,0 +1,10 @@
+package app.ecommerce.sales;
+
+import app.ecommerce.support.TestDatabase;
+
+class AnalyticsBulkheadSqliteTest extends AnalyticsBulkheadTest {
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
+  }
+}
