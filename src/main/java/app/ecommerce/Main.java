@@ -179,7 +179,10 @@ public final class Main {
                 List<String> listeners = new ArrayList<>(httpIds);
                 listeners.add(management.deploymentId());
                 DatabaseStartup startup = new DatabaseStartup(vertx, config, db,
-                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops).onSuccess(ids -> gate.open()));
+                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops).onSuccess(ids -> {
+                      db.startMaintenance();
+                      gate.open();
+                    }));
                 return new App(config, vertx, db, listeners, startup, startup.run(), management.port());
               }))
           .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));

@@ -69,8 +69,8 @@ public final class Database {
       SQLiteDataSource source = sqliteDataSource(url, config.dbBusyTimeoutMs());
       Database db = new Database(vertx, JDBCPool.pool(vertx, source, main), JDBCPool.pool(vertx, source, analytics),
           new SqliteDialect(), url, waitMs, deadlines);
-      db.checkpoints = new WalCheckpoints(vertx, db::leaseWriter, config.dbBusyTimeoutMs());
-      db.checkpoints.start(config.sqliteCheckpointSeconds() * 1000L);
+      db.checkpoints = new WalCheckpoints(vertx, db::leaseWriter, db.analytics, analytics.getMaxSize(),
+          config.dbBusyTimeoutMs(), config.sqliteCheckpointSeconds() * 1000L);
       return db;
     }
     return new Database(vertx, mysqlPool(vertx, url, main, waitMs, deadlines),
@@ -134,6 +134,17 @@ public final class Database {
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(url.jdbcUrl());
     return dataSource;
+  }
+
+  /**
+   * Starts the periodic upkeep of the database (on SQLite, the write-ahead log's checkpoints).
+   * Called once the schema is migrated and the services run: a checkpoint taking the file's locks
+   * in the middle of a migration made Flyway fail with SQLITE_BUSY.
+   */
+  public void startMaintenance() {
+    if (checkpoints != null) {
+      checkpoints.start();
+    }
   }
 
   public Pool pool() {

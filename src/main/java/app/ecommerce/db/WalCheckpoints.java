@@ -2,8 +2,11 @@ package app.ecommerce.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +18,12 @@ import org.slf4j.LoggerFactory;
  * the file grows for as long as the load lasts. Here, every period, a {@code TRUNCATE} checkpoint
  * runs as the one writer: new writers queue in memory (the node's writer lock) rather than on
  * the file, readers already running finish, new ones read the fully copied database file, and
- * the log is reset to zero bytes. Its wait for readers is capped at {@link #READER_WAIT_MS}, so
- * writers are held up at most that long; a checkpoint that could not finish (a reader longer than
- * that) is simply tried again next period. Never on an event loop: the JDBC pool runs it on a
+ * the log is reset to zero bytes. Reports are the reads that last: before taking the writer, the
+ * checkpoint takes every connection of the reports' pool ({@link Database#analytics()}), waiting
+ * in their queue, so that no report holds a snapshot while it runs (reports wait a few
+ * milliseconds; buyers do not wait for reports). Its wait for the remaining, short readers is
+ * capped at {@link #READER_WAIT_MS}, so writers are held up at most that long; a checkpoint that
+ * could not finish is simply tried again next period. Never on an event loop: the JDBC pool runs it on a
  * worker. Nothing here touches durability: a checkpoint copies committed pages only.
  */
 final class WalCheckpoints {
@@ -30,19 +36,29 @@ final class WalCheckpoints {
 
   private final Vertx vertx;
   private final Supplier<Future<GuardedTransaction.Lease>> writer;
+  private final Pool reports;
+  private final int reportConnections;
   private final int busyTimeoutMs;
+  private final long periodMs;
   private long timer = -1;
   private boolean running;
   private int unfinished;
 
-  /** @param writer leases the node's one writer connection, as a write transaction would */
-  WalCheckpoints(Vertx vertx, Supplier<Future<GuardedTransaction.Lease>> writer, int busyTimeoutMs) {
+  /**
+   * @param writer leases the node's one writer connection, as a write transaction would
+   * @param reports the reports' pool, of {@code reportConnections} connections, quieted for each checkpoint
+   */
+  WalCheckpoints(Vertx vertx, Supplier<Future<GuardedTransaction.Lease>> writer, Pool reports, int reportConnections,
+                 int busyTimeoutMs, long periodMs) {
     this.vertx = vertx;
     this.writer = writer;
+    this.reports = reports;
+    this.reportConnections = reportConnections;
     this.busyTimeoutMs = busyTimeoutMs;
+    this.periodMs = periodMs;
   }
 
-  void start(long periodMs) {
+  void start() {
     timer = vertx.setPeriodic(periodMs, id -> {
       if (!running) {
         running = true;
@@ -57,8 +73,42 @@ final class WalCheckpoints {
     }
   }
 
+  /** Takes every connection of the reports' pool, one after the other, so that no report reads. */
+  private Future<List<SqlConnection>> quietReports(List<SqlConnection> held) {
+    if (held.size() == reportConnections) {
+      return Future.succeededFuture(held);
+    }
+    return reports.getConnection()
+        .compose(conn -> {
+          held.add(conn);
+          return quietReports(held);
+        }, failure -> {
+          held.forEach(SqlConnection::close);
+          return Future.failedFuture(failure);
+        });
+  }
+
   /** One checkpoint; succeeds with whether it reset the log. */
   Future<Boolean> checkpoint() {
+    return quietReports(new ArrayList<>())
+        .compose(held -> truncate()
+            .onFailure(failure -> LOG.warn("SQLite checkpoint failed: {}", failure.toString()))
+            .eventually(() -> {
+              held.forEach(SqlConnection::close);
+              return Future.succeededFuture();
+            }),
+            // reports kept their pool past the connection deadline: try again next period
+            busy -> Future.succeededFuture(false))
+        .onSuccess(reset -> {
+          unfinished = reset ? 0 : unfinished + 1;
+          if (unfinished == PATIENCE) {
+            LOG.warn("The SQLite write-ahead log could not be reset in {} checkpoints in a row: a reader kept it in use",
+                PATIENCE);
+          }
+        });
+  }
+
+  private Future<Boolean> truncate() {
     return writer.get().compose(lease -> {
       SqlConnection conn = lease.connection();
       return conn.query("PRAGMA busy_timeout = " + READER_WAIT_MS).execute()
@@ -73,12 +123,6 @@ final class WalCheckpoints {
             lease.release().run();
             return Future.succeededFuture();
           });
-    }).onSuccess(reset -> {
-      unfinished = reset ? 0 : unfinished + 1;
-      if (unfinished == PATIENCE) {
-        LOG.warn("The SQLite write-ahead log could not be reset in {} checkpoints in a row: a reader kept it in use",
-            PATIENCE);
-      }
-    }).onFailure(failure -> LOG.warn("SQLite checkpoint failed: {}", failure.toString()));
+    });
   }
 }

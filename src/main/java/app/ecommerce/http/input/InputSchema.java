@@ -60,8 +60,8 @@ public final class InputSchema {
   /**
    * vertx-json-schema checks an instance in one method of 9,290 bytes of bytecode; HotSpot does
    * not compile methods over 8,000 unless started with {@code -XX:-DontCompileHugeMethods}, and
-   * interpreted it cost 12-25 us per request against 5-10 compiled (docs/benchmarks.md).
-   * {@code ./run.sh} passes the option; a node started otherwise says so once.
+   * interpreted it costs several times as much per request (docs/benchmarks.md). {@code ./run.sh}
+   * passes the option; a node started otherwise says so once.
    */
   private static void warnIfInterpreted() {
     try {
