@@ -35,6 +35,11 @@ Usage: ./run.sh [command]
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
                             1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
                             MariaDB (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*); report in target/bench/report.md
+  bench-catalog             p50 of every get_products order, filter, cursor, deep page and search, of
+                            get_low_stock_products and get_product, at 25 demo products plus 0, 200,000
+                            and 1,000,000 generated ones (BENCH_PRODUCTS), one connection; a sorted page at
+                            64 connections beside the bare server; create/edit/deactivate/buy; SQLite and
+                            MariaDB (BENCH_ENGINES); BENCH_KEEP_DATA=DIR keeps the generated catalogs
   bench-purchases           p50/p99 of get_purchases page 1 (admin and customer) at 666,667 demo sales
   bench-analytics           time get_sales_data against the bare SQL on 1M and 10M demo sale items
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
@@ -167,6 +172,10 @@ case "$command" in
   bench-analytics)
     build_if_needed
     exec bash src/bench/bench-analytics.sh "$@"
+    ;;
+  bench-catalog)
+    build_if_needed
+    exec bash src/bench/bench-catalog.sh "$@"
     ;;
   bench-purchases)
     build_if_needed

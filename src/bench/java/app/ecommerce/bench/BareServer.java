@@ -68,13 +68,18 @@ public final class BareServer extends VerticleBase {
   private final WorkerExecutor argon2Pool;
   private final Argon2Hashing argon2;
   private final long userId;
-  private final String productsPage;
+  /** The page's SQL per "order_by order" (id asc by default), built once like the app's prepared texts. */
+  private final java.util.Map<String, String> productsPages = new java.util.HashMap<>();
   private final String productsCount;
 
   private BareServer(AppConfig config, Database db, WorkerExecutor argon2Pool, long userId) {
     this.config = config;
     this.db = db;
-    this.productsPage = BareCatalogSql.productsPage(db.dialect(), "id", false);
+    for (String orderBy : java.util.List.of("id", "product_name", "price", "quantity", "created_at")) {
+      for (String order : java.util.List.of("asc", "desc")) {
+        productsPages.put(orderBy + " " + order, BareCatalogSql.productsPage(db.dialect(), orderBy, order.equals("desc")));
+      }
+    }
     this.productsCount = BareCatalogSql.productsCount(db.dialect());
     this.argon2Pool = argon2Pool;
     this.argon2 = Argon2Hashing.configured(config);
@@ -156,16 +161,19 @@ public final class BareServer extends VerticleBase {
     long page = Long.parseLong(param(req, "page", "1"));
     long perPage = Long.parseLong(param(req, "per_page", "10"));
     return Future.all(
-            db.pool().preparedQuery(productsPage)
-                .execute(Tuple.of(perPage, (page - 1) * perPage)),
+            db.pool().preparedQuery(productsPages.get(param(req, "order_by", "id") + " " + param(req, "order", "asc")))
+                .execute(Tuple.of(perPage + 1, (page - 1) * perPage)),
             db.pool().preparedQuery(productsCount).execute())
         .map(both -> {
           JsonArray list = new JsonArray();
           for (Row row : both.<RowSet<Row>>resultAt(0)) {
-            list.add(row.toJson());
+            if (list.size() < perPage) {
+              list.add(row.toJson());
+            }
           }
           long total = both.<RowSet<Row>>resultAt(1).iterator().next().getLong(0);
-          return new JsonObject().put("products", list).put("page", page).put("per_page", perPage).put("total", total);
+          return new JsonObject().put("products", list).put("page", page).put("per_page", perPage).put("total", total)
+              .put("has_more", both.<RowSet<Row>>resultAt(0).size() > perPage);
         });
   }
 

@@ -44,11 +44,18 @@ final class SqliteDialect implements Dialect {
     return " CROSS JOIN ";
   }
 
-  /** FTS5's rank is bm25, lower first; negated so that both engines sort relevance descending. */
+  /**
+   * FTS5's rank is bm25, lower first; negated so that both engines sort relevance descending.
+   * Each match is looked up in the narrow ix_products_order_id (id, is_active, category_id,
+   * price_cents), not in the table's own b-tree, whose rows carry the description: at 1,000,000
+   * products the table lookups of a common word's matches cost 2-5 times as much
+   * (docs/benchmarks.md).
+   */
   @Override
   public String fullTextFrom(boolean ranked) {
     return "(SELECT rowid AS id" + (ranked ? ", -rank AS r" : "")
-        + " FROM product_words WHERE product_words MATCH ?) m CROSS JOIN products p ON p.id = m.id";
+        + " FROM product_words WHERE product_words MATCH ?) m CROSS JOIN products p INDEXED BY ix_products_order_id"
+        + " ON p.id = m.id";
   }
 
   @Override
