@@ -32,6 +32,16 @@ final class PurchaseService {
   static final String NOTHING_PURCHASED = "No items could be purchased";
   static final String LOCK_PRODUCTS = "SELECT p.id, p.price_cents, p.is_active, i.quantity"
       + " FROM products p JOIN inventories i ON i.product_id = p.id WHERE p.id IN (%s) ORDER BY p.id";
+  /**
+   * On MySQL the lock must also be taken in one order on one index by every purchase: products
+   * first, through their primary key, then their inventories. Left to the optimizer, some plans
+   * read products through a covering secondary index (the catalog's order indexes all carry the
+   * id), which locks no PRIMARY record; the ledger insert's foreign-key check then waited for it
+   * while another buyer, whose plan had locked it, waited for the inventory row: a deadlock.
+   */
+  static final String LOCK_PRODUCTS_MYSQL = "SELECT STRAIGHT_JOIN p.id, p.price_cents, p.is_active, i.quantity"
+      + " FROM products p FORCE INDEX (PRIMARY) JOIN inventories i ON i.product_id = p.id WHERE p.id IN (%s)"
+      + " ORDER BY p.id";
 
   /** Why a line failed, as the API names it. */
   enum Reason { product_not_found, product_inactive, insufficient_stock }
@@ -76,7 +86,8 @@ final class PurchaseService {
   private Future<JsonObject> buy(SqlConnection tx, long userId, JsonArray items, ZoneId zone) {
     TreeSet<Long> ids = new TreeSet<>();
     items.forEach(item -> ids.add(((JsonObject) item).getLong("product_id")));
-    String sql = String.format(LOCK_PRODUCTS, String.join(", ", Collections.nCopies(ids.size(), "?")))
+    String lock = db.dialect().name().equals("mysql") ? LOCK_PRODUCTS_MYSQL : LOCK_PRODUCTS;
+    String sql = String.format(lock, String.join(", ", Collections.nCopies(ids.size(), "?")))
         + db.dialect().forUpdate();
     return tx.preparedQuery(sql).execute(Tuple.wrap(new ArrayList<Object>(ids))).compose(rows -> {
       Map<Long, Product> products = new HashMap<>();
