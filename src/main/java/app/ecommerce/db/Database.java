@@ -24,10 +24,6 @@ import org.sqlite.SQLiteDataSource;
  * bounded retry of transactions the engine refused as busy or deadlocked.
  */
 public final class Database {
-  /** A busy or deadlocked transaction is run again at most this many times, then 503. */
-  static final int MAX_ATTEMPTS = 6;
-  /** No new attempt starts once this much time has passed since the first one. */
-  static final long RETRY_BUDGET_MS = 5_000;
   /** InnoDB's wait for a row lock, per connection (its default is 50 s): well inside the budget. */
   static final int MYSQL_LOCK_WAIT_SECONDS = 3;
   /** How long a SQLite connection waits for a lock another process holds, for tools and migrations. */
