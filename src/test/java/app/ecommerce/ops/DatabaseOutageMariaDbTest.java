@@ -9,8 +9,6 @@ import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,7 @@ class DatabaseOutageMariaDbTest {
     URI real = URI.create(db.url());
     proxy = new TcpProxy(real.getHost(), real.getPort());
     String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
-    server = TestServer.start(new ProxiedDatabase(db, viaProxy), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
+    server = TestServer.start(db.reachedAt(viaProxy), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
     api = server.api();
     admin = server.adminToken();
     customer = server.newCustomerToken();
@@ -134,36 +132,5 @@ class DatabaseOutageMariaDbTest {
     Sql.StockState state = new Sql(db).stock(product);
     assertEquals(state.stock(), state.ledger());
     assertEquals(state.restocked(), state.stock() + state.sold());
-  }
-
-  /** The real database, reached by the server through the proxy. */
-  private static final class ProxiedDatabase extends TestDatabase {
-    private final TestDatabase real;
-    private final String url;
-
-    ProxiedDatabase(TestDatabase real, String url) {
-      this.real = real;
-      this.url = url;
-    }
-
-    @Override
-    public String engine() {
-      return real.engine();
-    }
-
-    @Override
-    public String url() {
-      return url;
-    }
-
-    @Override
-    public Connection jdbc() throws SQLException {
-      return real.jdbc();
-    }
-
-    @Override
-    public void close() {
-      real.close();
-    }
   }
 }
