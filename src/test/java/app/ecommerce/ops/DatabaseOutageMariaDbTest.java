@@ -2,20 +2,20 @@ package app.ecommerce.ops;
 
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TcpProxy;
 import app.ecommerce.support.TestDatabase;
-import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,37 +27,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * comes back by itself within 10 seconds of the database returning. Every 2xx purchase is kept.
  */
 @EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageMariaDbTest {
+class DatabaseOutageMariaDbTest extends EngineTest {
   private TestDatabase db;
   private TcpProxy proxy;
-  private TestServer server;
-  private Api api;
   private String admin;
   private String customer;
   private long product;
   private final List<Long> acknowledgedSales = new ArrayList<>();
 
-  @BeforeAll
-  void start() throws Exception {
+  /** The server reaches its database through the proxy; the proxy closes with the database. */
+  @Override
+  protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
     URI real = URI.create(db.url());
-    proxy = new TcpProxy(real.getHost(), real.getPort());
+    try {
+      proxy = new TcpProxy(real.getHost(), real.getPort());
+    } catch (IOException e) {
+      db.close();
+      throw new UncheckedIOException(e);
+    }
     String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
-    server = TestServer.start(db.reachedAt(viaProxy), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
-    api = server.api();
+    return db.reachedAt(viaProxy, proxy::close);
+  }
+
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2");
+  }
+
+  @BeforeAll
+  void stock() {
     admin = server.adminToken();
     customer = server.newCustomerToken();
     product = CatalogFixtures.product(api, admin, "Outage stock", "1.00");
     CatalogFixtures.stock(api, admin, product, 1_000);
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    proxy.close();
   }
 
   @Test
