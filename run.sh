@@ -132,10 +132,6 @@ cluster() {
       ADMIN_EMAIL=${ADMIN_EMAIL:-admin@example.com} ADMIN_PASSWORD=${ADMIN_PASSWORD:-Admin123!} \
       java $JAVA_OPTS -jar "$JAR" > "target/cluster/node$i.log" 2>&1 &
     pids+=($!)
-    if [[ $i -eq 0 && -n $galera_dir ]]; then
-      # the first node migrates the empty cluster alone: Flyway's lock does not hold on Galera
-      for _ in $(seq 1 120); do grep -q "Node started" target/cluster/node0.log 2>/dev/null && break; sleep 1; done
-    fi
   done
   echo "Waiting for $n nodes to join ..."
   for ((i = 0; i < n; i++)); do
