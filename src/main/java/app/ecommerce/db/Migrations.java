@@ -47,14 +47,14 @@ public final class Migrations {
     for (DatabaseUrl.Host host : url.hosts().stream().sorted(Comparator.comparing(DatabaseUrl.Host::toString)).toList()) {
       // a bounded connect, so that a database that went away again is retried rather than awaited
       String jdbc = "jdbc:mariadb://" + host + "/" + url.database() + JDBC_OPTIONS;
-      Connection lock;
+      Connection connection;
       try {
-        lock = DriverManager.getConnection(jdbc, url.user(), url.password());
+        connection = DriverManager.getConnection(jdbc, url.user(), url.password());
       } catch (SQLException e) {
         unreachable = e;
         continue;
       }
-      try (lock) {
+      try (Connection lock = connection) {
         String name = "ecommerce-migrations:" + url.database();
         try (PreparedStatement s = lock.prepareStatement(LOCK)) {
           s.setString(1, name.length() > 64 ? name.substring(0, 64) : name);
