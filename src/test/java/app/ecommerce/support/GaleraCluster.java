@@ -133,8 +133,17 @@ public final class GaleraCluster implements AutoCloseable {
     };
   }
 
+  /**
+   * A connection to one node that reads causally: it waits until the node has applied every write
+   * the cluster committed before the read (wsrep_sync_wait), so that what another node committed
+   * a moment ago is seen.
+   */
   public Connection jdbc(int node, String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port(node) + "/" + database, "root", "");
+    Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port(node) + "/" + database, "root", "");
+    try (Statement s = c.createStatement()) {
+      s.execute("SET SESSION wsrep_sync_wait = 1");
+    }
+    return c;
   }
 
   /** kill -9 of one node: a crash. */
