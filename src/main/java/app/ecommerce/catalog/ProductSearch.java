@@ -43,13 +43,28 @@ public final class ProductSearch {
   static final int FILL_CHUNK = 5_000;
   static final String MISSING = "SELECT id, product_name, description FROM products"
       + " WHERE id > ? AND (search_words IS NULL OR name_words IS NULL) ORDER BY id LIMIT " + FILL_CHUNK;
+  /** Rows per UPDATE of {@link #fillSql}. */
+  static final int FILL_ROWS = 500;
+  private static final String FILL_FULL = fillSql(FILL_ROWS);
+
   /**
-   * Columns already there are kept: rewriting search_words would make InnoDB index every product's
-   * text again when only name_words is new. Their words are the same (rows written before
-   * name_words hold the name twice, which counted when relevance was a score and no longer does).
+   * One UPDATE for {@code rows} products: {@code CASE id WHEN ? THEN ? ...} per column, the ids
+   * listed once more in the WHERE. One statement per product took 2.5 ms each on MariaDB under
+   * load, 40 minutes for an upgrade of 1,000,000 products. Columns already there are kept:
+   * rewriting search_words would make InnoDB index every product's text again when only
+   * name_words is new. Their words are the same (rows written before name_words hold the name
+   * twice, which counted when relevance was a score and no longer does).
    */
-  static final String FILL = "UPDATE products SET search_text = COALESCE(search_text, ?),"
-      + " search_words = COALESCE(search_words, ?), name_words = COALESCE(name_words, ?) WHERE id = ?";
+  static String fillSql(int rows) {
+    StringBuilder cases = new StringBuilder(" CASE id");
+    for (int i = 0; i < rows; i++) {
+      cases.append(" WHEN ? THEN ?");
+    }
+    cases.append(" END");
+    return "UPDATE products SET search_text = COALESCE(search_text," + cases + "), search_words = COALESCE(search_words,"
+        + cases + "), name_words = COALESCE(name_words," + cases + ") WHERE id IN ("
+        + String.join(", ", java.util.Collections.nCopies(rows, "?")) + ")";
+  }
 
   private ProductSearch() {
   }
@@ -159,7 +174,7 @@ public final class ProductSearch {
     boolean autoCommit = c.getAutoCommit();
     int filled = 0;
     long after = 0;
-    try (PreparedStatement missing = c.prepareStatement(MISSING); PreparedStatement fill = c.prepareStatement(FILL)) {
+    try (PreparedStatement missing = c.prepareStatement(MISSING); PreparedStatement full = c.prepareStatement(FILL_FULL)) {
       c.setAutoCommit(false);
       while (true) {
         List<String[]> chunk = new ArrayList<>();
@@ -173,14 +188,16 @@ public final class ProductSearch {
           break;
         }
         // read first, then written: SQLite would otherwise update the table its open cursor walks
-        for (String[] product : chunk) {
-          fill.setString(1, stored(product[1], product[2]));
-          fill.setString(2, indexed(product[1], product[2]));
-          fill.setString(3, indexed(product[1]));
-          fill.setLong(4, Long.parseLong(product[0]));
-          fill.addBatch();
+        for (int from = 0; from < chunk.size(); from += FILL_ROWS) {
+          List<String[]> rows = chunk.subList(from, Math.min(chunk.size(), from + FILL_ROWS));
+          if (rows.size() == FILL_ROWS) {
+            fill(full, rows);
+          } else {
+            try (PreparedStatement partial = c.prepareStatement(fillSql(rows.size()))) {
+              fill(partial, rows);
+            }
+          }
         }
-        fill.executeBatch();
         if (autoCommit) {
           c.commit();
         }
@@ -197,6 +214,21 @@ public final class ProductSearch {
       c.setAutoCommit(autoCommit);
     }
     return filled;
+  }
+
+  private static void fill(PreparedStatement fill, List<String[]> rows) throws SQLException {
+    int n = rows.size();
+    for (int i = 0; i < n; i++) {
+      String[] product = rows.get(i);
+      long id = Long.parseLong(product[0]);
+      String[] values = {stored(product[1], product[2]), indexed(product[1], product[2]), indexed(product[1])};
+      for (int column = 0; column < values.length; column++) {
+        fill.setLong(1 + column * 2 * n + 2 * i, id);
+        fill.setString(2 + column * 2 * n + 2 * i, values[column]);
+      }
+      fill.setLong(1 + 3 * 2 * n + i, id);
+    }
+    fill.executeUpdate();
   }
 
   /** {@link #fillMissing(Connection, java.util.function.IntConsumer)} without progress. */
