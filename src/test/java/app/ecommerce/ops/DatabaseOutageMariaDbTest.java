@@ -11,11 +11,10 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -37,7 +36,7 @@ class DatabaseOutageMariaDbTest extends EngineTest {
   private long product;
   private final List<Long> acknowledgedSales = new ArrayList<>();
 
-  /** The server reaches its database through the proxy; the proxy closes with the database. */
+  /** The server reaches its database through the proxy. */
   @Override
   protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
@@ -49,7 +48,7 @@ class DatabaseOutageMariaDbTest extends EngineTest {
       throw new UncheckedIOException(e);
     }
     String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
-    return new ProxiedDatabase(db, viaProxy, proxy);
+    return db.reachedAt(viaProxy);
   }
 
   @Override
@@ -63,6 +62,14 @@ class DatabaseOutageMariaDbTest extends EngineTest {
     customer = server.newCustomerToken();
     product = CatalogFixtures.product(api, admin, "Outage stock", "1.00");
     CatalogFixtures.stock(api, admin, product, 1_000);
+  }
+
+  /** Before the server stops. */
+  @AfterAll
+  void closeProxy() {
+    if (proxy != null) {
+      proxy.close();
+    }
   }
 
   @Test
@@ -137,42 +144,5 @@ class DatabaseOutageMariaDbTest extends EngineTest {
     Sql.StockState state = new Sql(db).stock(product);
     assertEquals(state.stock(), state.ledger());
     assertEquals(state.restocked(), state.stock() + state.sold());
-  }
-
-  /** The real database, reached by the server through the proxy. */
-  private static final class ProxiedDatabase extends TestDatabase {
-    private final TestDatabase real;
-    private final String url;
-    private final TcpProxy proxy;
-
-    ProxiedDatabase(TestDatabase real, String url, TcpProxy proxy) {
-      this.real = real;
-      this.url = url;
-      this.proxy = proxy;
-    }
-
-    @Override
-    public String engine() {
-      return real.engine();
-    }
-
-    @Override
-    public String url() {
-      return url;
-    }
-
-    @Override
-    public Connection jdbc() throws SQLException {
-      return real.jdbc();
-    }
-
-    @Override
-    public void close() {
-      try {
-        proxy.close();
-      } finally {
-        real.close();
-      }
-    }
   }
 }

@@ -28,6 +28,35 @@ public abstract class TestDatabase implements AutoCloseable {
   @Override
   public abstract void close();
 
+  /**
+   * This database as the server reaches it at another address (through proxies, or as several
+   * hosts): the same tables for the test's own assertions, the same clean-up.
+   */
+  public TestDatabase reachedAt(String url) {
+    TestDatabase real = this;
+    return new TestDatabase() {
+      @Override
+      public String engine() {
+        return real.engine();
+      }
+
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public Connection jdbc() throws SQLException {
+        return real.jdbc();
+      }
+
+      @Override
+      public void close() {
+        real.close();
+      }
+    };
+  }
+
   public static TestDatabase sqlite() {
     return new Sqlite();
   }
