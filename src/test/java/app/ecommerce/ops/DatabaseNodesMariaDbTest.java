@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -52,7 +51,7 @@ class DatabaseNodesMariaDbTest extends EngineTest {
     }
     String nodes = db.url().replace(real.getHost() + ":" + real.getPort() + "/",
         "127.0.0.1:" + first.port() + ",127.0.0.1:" + second.port() + "/");
-    return db.reachedAt(nodes);
+    return db.reachedAt(nodes, this::closeProxies);
   }
 
   @Override
@@ -68,9 +67,7 @@ class DatabaseNodesMariaDbTest extends EngineTest {
     CatalogFixtures.stock(api, admin, product, 1_000);
   }
 
-  /** Before the server stops. */
-  @AfterAll
-  void closeProxies() {
+  private void closeProxies() {
     for (TcpProxy proxy : new TcpProxy[] {first, second}) {
       if (proxy != null) {
         proxy.close();

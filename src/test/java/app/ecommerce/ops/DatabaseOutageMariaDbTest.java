@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -36,7 +35,7 @@ class DatabaseOutageMariaDbTest extends EngineTest {
   private long product;
   private final List<Long> acknowledgedSales = new ArrayList<>();
 
-  /** The server reaches its database through the proxy. */
+  /** The server reaches its database through the proxy; the proxy closes with the database. */
   @Override
   protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
@@ -48,7 +47,7 @@ class DatabaseOutageMariaDbTest extends EngineTest {
       throw new UncheckedIOException(e);
     }
     String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
-    return db.reachedAt(viaProxy);
+    return db.reachedAt(viaProxy, proxy::close);
   }
 
   @Override
@@ -62,14 +61,6 @@ class DatabaseOutageMariaDbTest extends EngineTest {
     customer = server.newCustomerToken();
     product = CatalogFixtures.product(api, admin, "Outage stock", "1.00");
     CatalogFixtures.stock(api, admin, product, 1_000);
-  }
-
-  /** Before the server stops. */
-  @AfterAll
-  void closeProxy() {
-    if (proxy != null) {
-      proxy.close();
-    }
   }
 
   @Test

@@ -33,6 +33,11 @@ public abstract class TestDatabase implements AutoCloseable {
    * hosts): the same tables for the test's own assertions, the same clean-up.
    */
   public TestDatabase reachedAt(String url) {
+    return reachedAt(url, () -> { });
+  }
+
+  /** As {@link #reachedAt(String)}, closing what stands in between (a proxy) before the database. */
+  public TestDatabase reachedAt(String url, Runnable closeFirst) {
     TestDatabase real = this;
     return new TestDatabase() {
       @Override
@@ -52,7 +57,11 @@ public abstract class TestDatabase implements AutoCloseable {
 
       @Override
       public void close() {
-        real.close();
+        try {
+          closeFirst.run();
+        } finally {
+          real.close();
+        }
       }
     };
   }
