@@ -20,13 +20,13 @@ final class ProductRepository {
   static final String FIND_ACTIVE = SELECT + " WHERE p.id = ? AND p.is_active = 1";
   static final String FIND_ANY = SELECT + " WHERE p.id = ?";
   static final String INSERT = "INSERT INTO products (product_name, description, category_id, price_cents, is_active,"
-      + " created_at, updated_at, search_text, search_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " created_at, updated_at, search_text, search_words, name_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static final String INSERT_INVENTORY = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 0, ?)";
   /** The columns an edit may change, read under a lock so that the merge with the sent fields is exact. */
   static final String LOCK_EDITABLE = "SELECT product_name, description, category_id, price_cents, is_active"
       + " FROM products WHERE id = ?";
   static final String UPDATE = "UPDATE products SET product_name = ?, description = ?, category_id = ?, price_cents = ?,"
-      + " is_active = ?, updated_at = ?, search_text = ?, search_words = ? WHERE id = ?";
+      + " is_active = ?, updated_at = ?, search_text = ?, search_words = ?, name_words = ? WHERE id = ?";
 
   private final Database db;
   private final ProductQuery query;
@@ -85,7 +85,7 @@ final class ProductRepository {
                       boolean active, long now) {
     return tx.preparedQuery(UPDATE).execute(Tuple.of(name, description, categoryId, priceCents, active ? 1 : 0, now)
         .addString(ProductSearch.stored(name, description)).addString(ProductSearch.indexed(name, description))
-        .addLong(id))
+        .addString(ProductSearch.indexed(name)).addLong(id))
         .mapEmpty();
   }
 
@@ -94,7 +94,8 @@ final class ProductRepository {
                       boolean active, long now) {
     return db.dialect().insertReturningId(tx, INSERT,
             Tuple.of(name, description, categoryId, priceCents, active ? 1 : 0, now, now)
-                .addString(ProductSearch.stored(name, description)).addString(ProductSearch.indexed(name, description)))
+                .addString(ProductSearch.stored(name, description)).addString(ProductSearch.indexed(name, description))
+                .addString(ProductSearch.indexed(name)))
         .compose(id -> tx.preparedQuery(INSERT_INVENTORY).execute(Tuple.of(id, now)).map(id));
   }
 }
