@@ -9,9 +9,10 @@
 # DEMO_DATA=false, its /metrics on a management port of its own.
 # The load, 32 connections at once, each stream a loop of 15 s wrk runs (src/bench/wrk/*.lua):
 #   get_product 12, get_products 6, purchase 4 (no key), purchase with an Idempotency-Key 4 (every
-#   4th request replays the previous key), get_sales_data of the running year as the admin 4 (the
-#   reports' bulkhead queues them), add_inventory 1 (one request per 100 ms at most), and two
-#   login + logout_user + a request with the revoked token (must be 401) a second, from curl.
+#   4th request replays the previous key), get_sales_data of the running year (monthly buckets,
+#   include_sales_items=false) as the admin 4 (the reports' bulkhead queues them), add_inventory 1
+#   (one request per 100 ms at most), and two login + logout_user + a request with the revoked
+#   token (must be 401) a second, from curl.
 # Every 15 s: RSS, heap used after a full GC (jcmd GC.run, then GC.heap_info), threads, open
 # descriptors, the SQLite WAL and database file sizes (MariaDB: the database's data + index size),
 # vertx_pool_queue_pending of each pool from /metrics, load average; per 15 s wrk run: requests/s,
@@ -89,7 +90,7 @@ for id in ${PURCHASE_IDS//,/ }; do   # enough stock that no purchase of the run 
   done
 done
 YEAR=$(date -u +%Y)
-export BENCH_SALES_QUERY="start_date=$YEAR-01-01&end_date=$YEAR-12-31&timezone=UTC&buckets=monthly"
+export BENCH_SALES_QUERY="start_date=$YEAR-01-01&end_date=$YEAR-12-31&timezone=UTC&buckets=monthly&include_sales_items=false"
 
 printf 'GC.run\nGC.heap_info\n' > "$SCRATCH/jcmd"   # one jcmd (a JVM of its own) per sample, not two
 START=$(date +%s)
