@@ -115,18 +115,6 @@ wrk_run() { # SCENARIO PORT CONNECTIONS DURATION FILE
   (( $3 < threads )) && threads=$3
   wrk -t"$threads" -c"$3" -d"${4}s" --timeout 60s --latency -s "$WRK_DIR/$1.lua" "http://127.0.0.1:$2" > "$5"
 }
-# "p50 p99" in milliseconds of all the latencies in FILEs together ("microseconds count" lines, as
-# common.keep_latencies writes them): the smallest latency that at least p % of them do not exceed.
-pooled_percentiles() { # FILE...
-  sort -n -k1,1 "$@" | awk '{ v[NR] = $1; c[NR] = $2; n += $2 }
-    END { split("50 99", p, " ")
-      for (k = 1; k <= 2; k++) {
-        seen = 0
-        for (i = 1; i <= NR; i++) { seen += c[i]; if (seen >= p[k] / 100 * n) break }
-        printf "%s%.2f", (k > 1 ? " " : ""), (n > 0 ? v[i] / 1000 : 0)
-      }
-      print "" }'
-}
 # Unmeasured load; its output is kept only for its errors, which count (see measure_pair).
 warm_up() { # ENGINE SCENARIO SERVER PORT CONNECTIONS SECONDS
   (( $6 > 0 )) && wrk_run "$2" "$4" "$5" "$6" "$OUT/$1-$2-$3-warmup.wrk.txt"

@@ -51,3 +51,15 @@ wrk_figures() { # FILE
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$1")
   echo "${rps:-0} $p50 $p99 $(( ${socket:-0} + ${non2xx:-0} ))"
 }
+# "p50 p99" in milliseconds of all the latencies in FILEs together ("microseconds count" lines, as
+# common.keep_latencies writes them): the smallest latency that at least p % of them do not exceed.
+pooled_percentiles() { # FILE...
+  sort -n -k1,1 "$@" | awk '{ v[NR] = $1; c[NR] = $2; n += $2 }
+    END { split("50 99", p, " ")
+      for (k = 1; k <= 2; k++) {
+        seen = 0
+        for (i = 1; i <= NR; i++) { seen += c[i]; if (seen >= p[k] / 100 * n) break }
+        printf "%s%.2f", (k > 1 ? " " : ""), (n > 0 ? v[i] / 1000 : 0)
+      }
+      print "" }'
+}

@@ -178,77 +178,12 @@ sleep 2
 stop_pid "$APP_PID"
 APP_PID=
 
-# ---- the report ----
-# "first last max slope/min" of column COL of FILE (rows where column 2 is ROUTE, when given), the
-# slope by least squares over the rows whose time (column 1) is past the first third of the run.
-stats() { # FILE COL [ROUTE]
-  awk -F'\t' -v c="$2" -v r="${3:-}" -v from=$(( MINUTES * 60 / 3 )) '
-    r != "" && $2 != r { next }
-    { if (n++ == 0) first = $c; last = $c; if (n == 1 || $c > max) max = $c; if (n == 1 || $c < min) min = $c
-      if ($1 >= from) { x = $1 / 60; y = $c; k++; sx += x; sy += y; sxx += x * x; sxy += x * y } }
-    END { d = k * sxx - sx * sx; slope = (k > 1 && d != 0) ? (k * sxy - sx * sy) / d : 0
-          printf "%s %s %s %s %.4f\n", first, last, min, max, slope }' "$1"
-}
-mb() { awk -v v="$1" -v d="$2" 'BEGIN { printf "%.1f", v / d }'; }
-read -r logins outs held < "$OUT/sessions.txt" || { logins=0; outs=0; held=0; }
-errors_logged=$(grep -c ' ERROR ' "$OUT/app.log" || true)
-promise=$(grep -c 'Promise already completed' "$OUT/app.log" || true)
-read -r _ _ min_main _ _ < <(stats "$OUT/samples.tsv" 8)
-read -r _ _ min_analytics _ _ < <(stats "$OUT/samples.tsv" 9)
-read -r _ _ _ max_wal _ < <(stats "$OUT/samples.tsv" 6)
-read -r _ _ _ _ rss_slope < <(stats "$OUT/samples.tsv" 2)
-answer_errors=$(awk -F'\t' '{ e += $8 } END { print e + 0 }' "$OUT/routes.tsv")
-check() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
 {
-  echo "# Soak report: $ENGINE, $MINUTES min"
-  echo
-  echo "- date: $(date -u -d "@$START" +%Y-%m-%dT%H:%M:%SZ) to $(date -u -d "@$END" +%H:%M:%SZ); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)')"
-  echo "- machine: $(nproc) cores, shared; load average at start $LOAD_AT_START, at end $LOAD_AT_END (1-min load of each sample in samples.tsv)"
-  echo "- node: -Xms64m -Xmx384m, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s; slopes over the last two thirds (from minute $(( MINUTES / 3 )))"
-  echo
-  echo "| figure | first | last | min | max | slope per minute |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  for spec in "RSS MB:2:1024" "heap after full GC MB:3:1024" "threads:4:1" "descriptors:5:1" "WAL MB:6:1048576" \
-      "database MB:7:1048576" "pool_queue_pending main:8:1" "pool_queue_pending analytics:9:1" "load average:10:1"; do
-    IFS=: read -r name col div <<<"$spec"
-    read -r first last min max slope < <(stats "$OUT/samples.tsv" "$col")
-    echo "| $name | $(mb "$first" "$div") | $(mb "$last" "$div") | $(mb "$min" "$div") | $(mb "$max" "$div") | $(awk -v s="$slope" -v d="$div" 'BEGIN { printf "%+.3f", s / d }') |"
-  done
-  echo
-  echo "| route | connections | requests | mean req/s | first p50 ms | last p50 ms | p50 slope ms/min | first p99 ms | last p99 ms | max p99 ms | p99 slope ms/min | error answers |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for route in get_product get_products purchase purchase_keyed get_sales_data add_inventory; do
-    read -r requests rps conns < <(awk -F'\t' -v r="$route" '$2 == r { n += $4; s += $5; k++; c = $3 } END { printf "%d %.1f %d\n", n, (k ? s / k : 0), c }' "$OUT/routes.tsv")
-    read -r p50_first p50_last _ _ p50_slope < <(stats "$OUT/routes.tsv" 6 "$route")
-    read -r p99_first p99_last _ p99_max p99_slope < <(stats "$OUT/routes.tsv" 7 "$route")
-    errors=$(awk -F'\t' -v r="$route" '$2 == r { e += $8 } END { print e + 0 }' "$OUT/routes.tsv")
-    echo "| $route | $conns | $requests | $rps | $p50_first | $p50_last | $p50_slope | $p99_first | $p99_last | $p99_max | $p99_slope | $errors |"
-  done
-  echo "| login + logout_user | 1 | $logins sign-ins, $outs sign-outs | - | - | - | - | - | - | - | - | revoked token refused $held of $outs |"
-  echo
-  echo "| check | measured | result |"
-  echo "|---|---|---|"
-  echo "| RSS slope <= 1 MB/min over the last two thirds | $(awk -v s="$rss_slope" 'BEGIN { printf "%+.3f MB/min", s / 1024 }') | $(check "$(awk -v s="$rss_slope" 'BEGIN { print (s / 1024 <= 1) ? 1 : 0 }')") |"
-  if [[ $ENGINE == sqlite ]]; then
-    echo "| WAL < 64 MB at every sample | max $(mb "$max_wal" 1048576) MB | $(check "$(( max_wal < 64 * 1048576 ? 1 : 0 ))") |"
-  fi
-  echo "| no ERROR in the log | $errors_logged | $(check "$(( errors_logged == 0 ? 1 : 0 ))") |"
-  echo "| no \"Promise already completed\" | $promise | $(check "$(( promise == 0 ? 1 : 0 ))") |"
-  echo "| vertx_pool_queue_pending never negative | min main $min_main, analytics $min_analytics | $(check "$(( min_main >= 0 && min_analytics >= 0 ? 1 : 0 ))") |"
-  echo "| no error answer (non-2xx, socket errors) | $answer_errors | $(check "$(( answer_errors == 0 ? 1 : 0 ))") |"
-  echo "| every revoked token refused | $held of $outs | $(check "$(( outs > 0 && held == outs ? 1 : 0 ))") |"
-  echo
-  echo "## WARN and ERROR lines of the node's log"
-  echo
-  echo '```'
-  # each with the first lines of its stack trace, if any
-  awk '/^[0-9-]+T[0-9:.]+Z (WARN|ERROR) / { n++; print; more = 4; next }
-       /^[0-9-]+T/ { more = 0; next }
-       more > 0 { print; more-- }
-       END { if (!n) print "(none)" }' "$OUT/app.log"
-  echo '```'
-  echo
-  echo "Samples: $OUT/samples.tsv (seconds, RSS KiB, heap after GC KiB, threads, descriptors, WAL bytes, database bytes, pending main, pending analytics, load); per-run route figures: $OUT/routes.tsv; the node's log: $OUT/app.log."
-} > "$OUT/report.md"
-cat "$OUT/report.md"
-! grep -q '| MISS |' "$OUT/report.md"
+  echo "ENGINE=$ENGINE"
+  echo "START=$START"
+  echo "END=$END"
+  echo "LOAD_AT_START='$LOAD_AT_START'"
+  echo "LOAD_AT_END='$LOAD_AT_END'"
+  echo "COMMIT='$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)')'"
+} > "$OUT/run.env"
+bash src/bench/soak-report.sh "$OUT"
