@@ -7,18 +7,26 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /**
- * A running node: what {@link Main#start(AppConfig)} built, and how to stop it in order. The HTTP
- * verticles and the management listener go first (they stop accepting and finish what is in
- * flight), then the services, then the SQL pool, then Vert.x itself. The listeners open at once;
- * the services come once the database answers and is migrated ({@link #ready()}).
+ * A running node: what {@link Main#start(AppConfig)} or {@link Main#deploy(NodeVertx, AppConfig)}
+ * built, and how to stop it in order. The HTTP verticles and the management listener go first
+ * (they stop accepting and finish what is in flight), then the services, then the SQL pool, then
+ * Vert.x itself when the node built it. The listeners open at once; the services come once the
+ * database answers and is migrated ({@link #ready()}).
  *
  * @param managementPort where /metrics is served (the bound port when {@code MANAGEMENT_PORT} is 0)
+ * @param ownsVertx whether {@link #close()} closes Vert.x too ({@link Main#start}), or leaves it to
+ *     whoever built it ({@link Main#deploy})
  */
 public record App(AppConfig config, Vertx vertx, Database db, List<String> httpDeployments,
-                  DatabaseStartup startup, Future<List<String>> services, int managementPort) {
+                  DatabaseStartup startup, Future<List<String>> services, int managementPort, boolean ownsVertx) {
 
   public int httpPort() {
     return config.httpPort();
+  }
+
+  /** This node, closing its Vert.x when it closes. */
+  App closingVertx() {
+    return new App(config, vertx, db, httpDeployments, startup, services, managementPort, true);
   }
 
   /** Completes once the services run: the database answered and its schema is up to date. */
@@ -33,10 +41,10 @@ public record App(AppConfig config, Vertx vertx, Database db, List<String> httpD
 
   public Future<Void> close() {
     startup.stop();
-    return undeploy(httpDeployments)
+    Future<Void> stopped = undeploy(httpDeployments)
         .eventually(() -> undeploy(serviceDeployments()))
-        .eventually(db::close)
-        .eventually(vertx::close);
+        .eventually(db::close);
+    return ownsVertx ? stopped.eventually(vertx::close) : stopped;
   }
 
   private Future<Void> undeploy(List<String> deployments) {

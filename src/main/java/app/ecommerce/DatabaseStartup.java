@@ -143,7 +143,7 @@ final class DatabaseStartup {
   static String where(DatabaseUrl url) {
     return url.engine() == DatabaseUrl.Engine.SQLITE
         ? "sqlite:" + url.sqliteFile()
-        : "mysql://" + url.user() + "@" + url.host() + ":" + url.port() + "/" + url.database();
+        : "mysql://" + url.user() + "@" + url.hostList() + "/" + url.database();
   }
 
   /** The innermost message that says something, without the stack. */

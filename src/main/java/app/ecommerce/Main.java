@@ -35,7 +35,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -134,59 +133,79 @@ public final class Main {
   }
 
   /**
-   * Builds and starts a node exactly as production does; tests call this with their own config.
-   * The future completes once the listeners are open; {@link App#ready()} once the services run.
+   * Builds the node's Vert.x and starts a node on it, as production does; the returned app closes
+   * that Vert.x with it. The future completes once the listeners are open; {@link App#ready()}
+   * once the services run.
    */
   public static Future<App> start(AppConfig config) {
-    Logger log = LoggerFactory.getLogger(Main.class);
-    byte[] jwtSecret;
+    Checked checked;
     try {
-      if (config.cluster()) {
-        Clustering.check(config);
-      }
-      jwtSecret = JwtSecret.resolve(config);
-      DatabaseUrl.parse(config.databaseUrl());
+      checked = check(config);
     } catch (Exception e) {
       return Future.failedFuture(e);
     }
+    return NodeVertx.build(config).compose(node -> deploy(node, config, checked)
+        .map(App::closingVertx)
+        .recover(failure -> node.close().transform(closed -> Future.failedFuture(failure))));
+  }
+
+  /**
+   * Starts a node on a Vert.x built by {@link NodeVertx} that its caller keeps and closes (tests take
+   * it from vertx-junit5's extension): the same verticles, pool and listeners as {@link #start}.
+   * {@link App#close()} stops the node and leaves the Vert.x running.
+   */
+  public static Future<App> deploy(NodeVertx node, AppConfig config) {
+    try {
+      return deploy(node, config, check(config));
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** What start-up settles on the starting thread before any Vert.x work. */
+  private record Checked(byte[] jwtSecret, int maxConnections) {
+  }
+
+  private static Checked check(AppConfig config) {
+    if (config.cluster()) {
+      Clustering.check(config);
+    }
+    byte[] jwtSecret = JwtSecret.resolve(config);
+    DatabaseUrl.parse(config.databaseUrl());
     // the open-file limit is read through JMX: here, on the starting thread, never on an event loop
-    int maxConnections = config.httpLimits().effectiveMaxConnections();
-    Metrics metrics = new Metrics();
-    VertxOptions options = metrics.configure(runtimeOptions());
-    int eventLoops = options.getEventLoopPoolSize();
-    ClusterManager cluster = config.cluster() ? Clustering.manager(config) : null;
-    VertxBuilder builder = metrics.install(Vertx.builder());
-    Future<Vertx> built = cluster != null
-        ? Clustering.join(config, builder, options, cluster)
-        : Future.succeededFuture(builder.with(options).build());
-    return built.compose(vertx -> {
-      ServiceOperations.installCodec(vertx);
-      AccessTokens jwt = AccessTokens.create(vertx, jwtSecret);
-      Database db = Database.open(vertx, config, WriteDeadlines.within(SERVICE_TIMEOUT_MS));
-      ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
-      RequestMeters meters = new RequestMeters(metrics.registry());
-      Supplier<JsonObject> nodeDetails = () -> cluster == null ? new JsonObject()
-          : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
-      // the listeners first, so that the port is open whatever the database does: until the
-      // services are deployed, every API call and /ready answer 503 with Retry-After
-      StartupGate gate = new StartupGate();
-      return (config.runs("http")
-          ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
-              new ConnectionGuard(config.httpLimits(), maxConnections), eventLoops, gate)
-          : Future.succeededFuture(List.<String>of()))
-          .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters, gate)
-              .map(management -> {
-                List<String> listeners = new ArrayList<>(httpIds);
-                listeners.add(management.deploymentId());
-                DatabaseStartup startup = new DatabaseStartup(vertx, config, db,
-                    () -> deployServices(vertx, config, db, jwt, metrics, eventLoops).onSuccess(ids -> {
-                      db.startMaintenance();
-                      gate.open();
-                    }));
-                return new App(config, vertx, db, listeners, startup, startup.run(), management.port());
-              }))
-          .recover(failure -> vertx.close().transform(closed -> Future.failedFuture(failure)));
-    });
+    return new Checked(jwtSecret, config.httpLimits().effectiveMaxConnections());
+  }
+
+  private static Future<App> deploy(NodeVertx node, AppConfig config, Checked checked) {
+    Vertx vertx = node.vertx();
+    Metrics metrics = node.metrics();
+    ClusterManager cluster = node.cluster();
+    int eventLoops = node.eventLoops();
+    ServiceOperations.installCodec(vertx);
+    AccessTokens jwt = AccessTokens.create(vertx, checked.jwtSecret());
+    Database db = Database.open(vertx, config, WriteDeadlines.within(SERVICE_TIMEOUT_MS));
+    ServiceClient services = new ServiceClient(vertx, SERVICE_TIMEOUT_MS, metrics.registry());
+    RequestMeters meters = new RequestMeters(metrics.registry());
+    Supplier<JsonObject> nodeDetails = () -> cluster == null ? new JsonObject()
+        : new JsonObject().put("cluster_members", cluster.getNodes().size()).put("node", cluster.getNodeId());
+    // the listeners first, so that the port is open whatever the database does: until the
+    // services are deployed, every API call and /ready answer 503 with Retry-After
+    StartupGate gate = new StartupGate();
+    return (config.runs("http")
+        ? deployHttp(vertx, config, services, jwt, nodeDetails, metrics, meters,
+            new ConnectionGuard(config.httpLimits(), checked.maxConnections()), eventLoops, gate)
+        : Future.succeededFuture(List.<String>of()))
+        .compose(httpIds -> deployManagement(vertx, config, services, nodeDetails, metrics, meters, gate)
+            .map(management -> {
+              List<String> listeners = new ArrayList<>(httpIds);
+              listeners.add(management.deploymentId());
+              DatabaseStartup startup = new DatabaseStartup(vertx, config, db,
+                  () -> deployServices(vertx, config, db, jwt, metrics, eventLoops).onSuccess(ids -> {
+                    db.startMaintenance();
+                    gate.open();
+                  }));
+              return new App(config, vertx, db, listeners, startup, startup.run(), management.port(), false);
+            }));
   }
 
   private record Listener(String deploymentId, int port) {

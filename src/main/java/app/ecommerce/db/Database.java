@@ -24,10 +24,6 @@ import org.sqlite.SQLiteDataSource;
  * bounded retry of transactions the engine refused as busy or deadlocked.
  */
 public final class Database {
-  /** A busy or deadlocked transaction is run again at most this many times, then 503. */
-  static final int MAX_ATTEMPTS = 6;
-  /** No new attempt starts once this much time has passed since the first one. */
-  static final long RETRY_BUDGET_MS = 5_000;
   /** InnoDB's wait for a row lock, per connection (its default is 50 s): well inside the budget. */
   static final int MYSQL_LOCK_WAIT_SECONDS = 3;
   /** How long a SQLite connection waits for a lock another process holds, for tools and migrations. */
@@ -44,6 +40,8 @@ public final class Database {
   private final long lockTimeoutMs;
   private final WriteDeadlines deadlines;
   private WalCheckpoints checkpoints;
+  /** MySQL: the server or the nodes of its cluster, and which of them answer. */
+  private ClusterHosts hosts;
 
   private Database(Vertx vertx, Pool pool, Pool analytics, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
                    WriteDeadlines deadlines) {
@@ -74,22 +72,24 @@ public final class Database {
           db.pool, main.getMaxSize(), config.dbBusyTimeoutMs(), config.sqliteCheckpointSeconds() * 1000L);
       return db;
     }
-    return new Database(vertx, new WaitBoundedPool(vertx, mysqlPool(vertx, url, main, waitMs, deadlines), waitMs),
-        new WaitBoundedPool(vertx, mysqlPool(vertx, url, analytics, waitMs, deadlines), waitMs), new MysqlDialect(), url,
-        waitMs, deadlines);
-  }
-
-  private static Pool mysqlPool(Vertx vertx, DatabaseUrl url, PoolOptions options, long waitMs,
-                                WriteDeadlines deadlines) {
-    MySQLConnectOptions connect = new MySQLConnectOptions()
-        .setHost(url.host()).setPort(url.port()).setDatabase(url.database())
+    ClusterHosts hosts = new ClusterHosts(vertx, url.hosts().stream().map(host -> new MySQLConnectOptions()
+        .setHost(host.name()).setPort(host.port()).setDatabase(url.database())
         .setUser(url.user()).setPassword(url.password())
         .setCharset("utf8mb4")
-        .setCachePreparedStatements(true);
+        .setCachePreparedStatements(true)).toList()).start();
+    Database db = new Database(vertx, new WaitBoundedPool(vertx, mysqlPool(vertx, hosts, main, waitMs, deadlines), waitMs),
+        new WaitBoundedPool(vertx, mysqlPool(vertx, hosts, analytics, waitMs, deadlines), waitMs), new MysqlDialect(), url,
+        waitMs, deadlines);
+    db.hosts = hosts;
+    return db;
+  }
+
+  private static Pool mysqlPool(Vertx vertx, ClusterHosts hosts, PoolOptions options, long waitMs,
+                                WriteDeadlines deadlines) {
     return MySQLBuilder.pool()
         .with(options)
         .with(new NetClientOptions().setConnectTimeout((int) waitMs))
-        .connectingTo(connect)
+        .connectingTo(hosts.supplier())
         .withConnectHandler(conn -> conn.query(MysqlDialect.sessionDeadlines(conn, MYSQL_LOCK_WAIT_SECONDS,
                 deadlines.statementsMs()))
             .execute()
@@ -191,7 +191,12 @@ public final class Database {
 
   private Future<GuardedTransaction.Lease> leaseWriter() {
     if (dialect instanceof MysqlDialect) {
-      return pool.getConnection().map(conn -> new GuardedTransaction.Lease(conn, conn::close));
+      // a node that died a moment ago may still get a new connection before the monitor sees it
+      // gone: on a cluster, that one failed connect is followed by one to the next node
+      return pool.getConnection()
+          .recover(failure -> hosts.size() > 1 && dialect.brokeConnection(failure)
+              ? pool.getConnection() : Future.failedFuture(failure))
+          .map(conn -> new GuardedTransaction.Lease(conn, conn::close));
     }
     // SQLite has one writer at a time. Queue writers here, without holding a worker thread; the
     // dialect begins IMMEDIATE so that no transaction can fail with SQLITE_BUSY half-way through.
@@ -219,6 +224,9 @@ public final class Database {
   public Future<Void> close() {
     if (checkpoints != null) {
       checkpoints.stop();
+    }
+    if (hosts != null) {
+      hosts.stop();
     }
     return Future.join(pool.close(), analytics.close()).mapEmpty();
   }

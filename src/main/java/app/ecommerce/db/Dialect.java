@@ -85,36 +85,105 @@ public interface Dialect {
     return classify(failure) == DbFailure.OUTCOME_UNKNOWN;
   }
 
-  /** Maps any failure of a database call to what it means for the caller. */
+  /**
+   * Maps any failure of a database call to what it means for the caller: the first cause in its
+   * chain that says, where a cause that wraps several failures (a batch's, {@link #wrapped}) means
+   * the strongest of them: a batch with one deadlocked statement is a deadlock, whatever the
+   * statements after it answered (InnoDB rolled the whole transaction back).
+   */
   default DbFailure classify(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof OutcomeUnknownException) {
-        return DbFailure.OUTCOME_UNKNOWN;
+      java.util.Collection<Throwable> parts = wrapped(t);
+      if (!parts.isEmpty()) {
+        return strongest(parts.stream().map(this::classify).toList());
       }
-      if (t instanceof DatabaseUnavailableException
-          || t instanceof TimeoutException
-          || t instanceof ConnectionPoolTooBusyException
-          || t instanceof ClosedConnectionException
-          || t instanceof IOException) {
-        return DbFailure.UNAVAILABLE;
-      }
-      if (isVertxTimeout(t)) {
-        return DbFailure.UNAVAILABLE;
-      }
-      if (t instanceof DatabaseException d) {
-        return classifyCode(d.getErrorCode(), d.getSqlState(), String.valueOf(d.getMessage()));
-      }
-      if (t instanceof SQLException s) {
-        if (s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-          return DbFailure.UNAVAILABLE;
-        }
-        return classifyCode(s.getErrorCode(), s.getSQLState(), String.valueOf(s.getMessage()));
+      DbFailure kind = classifyOne(t);
+      if (kind != null) {
+        return kind;
       }
       if (t.getCause() == t) {
         break;
       }
     }
     return DbFailure.OTHER;
+  }
+
+  /**
+   * The failures a throwable carries beside its cause chain, in order: a batch's per-statement
+   * failures ({@code MySQLBatchException} reports them there, with no cause). Empty by default.
+   */
+  default java.util.Collection<Throwable> wrapped(Throwable t) {
+    return java.util.List.of();
+  }
+
+  /**
+   * Whether the failure means the connection itself is lost or unusable (closed, reset, or a node
+   * that refuses every statement): before COMMIT was sent nothing was written, so the transaction
+   * may run again on another connection, and this one must not go back to the pool.
+   */
+  default boolean brokeConnection(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof DatabaseUnavailableException || t instanceof OutcomeUnknownException) {
+        return false; // our own verdicts: already final
+      }
+      if (t instanceof ClosedConnectionException || t instanceof IOException) {
+        return true;
+      }
+      for (Throwable part : wrapped(t)) {
+        if (brokeConnection(part)) {
+          return true;
+        }
+      }
+      if (t instanceof DatabaseException d && unusableConnection(d.getErrorCode(), d.getSqlState())) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** Engine error codes after which the connection must be dropped (see {@link #brokeConnection}). */
+  default boolean unusableConnection(int errorCode, String sqlState) {
+    return false;
+  }
+
+  /** The strongest of several failures: the one that says most about the whole transaction. */
+  private static DbFailure strongest(java.util.List<DbFailure> kinds) {
+    for (DbFailure first : new DbFailure[] {DbFailure.OUTCOME_UNKNOWN, DbFailure.UNAVAILABLE, DbFailure.TRANSIENT}) {
+      if (kinds.contains(first)) {
+        return first;
+      }
+    }
+    return kinds.stream().filter(kind -> kind != DbFailure.OTHER).findFirst().orElse(DbFailure.OTHER);
+  }
+
+  /** One throwable on its own, or null when it says nothing (its causes may). */
+  private DbFailure classifyOne(Throwable t) {
+    if (t instanceof OutcomeUnknownException) {
+      return DbFailure.OUTCOME_UNKNOWN;
+    }
+    if (t instanceof DatabaseUnavailableException
+        || t instanceof TimeoutException
+        || t instanceof ConnectionPoolTooBusyException
+        || t instanceof ClosedConnectionException
+        || t instanceof IOException) {
+      return DbFailure.UNAVAILABLE;
+    }
+    if (isVertxTimeout(t)) {
+      return DbFailure.UNAVAILABLE;
+    }
+    if (t instanceof DatabaseException d) {
+      return classifyCode(d.getErrorCode(), d.getSqlState(), String.valueOf(d.getMessage()));
+    }
+    if (t instanceof SQLException s) {
+      if (s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+        return DbFailure.UNAVAILABLE;
+      }
+      return classifyCode(s.getErrorCode(), s.getSQLState(), String.valueOf(s.getMessage()));
+    }
+    return null;
   }
 
   /**

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlConnection;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -135,24 +134,34 @@ final class GuardedTransaction<T> {
 
   private void finish(Lease lease, int attempt, Throwable failure) {
     current = null;
+    boolean broken = failure != null && dialect.brokeConnection(failure);
+    if (broken) {
+      dialect.abort(lease.connection()); // lost, or on a node that refuses every statement: never pooled again
+    }
     lease.release().run();
     if (failure != null) {
-      retryOrFail(attempt, failure);
+      retryOrFail(attempt, failure, broken);
     }
   }
 
-  private void retryOrFail(int attempt, Throwable failure) {
-    if (dialect.classify(failure) != DbFailure.TRANSIENT) {
+  /**
+   * Runs the transaction again when nothing of it was written and another run may succeed: the
+   * engine refused it as busy or deadlocked (a Galera brute-force abort included), or its
+   * connection broke before COMMIT was sent (another connection, on another node of a cluster,
+   * may serve it). The budget and the backoff are in {@link RetryBackoff}.
+   */
+  private void retryOrFail(int attempt, Throwable failure, boolean brokenConnection) {
+    if (!brokenConnection && dialect.classify(failure) != DbFailure.TRANSIENT) {
       fail(failure);
       return;
     }
     long elapsedMs = (System.nanoTime() - startedNanos) / 1_000_000;
-    if (attempt >= Database.MAX_ATTEMPTS || elapsedMs > Database.RETRY_BUDGET_MS) {
+    if (!RetryBackoff.mayRetry(attempt, elapsedMs)) {
       fail(new DatabaseUnavailableException("The database stayed busy after " + attempt + " attempts", failure));
       return;
     }
-    long backoff = (5L << attempt) + ThreadLocalRandom.current().nextLong(10);
-    LOG.debug("Transaction attempt {} was refused as busy; retrying in {} ms", attempt, backoff);
+    long backoff = RetryBackoff.delayMs(attempt);
+    LOG.debug("Transaction attempt {} was refused as busy or lost its connection; retrying in {} ms", attempt, backoff);
     vertx.setTimer(backoff, id -> attempt(attempt + 1));
   }
 

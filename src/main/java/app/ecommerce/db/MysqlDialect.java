@@ -1,6 +1,7 @@
 package app.ecommerce.db;
 
 import io.vertx.core.Future;
+import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -20,6 +21,13 @@ final class MysqlDialect implements Dialect {
   private static final int ER_CHECK_CONSTRAINT_VIOLATED = 3819;
   private static final int MARIADB_CONSTRAINT_FAILED = 4025;
   private static final int ER_SERVER_SHUTDOWN = 1053;
+  /**
+   * Galera: "WSREP has not yet prepared node for application use": the node is not in the primary
+   * component (joining, desynced, cut off); every statement on it fails until it is.
+   */
+  private static final int ER_UNKNOWN_COM_ERROR = 1047;
+  /** MariaDB: the connection was killed (KILL, or a node shutting down). */
+  private static final int ER_CONNECTION_KILLED = 1927;
   private static final int ER_CON_COUNT_ERROR = 1040;
   private static final int ER_QUERY_INTERRUPTED = 1317;
   private static final int ER_DATA_OUT_OF_RANGE = 1690;
@@ -113,13 +121,29 @@ final class MysqlDialect implements Dialect {
     return "(" + dividend + ") DIV (" + divisor + ")";
   }
 
+  /** A batch reports each statement's failure apart, with no cause: its failures in statement order. */
+  @Override
+  public java.util.Collection<Throwable> wrapped(Throwable t) {
+    if (t instanceof MySQLBatchException batch) {
+      return new java.util.TreeMap<>(batch.getIterationError()).values();
+    }
+    return java.util.List.of();
+  }
+
+  @Override
+  public boolean unusableConnection(int code, String sqlState) {
+    return code == ER_UNKNOWN_COM_ERROR || code == ER_CONNECTION_KILLED || code == ER_SERVER_SHUTDOWN
+        || (sqlState != null && sqlState.startsWith("08"));
+  }
+
   @Override
   public DbFailure classifyCode(int code, String sqlState, String message) {
     switch (code) {
       case ER_DUP_ENTRY:
         return DbFailure.UNIQUE_VIOLATION;
-      case ER_LOCK_DEADLOCK:
+      case ER_LOCK_DEADLOCK: // also a Galera brute-force abort or certification failure
       case ER_LOCK_WAIT_TIMEOUT:
+      case ER_UNKNOWN_COM_ERROR:
         return DbFailure.TRANSIENT;
       case ER_CHECK_CONSTRAINT_VIOLATED:
       case MARIADB_CONSTRAINT_FAILED:
@@ -132,6 +156,7 @@ final class MysqlDialect implements Dialect {
       case ER_CON_COUNT_ERROR:
       case ER_QUERY_INTERRUPTED:
       case ER_STATEMENT_TIMEOUT:
+      case ER_CONNECTION_KILLED:
         return DbFailure.UNAVAILABLE;
       default:
         return sqlState != null && sqlState.startsWith("08") ? DbFailure.UNAVAILABLE : DbFailure.OTHER;

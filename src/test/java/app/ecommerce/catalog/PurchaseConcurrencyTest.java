@@ -2,15 +2,19 @@ package app.ecommerce.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import app.ecommerce.support.Answers;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Checkpoint;
+import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 abstract class PurchaseConcurrencyTest extends EngineTest {
 
-  /** Runs the calls all at once and reports how many were ever in flight together. */
+  /** Sends the calls all at once and reports how many were ever in flight together. */
   static final class Burst {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
-    final List<CompletableFuture<Api.Response>> responses = new ArrayList<>();
 
-    void add(Api.Call call) {
+    Future<Api.Response> add(Api.Call call) {
       int now = inFlight.incrementAndGet();
       maxInFlight.accumulateAndGet(now, Math::max);
-      responses.add(call.sendAsync().whenComplete((r, e) -> inFlight.decrementAndGet()));
-    }
-
-    List<Api.Response> await() {
-      return responses.stream().map(CompletableFuture::join).toList();
+      return call.submit().andThen(answered -> inFlight.decrementAndGet());
     }
   }
 
@@ -42,7 +41,7 @@ abstract class PurchaseConcurrencyTest extends EngineTest {
   }
 
   @Test
-  void twoHundredBuyersForFiftyUnitsSellExactlyFifty() {
+  void twoHundredBuyersForFiftyUnitsSellExactlyFifty(VertxTestContext test) throws Throwable {
     long product = CatalogFixtures.product(api, admin(), "Contended", "9.99");
     CatalogFixtures.stock(api, admin(), product, 50);
     List<String> buyers = new ArrayList<>();
@@ -50,17 +49,23 @@ abstract class PurchaseConcurrencyTest extends EngineTest {
       buyers.add(server.newCustomerToken());
     }
 
+    // each answer is counted as it arrives: a 51st sale or a 151st refusal fails the test at once
+    Checkpoint sold = test.checkpoint(50);
+    Checkpoint outOfStock = test.checkpoint(150);
     Burst burst = new Burst();
     for (int i = 0; i < 200; i++) {
       burst.add(api.post("purchase_products").token(buyers.get(i % buyers.size()))
-          .json(new JsonObject().put("items", new JsonArray().add(line(product, 1)))));
+          .json(new JsonObject().put("items", new JsonArray().add(line(product, 1)))))
+          .onComplete(test.succeeding(r -> test.verify(() -> {
+            switch (r.status()) {
+              case 200 -> sold.flag();
+              case 409 -> outOfStock.flag();
+              default -> fail("neither sold nor out of stock: " + r);
+            }
+          })));
     }
-    List<Api.Response> responses = burst.await();
+    Answers.await(test);
 
-    long ok = responses.stream().filter(r -> r.status() == 200).count();
-    long conflict = responses.stream().filter(r -> r.status() == 409).count();
-    assertEquals(50, ok, () -> "statuses: " + responses.stream().map(Api.Response::status).toList());
-    assertEquals(150, conflict);
     assertTrue(burst.maxInFlight.get() > 5, "requests did not overlap: max in flight " + burst.maxInFlight.get());
     Sql.StockState state = new Sql(server.db()).stock(product);
     assertEquals(0, state.stock());
@@ -71,7 +76,7 @@ abstract class PurchaseConcurrencyTest extends EngineTest {
   }
 
   @Test
-  void buyersInOppositeLineOrderNeverDeadlockAndTotalsAreExact() {
+  void buyersInOppositeLineOrderNeverDeadlockAndTotalsAreExact(VertxTestContext test) throws Throwable {
     long cat = CatalogFixtures.category(api, admin());
     long a = CatalogFixtures.product(api, admin(), cat, "Order A", "1.00", true);
     long b = CatalogFixtures.product(api, admin(), cat, "Order B", "2.00", true);
@@ -80,16 +85,22 @@ abstract class PurchaseConcurrencyTest extends EngineTest {
     String first = server.newCustomerToken();
     String second = server.newCustomerToken();
 
+    Checkpoint bought = test.checkpoint(200);
     Burst burst = new Burst();
     for (int i = 0; i < 100; i++) {
-      burst.add(api.post("purchase_products").token(first)
-          .json(new JsonObject().put("items", new JsonArray().add(line(a, 1)).add(line(b, 2)))));
-      burst.add(api.post("purchase_products").token(second)
-          .json(new JsonObject().put("items", new JsonArray().add(line(b, 1)).add(line(a, 2)))));
+      for (Api.Call call : List.of(
+          api.post("purchase_products").token(first)
+              .json(new JsonObject().put("items", new JsonArray().add(line(a, 1)).add(line(b, 2)))),
+          api.post("purchase_products").token(second)
+              .json(new JsonObject().put("items", new JsonArray().add(line(b, 1)).add(line(a, 2)))))) {
+        burst.add(call).onComplete(test.succeeding(r -> test.verify(() -> {
+          assertEquals(200, r.status(), r::toString);
+          bought.flag();
+        })));
+      }
     }
-    List<Api.Response> responses = burst.await();
+    Answers.await(test);
 
-    responses.forEach(r -> assertEquals(200, r.status(), r::toString));
     assertTrue(burst.maxInFlight.get() > 5, "requests did not overlap");
     Sql.StockState stateA = new Sql(server.db()).stock(a);
     Sql.StockState stateB = new Sql(server.db()).stock(b);

@@ -3,8 +3,8 @@ package app.ecommerce.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestDatabase;
-import app.ecommerce.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.jdbcclient.spi.JDBCColumnDescriptorProvider;
 import io.vertx.jdbcclient.spi.JDBCDecoder;
@@ -18,10 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@link SqliteValueDecoder} reads every cell as the JDBC client's own decoder does (up to the
@@ -29,18 +26,16 @@ import org.junit.jupiter.api.TestInstance;
  * where the default narrows it to a float), and it is the decoder the client uses.
  * Compared on every row of every table of a node that loaded the demo data, and on edge values.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SqliteValueDecoderTest {
-  private TestServer server;
+class SqliteValueDecoderTest extends EngineTest {
 
-  @BeforeAll
-  void startWithDemoData() {
-    server = TestServer.start(TestDatabase.sqlite(), Map.of("DEMO_DATA", "true"));
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DEMO_DATA", "true");
   }
 
   @Test

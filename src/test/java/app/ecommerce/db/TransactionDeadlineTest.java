@@ -7,7 +7,9 @@ import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.junit5.VertxTestContext;
 import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +33,8 @@ abstract class TransactionDeadlineTest extends EngineTest {
   }
 
   @AfterEach
-  void closeGuardedDatabase() throws Exception {
-    guarded.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  void closeGuardedDatabase(VertxTestContext closed) {
+    guarded.close().onComplete(closed.succeedingThenComplete());
   }
 
   /** Inserts a category, then takes {@code ms} more before the transaction may commit. */
@@ -63,14 +65,20 @@ abstract class TransactionDeadlineTest extends EngineTest {
   }
 
   @Test
-  void statementsPastTheirDeadlineAreUnavailableAtTheDeadlineAndNeverCommit() throws Exception {
+  void statementsPastTheirDeadlineAreUnavailableAtTheDeadlineAndNeverCommit(VertxTestContext test) {
+    Vertx vertx = server.app().vertx();
     long started = System.nanoTime();
-    Throwable failure = failureOf(guarded.inTransaction(insertThenWait("late-statements", 1_500)));
-    long tookMs = (System.nanoTime() - started) / 1_000_000;
-    assertEquals(DbFailure.UNAVAILABLE, guarded.dialect().classify(failure), failure::toString);
-    assertTrue(tookMs < 1_500, "answered at the deadline, not when the work ended: " + tookMs + " ms");
-    Thread.sleep(2_000); // the work has finished meanwhile: it must have rolled back, not committed
-    assertEquals(0, categories("late-statements"));
+    guarded.inTransaction(insertThenWait("late-statements", 1_500)).onComplete(test.failing(failure -> test.verify(() -> {
+      long tookMs = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(DbFailure.UNAVAILABLE, guarded.dialect().classify(failure), failure::toString);
+      assertTrue(tookMs < 1_500, "answered at the deadline, not when the work ended: " + tookMs + " ms");
+      // the work has finished 2 s later: it must have rolled back, not committed
+      vertx.setTimer(2_000, id -> vertx.executeBlocking(() -> categories("late-statements"))
+          .onComplete(test.succeeding(stored -> test.verify(() -> {
+            assertEquals(0, stored);
+            test.completeNow();
+          }))));
+    })));
   }
 
   @Test
@@ -80,8 +88,7 @@ abstract class TransactionDeadlineTest extends EngineTest {
       failureOf(guarded.inTransaction(insertThenWait("cut-" + i, 1_000)));
     }
     Thread.sleep(1_500); // on SQLite the last cut transaction holds the writer until its work returns
-    guarded.inTransaction(insertThenWait("after-the-cuts", 0)).toCompletionStage().toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+    guarded.inTransaction(insertThenWait("after-the-cuts", 0)).await(30, TimeUnit.SECONDS);
     assertEquals(1, categories("after-the-cuts"));
     assertEquals(0, new Sql(server.db()).number("SELECT COUNT(*) FROM categories WHERE category_slug LIKE 'cut-%'"));
   }

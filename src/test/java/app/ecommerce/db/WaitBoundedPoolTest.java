@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.SqlConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The wait for a connection is bounded by {@link WaitBoundedPool}, not by the Vert.x pool's timer
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * past the deadline the caller gets "unavailable", a connection that comes later goes back to the
  * pool, and waiters served right at their deadline leave the pool whole. A real SQLite file.
  */
+@ExtendWith(VertxExtension.class)
 class WaitBoundedPoolTest {
   private static final long WAIT_MS = 200;
   private Vertx vertx;
@@ -32,8 +35,8 @@ class WaitBoundedPoolTest {
   private WaitBoundedPool pool;
 
   @BeforeEach
-  void open() throws Exception {
-    vertx = Vertx.vertx();
+  void open(Vertx vertx) throws Exception {
+    this.vertx = vertx; // vertx-junit5 closes it after each test
     dir = Files.createTempDirectory("wait-bounded-pool");
     DatabaseUrl url = DatabaseUrl.parse("sqlite:" + dir.resolve("test.db"));
     PoolOptions one = new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(1000).setConnectionTimeout(0);
@@ -55,7 +58,6 @@ class WaitBoundedPoolTest {
   @AfterEach
   void close() throws Exception {
     await(pool.close());
-    await(vertx.close());
     try (var files = Files.list(dir)) {
       for (Path f : files.toList()) {
         Files.delete(f);

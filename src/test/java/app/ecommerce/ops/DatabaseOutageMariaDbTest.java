@@ -2,22 +2,20 @@ package app.ecommerce.ops;
 
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TcpProxy;
 import app.ecommerce.support.TestDatabase;
-import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,37 +27,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * comes back by itself within 10 seconds of the database returning. Every 2xx purchase is kept.
  */
 @EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageMariaDbTest {
+class DatabaseOutageMariaDbTest extends EngineTest {
   private TestDatabase db;
   private TcpProxy proxy;
-  private TestServer server;
-  private Api api;
   private String admin;
   private String customer;
   private long product;
   private final List<Long> acknowledgedSales = new ArrayList<>();
 
-  @BeforeAll
-  void start() throws Exception {
+  /** The server reaches its database through the proxy; the proxy closes with the database. */
+  @Override
+  protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
     URI real = URI.create(db.url());
-    proxy = new TcpProxy(real.getHost(), real.getPort());
+    try {
+      proxy = new TcpProxy(real.getHost(), real.getPort());
+    } catch (IOException e) {
+      db.close();
+      throw new UncheckedIOException(e);
+    }
     String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
-    server = TestServer.start(new ProxiedDatabase(db, viaProxy), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
-    api = server.api();
+    return db.reachedAt(viaProxy, proxy::close);
+  }
+
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2");
+  }
+
+  @BeforeAll
+  void stock() {
     admin = server.adminToken();
     customer = server.newCustomerToken();
     product = CatalogFixtures.product(api, admin, "Outage stock", "1.00");
     CatalogFixtures.stock(api, admin, product, 1_000);
-  }
-
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-    proxy.close();
   }
 
   @Test
@@ -134,36 +135,5 @@ class DatabaseOutageMariaDbTest {
     Sql.StockState state = new Sql(db).stock(product);
     assertEquals(state.stock(), state.ledger());
     assertEquals(state.restocked(), state.stock() + state.sold());
-  }
-
-  /** The real database, reached by the server through the proxy. */
-  private static final class ProxiedDatabase extends TestDatabase {
-    private final TestDatabase real;
-    private final String url;
-
-    ProxiedDatabase(TestDatabase real, String url) {
-      this.real = real;
-      this.url = url;
-    }
-
-    @Override
-    public String engine() {
-      return real.engine();
-    }
-
-    @Override
-    public String url() {
-      return url;
-    }
-
-    @Override
-    public Connection jdbc() throws SQLException {
-      return real.jdbc();
-    }
-
-    @Override
-    public void close() {
-      real.close();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package app.ecommerce.support;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.Socket;
@@ -135,6 +136,14 @@ public final class Api {
       } catch (Exception e) {
         throw new IllegalStateException(method + " " + path + " failed: " + e, e);
       }
+    }
+
+    /**
+     * The answer to come as a Vert.x future, for tests that assert on each answer as it arrives
+     * through a {@code VertxTestContext} (its callbacks run on the HTTP client's threads).
+     */
+    public Future<Response> submit() {
+      return Future.fromCompletionStage(sendAsync());
     }
 
     public CompletableFuture<Response> sendAsync() {

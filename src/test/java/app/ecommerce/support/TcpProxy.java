@@ -34,6 +34,7 @@ public final class TcpProxy implements AutoCloseable {
   private final Object gate = new Object();
   private final boolean mysqlPackets;
   private final AtomicReference<HeldCommit> armed = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
 
   public TcpProxy(String targetHost, int targetPort) throws IOException {
     this(targetHost, targetPort, false);
@@ -57,6 +58,11 @@ public final class TcpProxy implements AutoCloseable {
 
   public int port() {
     return listener.getLocalPort();
+  }
+
+  /** How many connections it has passed on to the database so far. */
+  public int forwarded() {
+    return forwarded.get();
   }
 
   public void cut() {
@@ -85,6 +91,7 @@ public final class TcpProxy implements AutoCloseable {
           continue;
         }
         Socket upstream = new Socket(targetHost, targetPort);
+        forwarded.incrementAndGet();
         sockets.add(client);
         sockets.add(upstream);
         if (mysqlPackets) {

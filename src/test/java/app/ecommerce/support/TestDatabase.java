@@ -28,6 +28,44 @@ public abstract class TestDatabase implements AutoCloseable {
   @Override
   public abstract void close();
 
+  /**
+   * This database as the server reaches it at another address (through proxies, or as several
+   * hosts): the same tables for the test's own assertions, the same clean-up.
+   */
+  public TestDatabase reachedAt(String url) {
+    return reachedAt(url, () -> { });
+  }
+
+  /** As {@link #reachedAt(String)}, closing what stands in between (a proxy) before the database. */
+  public TestDatabase reachedAt(String url, Runnable closeFirst) {
+    TestDatabase real = this;
+    return new TestDatabase() {
+      @Override
+      public String engine() {
+        return real.engine();
+      }
+
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public Connection jdbc() throws SQLException {
+        return real.jdbc();
+      }
+
+      @Override
+      public void close() {
+        try {
+          closeFirst.run();
+        } finally {
+          real.close();
+        }
+      }
+    };
+  }
+
   public static TestDatabase sqlite() {
     return new Sqlite();
   }

@@ -2,7 +2,10 @@ package app.ecommerce.support;
 
 import app.ecommerce.App;
 import app.ecommerce.Main;
+import app.ecommerce.NodeVertx;
 import app.ecommerce.config.ConfigLoader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,15 +39,37 @@ public final class TestServer implements AutoCloseable {
     this.management = new Api(app.managementPort());
   }
 
+  /**
+   * A node of the test's own on a Vert.x the caller keeps (from vertx-junit5's extension, which
+   * closes it): completes once the node is ready, its database migrated. {@link #stop()} undeploys
+   * it and drops the database, and leaves the Vert.x running.
+   */
+  public static Future<TestServer> deploy(NodeVertx node, TestDatabase db, Map<String, String> overrides) {
+    Future<App> started;
+    try {
+      started = Main.deploy(node, ConfigLoader.load(settings(db, overrides)));
+    } catch (RuntimeException e) {
+      started = Future.failedFuture(e);
+    }
+    return started
+        .compose(app -> app.ready().map(ready -> new TestServer(db, app)))
+        .recover(failure -> closeDatabase(node.vertx(), db).transform(closed -> Future.failedFuture(
+            new IllegalStateException("server did not start on " + db.engine() + ": " + failure, failure))));
+  }
+
+  /**
+   * A node with a Vert.x of its own (built and closed by {@link Main#start}), started and waited
+   * for on the calling thread: for a test that needs a second node beside its class's, or one with
+   * settings of its own (two nodes on one Vert.x would share one event bus).
+   */
   public static TestServer start(TestDatabase db) {
     return start(db, Map.of());
   }
 
   public static TestServer start(TestDatabase db, Map<String, String> overrides) {
     try {
-      App app = Main.start(ConfigLoader.load(settings(db, overrides)))
-          .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
-      app.ready().toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
+      App app = Main.start(ConfigLoader.load(settings(db, overrides))).await(3, TimeUnit.MINUTES);
+      app.ready().await(3, TimeUnit.MINUTES);
       return new TestServer(db, app);
     } catch (Exception e) {
       throw new IllegalStateException("server did not start on " + db.engine() + ": " + e, e);
@@ -130,10 +155,26 @@ public final class TestServer implements AutoCloseable {
     return new Customer(r.data().getLong("id"), email, password, api.login(email, password));
   }
 
+  /**
+   * Stops the node (and its Vert.x when it has one of its own), then drops its database on a
+   * worker thread: JDBC blocks.
+   */
+  public Future<Void> stop() {
+    return app.close().eventually(() -> closeDatabase(app.vertx(), db));
+  }
+
+  private static Future<Void> closeDatabase(Vertx vertx, TestDatabase db) {
+    return vertx.executeBlocking(() -> {
+      db.close();
+      return null;
+    });
+  }
+
+  /** {@link #stop()}, waited for on the calling thread (try-with-resources in a test body). */
   @Override
   public void close() {
     try {
-      app.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      app.close().await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("server did not stop: " + e, e);
     } finally {

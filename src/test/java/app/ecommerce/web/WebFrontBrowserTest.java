@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ecommerce.support.Api;
 import app.ecommerce.support.Browser;
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestDatabase;
 import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,32 +33,33 @@ import org.openqa.selenium.WebElement;
  * sideways scrolling. Navigation Timing figures are printed, never asserted. With
  * {@code -Dweb.screenshots=true} the screenshots in docs/screenshots/ are made again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebFrontBrowserTest {
+class WebFrontBrowserTest extends EngineTest {
   private static final String XSS = "<img src=x onerror=alert(1)>";
-  private TestServer server;
-  private Api api;
   private Browser browser;
   private final List<String> accessibility = new ArrayList<>();
 
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
+  }
+
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DEMO_DATA", "true", "ADMIN_TIMEZONE", "America/New_York");
+  }
+
+  /** After the server's start ({@link EngineTest}'s {@code @BeforeAll} runs first). */
   @BeforeAll
-  void start() {
-    server = TestServer.start(TestDatabase.sqlite(), Map.of("DEMO_DATA", "true", "ADMIN_TIMEZONE", "America/New_York"));
-    api = server.api();
+  void openBrowser() {
     browser = new Browser(api.base());
   }
 
+  /** Before the server's stop. */
   @AfterAll
-  void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
     }
   }
 

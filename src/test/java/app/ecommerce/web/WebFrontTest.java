@@ -6,37 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Expect;
 import app.ecommerce.support.TestDatabase;
-import app.ecommerce.support.TestServer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * How the web front's files are served (the browser test covers what they do): the strict CSP on
  * every file, ETags and 304s, nothing outside the fixed set, and pages with no inline script,
  * inline style or event-handler attribute for the CSP to refuse.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebFrontTest {
+class WebFrontTest extends EngineTest {
   private static final Pattern SCRIPT = Pattern.compile("<script([^>]*)>", Pattern.CASE_INSENSITIVE);
-  private TestServer server;
-  private Api api;
 
-  @BeforeAll
-  void start() {
-    server = TestServer.start(TestDatabase.sqlite());
-    api = server.api();
-  }
-
-  @AfterAll
-  void stop() {
-    server.close();
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
   }
 
   @Test

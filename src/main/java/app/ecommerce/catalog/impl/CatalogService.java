@@ -157,13 +157,15 @@ final class CatalogService {
     long quantity = in.getLong("quantity");
     long userId = caller(in).userId();
     long now = Times.nowMicros();
-    return writes.run(CatalogContract.ADD_INVENTORY, in, tx -> inventory.add(tx, productId, quantity, now).compose(found -> {
-      if (!found) {
-        return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
-      }
-      return inventory.record(tx, productId, quantity, "restock", null, userId, now)
-          .compose(v -> inventory.stock(tx, productId));
-    }).map(stock -> new JsonObject()
+    return writes.run(CatalogContract.ADD_INVENTORY, in, tx -> inventory.lockProduct(tx, productId, db.dialect().forUpdate())
+        .compose(exists -> exists ? inventory.add(tx, productId, quantity, now) : Future.succeededFuture(false))
+        .compose(found -> {
+          if (!found) {
+            return Future.failedFuture(Errors.notFound(PRODUCT_NOT_FOUND));
+          }
+          return inventory.record(tx, productId, quantity, "restock", null, userId, now)
+              .compose(v -> inventory.stock(tx, productId));
+        }).map(stock -> new JsonObject()
         .put("product_id", productId)
         .put("quantity", stock.getLong("quantity"))
         .put("added", quantity)
@@ -249,8 +251,9 @@ final class CatalogService {
     long userId = caller(in).userId();
     long now = Times.nowMicros();
     return writes.run(CatalogContract.ADJUST_INVENTORY, in, tx -> {
-      Future<Boolean> changed = change > 0 ? inventory.add(tx, productId, change, now)
-          : inventory.take(tx, productId, -change, now);
+      Future<Boolean> changed = inventory.lockProduct(tx, productId, db.dialect().forUpdate())
+          .compose(exists -> !exists ? Future.succeededFuture(false) : change > 0
+              ? inventory.add(tx, productId, change, now) : inventory.take(tx, productId, -change, now));
       return changed.compose(ok -> {
         if (!ok) {
           return inventory.findStock(tx, productId).compose(stock -> Future.failedFuture(stock == null

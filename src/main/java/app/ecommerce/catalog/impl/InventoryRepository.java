@@ -15,13 +15,29 @@ final class InventoryRepository {
   /** Takes stock only if enough is there; never a read-then-write. */
   static final String TAKE = "UPDATE inventories SET quantity = quantity - ?, updated_at = ?"
       + " WHERE product_id = ? AND quantity >= ?";
+  /**
+   * The product's row, locked before its stock: the order purchases lock them in (products, then
+   * inventories), so that a restock or adjustment and a purchase of the same product can never
+   * hold one each and wait for the other (the ledger row's foreign key reads the product too).
+   */
+  static final String LOCK_PRODUCT = "SELECT id FROM products WHERE id = ?";
   static final String STOCK = "SELECT quantity, updated_at FROM inventories WHERE product_id = ?";
   static final String INSERT_MOVEMENT = "INSERT INTO inventory_movements (product_id, delta, reason, sale_id, user_id,"
       + " created_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  /** One more row of {@link #INSERT_MOVEMENT}'s VALUES, for several ledger rows in one statement. */
+  static final String MORE_MOVEMENT_VALUES = ", (?, ?, ?, ?, ?, ?, ?)";
   /** Newest first; the (product_id) index ends with the id on both engines, so no sort. */
   static final String MOVEMENTS = "SELECT id, product_id, delta, reason, sale_id, note, user_id, created_at"
       + " FROM inventory_movements WHERE product_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
   static final String COUNT_MOVEMENTS = "SELECT COUNT(*) FROM inventory_movements WHERE product_id = ?";
+
+  /**
+   * Locks the product's row until the transaction ends ({@code forUpdate} is the dialect's suffix).
+   * @return false when there is no such product
+   */
+  Future<Boolean> lockProduct(SqlClient tx, long productId, String forUpdate) {
+    return tx.preparedQuery(LOCK_PRODUCT + forUpdate).execute(Tuple.of(productId)).map(rows -> rows.size() == 1);
+  }
 
   /** @return false when the product has no stock row (it does not exist) */
   Future<Boolean> add(SqlClient tx, long productId, long quantity, long now) {

@@ -2,8 +2,8 @@ package app.ecommerce.catalog.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestDatabase;
-import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -13,18 +13,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@link CatalogJson} reads product rows by the positions it found for the last column layout it
  * saw: a result whose columns come in another order must be read by its own names, and the
  * original order again after it. Real rows of a real SQLite database with the demo data.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogJsonTest {
+class CatalogJsonTest extends EngineTest {
   /** {@link ProductRepository#FIND_ANY} with the columns of its SELECT in the reverse order. */
   private static final String REVERSED = "SELECT c.category_slug, c.category_name, i.updated_at AS stock_updated_at,"
       + " i.quantity, p.updated_at, p.created_at, p.is_active, p.price_cents, p.category_id, p.description,"
@@ -32,16 +28,15 @@ class CatalogJsonTest {
       + ProductRepository.FIND_ANY.substring(ProductRepository.FIND_ANY.indexOf(" FROM "));
   private static final ZoneId ZONE = ZoneOffset.ofHours(5);
 
-  private TestServer server;
 
-  @BeforeAll
-  void startWithDemoData() {
-    server = TestServer.start(TestDatabase.sqlite(), Map.of("DEMO_DATA", "true"));
+  @Override
+  protected TestDatabase newDatabase() {
+    return TestDatabase.sqlite();
   }
 
-  @AfterAll
-  void stop() {
-    server.close();
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DEMO_DATA", "true");
   }
 
   @Test

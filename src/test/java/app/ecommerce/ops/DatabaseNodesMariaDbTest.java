@@ -1,0 +1,121 @@
+package app.ecommerce.ops;
+
+import app.ecommerce.catalog.CatalogFixtures;
+import app.ecommerce.support.Api;
+import app.ecommerce.support.Sql;
+import app.ecommerce.support.TcpProxy;
+import app.ecommerce.support.TestDatabase;
+import app.ecommerce.support.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A DATABASE_URL with two hosts, each a proxy in front of the same MariaDB (two "nodes" of one
+ * cluster, as far as the server can tell): connections spread over both; with one node gone every
+ * purchase still commits through the other, at once; a node that comes back is used again (the
+ * other is then cut, and purchases still commit). Every acknowledged sale is stored, the ledger
+ * equals the stock.
+ */
+@EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseNodesMariaDbTest {
+  private TestDatabase db;
+  private TcpProxy first;
+  private TcpProxy second;
+  private TestServer server;
+  private Api api;
+  private String customer;
+  private long product;
+  private final List<Long> acknowledgedSales = new ArrayList<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    db = TestDatabase.mariadb();
+    URI real = URI.create(db.url());
+    first = new TcpProxy(real.getHost(), real.getPort());
+    second = new TcpProxy(real.getHost(), real.getPort());
+    String nodes = db.url().replace(real.getHost() + ":" + real.getPort() + "/",
+        "127.0.0.1:" + first.port() + ",127.0.0.1:" + second.port() + "/");
+    server = TestServer.start(db.reachedAt(nodes), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
+    api = server.api();
+    String admin = server.adminToken();
+    customer = server.newCustomerToken();
+    product = CatalogFixtures.product(api, admin, "Two nodes stock", "1.00");
+    CatalogFixtures.stock(api, admin, product, 1_000);
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+    first.close();
+    second.close();
+  }
+
+  @Test
+  void purchasesGoOnThroughTheLiveNodeAndANodeThatComesBackIsUsedAgain() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      buyOnce();
+    }
+    assertTrue(first.forwarded() > 0 && second.forwarded() > 0,
+        "connections went to both nodes: " + first.forwarded() + " and " + second.forwarded());
+
+    first.cut();
+    for (int i = 0; i < 30; i++) {
+      buyOnce(); // no waiting for the monitor: a purchase whose connection broke runs again on the other node
+    }
+    awaitReady();
+
+    first.restore();
+    Thread.sleep(2_500); // the monitor probes every second
+    int before = first.forwarded();
+    second.cut();
+    for (int i = 0; i < 30; i++) {
+      buyOnce();
+    }
+    awaitReady();
+    assertTrue(first.forwarded() > before, "the node that came back took new connections");
+    second.restore();
+
+    for (long sale : acknowledgedSales) {
+      assertEquals(1, new Sql(db).number("SELECT COUNT(*) FROM sales WHERE id = ?", sale));
+    }
+    Sql.StockState state = new Sql(db).stock(product);
+    assertEquals(1_000 - 70, state.stock());
+    assertEquals(state.stock(), state.ledger());
+  }
+
+  private void awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    Api.Response last = null;
+    while (System.nanoTime() < deadline) {
+      last = api.get("/ready").send();
+      if (last.status() == 200
+          && api.get("get_product").token(customer).query("product_id", product).send().status() == 200) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not ready within 10 s on the remaining node; last answer " + last);
+  }
+
+  private void buyOnce() {
+    JsonObject purchase = new JsonObject().put("items",
+        new JsonArray().add(new JsonObject().put("product_id", product).put("quantity", 1)));
+    Api.Response r = api.post("purchase_products").token(customer).json(purchase).send();
+    assertEquals(200, r.status(), r::toString);
+    acknowledgedSales.add(r.data().getLong("id"));
+  }
+}
