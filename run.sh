@@ -20,11 +20,13 @@ Usage: ./run.sh [command]
   demo-data [--sales N] [--products N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales);
                             --products N adds N generated products to the 25 demo ones
-  cluster [N] [--analytics-node]
+  cluster [N] [--analytics-node] [--galera]
                             N nodes (default 3) on loopback, clustered over Hazelcast, against the
                             local MariaDB (database ecommerce_cluster); HTTP on ports 8000.., /metrics on
                             9000.. (each node's management listener); with
-                            --analytics-node the last node runs only sales analytics; Ctrl-C stops all
+                            --analytics-node the last node runs only sales analytics; with --galera
+                            on three MariaDB Galera nodes on loopback (GALERA_PORT, default 3311..3313)
+                            instead of the local MariaDB; Ctrl-C stops all
   import-legacy FILE [--yes]
                             import a database of the original FastAPI system (read-only) into the
                             configured database (--yes replaces catalog, stock and sales already there)
@@ -93,35 +95,54 @@ ensure_mariadb() {
 
 # N clustered nodes on loopback sharing one MariaDB database; stops them all on Ctrl-C.
 cluster() {
-  local n=3 analytics_node=false
+  local n=3 analytics_node=false galera=false
   for arg in "$@"; do
     case "$arg" in
       --analytics-node) analytics_node=true ;;
-      ''|*[!0-9]*) echo "Usage: ./run.sh cluster [N] [--analytics-node]" >&2; exit 2 ;;
+      --galera) galera=true ;;
+      ''|*[!0-9]*) echo "Usage: ./run.sh cluster [N] [--analytics-node] [--galera]" >&2; exit 2 ;;
       *) n=$arg ;;
     esac
   done
   (( n >= 1 && n <= 9 )) || { echo "N must be 1..9" >&2; exit 2; }
   build_if_needed
-  ensure_mariadb
-  local db=${CLUSTER_DATABASE:-ecommerce_cluster}
-  mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  local db=${CLUSTER_DATABASE:-ecommerce_cluster} hosts=127.0.0.1:3306 galera_dir=""
+  if [[ $galera == true ]]; then
+    # three Galera nodes on loopback, SQL on GALERA_PORT.. (default 3311..3313); removed on Ctrl-C
+    local base=${GALERA_PORT:-3311} j
+    galera_dir=$(mktemp -d /tmp/ecommerce-galera.XXXXXX)
+    echo "Starting 3 MariaDB Galera nodes on 127.0.0.1:$base-$((base + 2)) (data in $galera_dir) ..."
+    bash src/scripts/galera.sh start "$galera_dir" "$base" 3 > /dev/null \
+      || { bash src/scripts/galera.sh stop "$galera_dir"; rm -rf "$galera_dir"; exit 1; }
+    bash src/scripts/galera.sh sql "$galera_dir" 1 "CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+    hosts=""
+    for ((j = 0; j < 3; j++)); do hosts+="${hosts:+,}127.0.0.1:$((base + j))"; done
+  else
+    ensure_mariadb
+    mariadb -uroot -h127.0.0.1 -e "CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+  fi
   export JWT_SECRET=${JWT_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')}
   local members="" i
   for ((i = 0; i < n; i++)); do members+="${members:+,}127.0.0.1:$((5701 + i))"; done
   mkdir -p target/cluster
   local pids=()
-  trap 'echo; echo "Stopping ${#pids[@]} nodes ..."; kill -TERM "${pids[@]}" 2>/dev/null; wait; exit 0' INT TERM
+  trap 'echo; echo "Stopping ${#pids[@]} nodes ..."; kill -TERM "${pids[@]}" 2>/dev/null; wait
+    if [[ -n $galera_dir ]]; then echo "Stopping the Galera nodes ..."; bash src/scripts/galera.sh stop "$galera_dir"; rm -rf "$galera_dir"; fi
+    exit 0' INT TERM
   for ((i = 0; i < n; i++)); do
     local verticles=all
     if [[ $analytics_node == true && $n -gt 1 && $i -eq $((n - 1)) ]]; then verticles=sales; fi
     HTTP_PORT=$((8000 + i)) MANAGEMENT_PORT=$((9000 + i)) \
       CLUSTER=true CLUSTER_HOST=127.0.0.1 CLUSTER_PORT=$((5701 + i)) \
       CLUSTER_MEMBERS=$members VERTICLES=$verticles DEMO_DATA=${DEMO_DATA:-true} \
-      DATABASE_URL="mysql://root@127.0.0.1:3306/$db" \
+      DATABASE_URL="mysql://root@$hosts/$db" \
       ADMIN_EMAIL=${ADMIN_EMAIL:-admin@example.com} ADMIN_PASSWORD=${ADMIN_PASSWORD:-Admin123!} \
       java $JAVA_OPTS -jar "$JAR" > "target/cluster/node$i.log" 2>&1 &
     pids+=($!)
+    if [[ $i -eq 0 && -n $galera_dir ]]; then
+      # the first node migrates the empty cluster alone: Flyway's lock does not hold on Galera
+      for _ in $(seq 1 120); do grep -q "Node started" target/cluster/node0.log 2>/dev/null && break; sleep 1; done
+    fi
   done
   echo "Waiting for $n nodes to join ..."
   for ((i = 0; i < n; i++)); do
@@ -140,7 +161,11 @@ cluster() {
       "127.0.0.1:$((5701 + i))" "$verticles"
   done
   echo
-  echo "Database: mysql://root@127.0.0.1:3306/$db   logs: target/cluster/node*.log"
+  echo "Database: mysql://root@$hosts/$db   logs: target/cluster/node*.log"
+  if [[ -n $galera_dir ]]; then
+    echo "Galera: kill -9 \$(cat $galera_dir/node1/mysqld.pid) to crash DB node 1;"
+    echo "        bash src/scripts/galera.sh restart $galera_dir 1 rejoins it by IST (docs/operations.md)"
+  fi
   echo "Log in on any node as ${ADMIN_EMAIL:-admin@example.com}; try: curl -s http://127.0.0.1:8000/health"
   echo "Kill one node (kill -9 <pid>) to watch the others carry on. Ctrl-C stops them all."
   wait

@@ -189,6 +189,48 @@ public final class Database {
     return new GuardedTransaction<>(vertx, dialect, this::leaseWriter, work, deadlines).run();
   }
 
+  /**
+   * The same, run one at a time on this node with every other transaction that names one of the
+   * same {@code rows} (e.g. {@code "product:42"}): each attempt first takes a local lock per name
+   * (in sorted order, so never a deadlock between them), then a connection, and releases them
+   * when it has committed or rolled back. On MySQL/MariaDB a hot row's buyers then wait here,
+   * holding no connection, instead of in the database's lock queue; on Galera that leaves at
+   * most one transaction per app node for the row, so a commit from another DB node aborts at
+   * most one local one instead of a queue of them (docs/decisions.md, issue 31). The wait counts
+   * in the transaction's deadlines. SQLite has one writer anyway: the names are not used there.
+   */
+  public <T> Future<T> inTransaction(java.util.Collection<String> rows, Function<SqlConnection, Future<T>> work) {
+    if (!(dialect instanceof MysqlDialect) || rows.isEmpty()) {
+      return inTransaction(work);
+    }
+    java.util.List<String> names = rows.stream().sorted().distinct().map(row -> "row-writer:" + row).toList();
+    return new GuardedTransaction<>(vertx, dialect, () -> leaseWriterOf(names), work, deadlines).run();
+  }
+
+  private Future<GuardedTransaction.Lease> leaseWriterOf(java.util.List<String> names) {
+    return lockAll(names, 0, new java.util.ArrayList<>()).compose(locks -> leaseWriter()
+        .map(lease -> new GuardedTransaction.Lease(lease.connection(), () -> {
+          lease.release().run();
+          locks.forEach(Database::release);
+        }))
+        .onFailure(failure -> locks.forEach(Database::release)));
+  }
+
+  private Future<java.util.List<Lock>> lockAll(java.util.List<String> names, int next, java.util.List<Lock> held) {
+    if (next == names.size()) {
+      return Future.succeededFuture(held);
+    }
+    return vertx.sharedData().getLocalLockWithTimeout(names.get(next), deadlines.statementsMs())
+        .recover(timeout -> {
+          held.forEach(Database::release);
+          return Future.failedFuture(new DatabaseUnavailableException("Timed out waiting for " + names.get(next), timeout));
+        })
+        .compose(lock -> {
+          held.add(lock);
+          return lockAll(names, next + 1, held);
+        });
+  }
+
   private Future<GuardedTransaction.Lease> leaseWriter() {
     if (dialect instanceof MysqlDialect) {
       // a node that died a moment ago may still get a new connection before the monitor sees it

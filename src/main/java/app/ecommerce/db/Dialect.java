@@ -126,7 +126,7 @@ public interface Dialect {
       if (t instanceof DatabaseUnavailableException || t instanceof OutcomeUnknownException) {
         return false; // our own verdicts: already final
       }
-      if (t instanceof ClosedConnectionException || t instanceof IOException) {
+      if (t instanceof ClosedConnectionException || t instanceof IOException || isClosedWhileSending(t)) {
         return true;
       }
       for (Throwable part : wrapped(t)) {
@@ -171,7 +171,7 @@ public interface Dialect {
         || t instanceof IOException) {
       return DbFailure.UNAVAILABLE;
     }
-    if (isVertxTimeout(t)) {
+    if (isVertxTimeout(t) || isClosedWhileSending(t)) {
       return DbFailure.UNAVAILABLE;
     }
     if (t instanceof DatabaseException d) {
@@ -184,6 +184,15 @@ public interface Dialect {
       return classifyCode(s.getErrorCode(), s.getSQLState(), String.valueOf(s.getMessage()));
     }
     return null;
+  }
+
+  /**
+   * The SQL client's connection closed with requests still queued on it (a database node killed
+   * under load): it fails them with a bare VertxException saying so.
+   */
+  private static boolean isClosedWhileSending(Throwable t) {
+    return t.getClass().getName().startsWith("io.vertx.") && t.getMessage() != null
+        && t.getMessage().startsWith("Pending requests failed to be sent");
   }
 
   /**

@@ -64,13 +64,19 @@ public final class IdempotentWrites {
    */
   public Future<JsonObject> run(long userId, String key, String requestHash,
                                 Function<SqlConnection, Future<JsonObject>> write, Runnable replayed) {
+    return run(userId, key, requestHash, java.util.List.of(), write, replayed);
+  }
+
+  /** The same, one at a time with the other writes of the same hot {@code rows} ({@link Database#inTransaction(java.util.Collection, Function)}). */
+  public Future<JsonObject> run(long userId, String key, String requestHash, java.util.Collection<String> rows,
+                                Function<SqlConnection, Future<JsonObject>> write, Runnable replayed) {
     if (key == null) {
-      return db.inTransaction(write);
+      return db.inTransaction(rows, write);
     }
     boolean[] replay = {false};
     // the key is looked up inside the write's transaction, so the lookup shares its deadline and
     // its connection: a client retrying after a 504 learns what really happened, or writes once
-    return db.inTransaction(tx -> keys.find(tx, userId, key).compose(stored -> {
+    return db.inTransaction(rows, tx -> keys.find(tx, userId, key).compose(stored -> {
           JsonObject earlier = replay(stored, requestHash);
           replay[0] = earlier != null;
           if (earlier != null) {

@@ -53,6 +53,9 @@ class MysqlFailureClassificationTest {
   void aLostConnectionInsideABatchBrokeTheConnection() {
     assertTrue(dialect.brokeConnection(batch(ClosedConnectionException.INSTANCE)));
     assertEquals(DbFailure.UNAVAILABLE, dialect.classify(batch(ClosedConnectionException.INSTANCE)));
+    var pending = new io.vertx.core.VertxException("Pending requests failed to be sent due to connection has been closed.");
+    assertTrue(dialect.brokeConnection(pending));
+    assertEquals(DbFailure.UNAVAILABLE, dialect.classify(pending));
     assertFalse(dialect.brokeConnection(new MySQLException("Deadlock found", 1213, "40001")));
     assertFalse(dialect.brokeConnection(new DatabaseUnavailableException("busy", ClosedConnectionException.INSTANCE)));
   }

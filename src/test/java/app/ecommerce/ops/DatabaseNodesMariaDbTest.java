@@ -2,20 +2,20 @@ package app.ecommerce.ops;
 
 import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
+import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Sql;
 import app.ecommerce.support.TcpProxy;
 import app.ecommerce.support.TestDatabase;
-import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,40 +28,51 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equals the stock.
  */
 @EnabledIfEnvironmentVariable(named = "MYSQL_TEST_URL", matches = ".+")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseNodesMariaDbTest {
+class DatabaseNodesMariaDbTest extends EngineTest {
   private TestDatabase db;
   private TcpProxy first;
   private TcpProxy second;
-  private TestServer server;
-  private Api api;
   private String customer;
   private long product;
   private final List<Long> acknowledgedSales = new ArrayList<>();
 
-  @BeforeAll
-  void start() throws Exception {
+  /** The server's DATABASE_URL names two "nodes": two proxies to the one real database. */
+  @Override
+  protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
     URI real = URI.create(db.url());
-    first = new TcpProxy(real.getHost(), real.getPort());
-    second = new TcpProxy(real.getHost(), real.getPort());
+    try {
+      first = new TcpProxy(real.getHost(), real.getPort());
+      second = new TcpProxy(real.getHost(), real.getPort());
+    } catch (IOException e) {
+      closeProxies();
+      db.close();
+      throw new UncheckedIOException(e);
+    }
     String nodes = db.url().replace(real.getHost() + ":" + real.getPort() + "/",
         "127.0.0.1:" + first.port() + ",127.0.0.1:" + second.port() + "/");
-    server = TestServer.start(db.reachedAt(nodes), Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2"));
-    api = server.api();
+    return db.reachedAt(nodes, this::closeProxies);
+  }
+
+  @Override
+  protected Map<String, String> settings() {
+    return Map.of("DB_CONNECT_TIMEOUT_SECONDS", "2");
+  }
+
+  @BeforeAll
+  void stock() {
     String admin = server.adminToken();
     customer = server.newCustomerToken();
     product = CatalogFixtures.product(api, admin, "Two nodes stock", "1.00");
     CatalogFixtures.stock(api, admin, product, 1_000);
   }
 
-  @AfterAll
-  void stop() {
-    if (server != null) {
-      server.close();
+  private void closeProxies() {
+    for (TcpProxy proxy : new TcpProxy[] {first, second}) {
+      if (proxy != null) {
+        proxy.close();
+      }
     }
-    first.close();
-    second.close();
   }
 
   @Test

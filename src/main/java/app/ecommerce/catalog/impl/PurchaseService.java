@@ -71,8 +71,10 @@ final class PurchaseService {
     JsonArray items = in.getJsonArray("items");
     ZoneId zone = Times.zone(caller.timezone());
     boolean[] replayed = {false};
+    java.util.Set<String> rows = new java.util.TreeSet<>();
+    items.forEach(item -> rows.add("product:" + ((JsonObject) item).getLong("product_id")));
     return writes.run(caller.userId(), in.getString(ServiceClient.IDEMPOTENCY_KEY),
-            IdempotentWrites.sha256(items.encode()), tx -> buy(tx, caller.userId(), items, zone),
+            IdempotentWrites.sha256(items.encode()), rows, tx -> buy(tx, caller.userId(), items, zone),
             () -> replayed[0] = true)
         .onSuccess(outcome -> {
           if (replayed[0]) {
