@@ -121,7 +121,11 @@ final class DatabaseStartup {
   /** Products written before their search columns existed (an upgraded database) get them now. */
   private static void fillProductSearch(DatabaseUrl url) throws java.sql.SQLException {
     try (java.sql.Connection c = DemoData.connect(url)) {
-      int filled = ProductSearch.fillMissing(c);
+      int filled = ProductSearch.fillMissing(c, n -> {
+        if (n % 100_000 == 0) {
+          LOG.info("Search text filled in for {} product(s) so far", n);
+        }
+      });
       if (filled > 0) {
         LOG.info("Search text filled in for {} product(s)", filled);
       }

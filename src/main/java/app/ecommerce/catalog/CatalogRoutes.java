@@ -106,8 +106,8 @@ public final class CatalogRoutes implements RouteModule {
         Field.bool("include_inactive").defaultsTo(false).describedAs("Admins only; ignored for customers"),
         Field.string("q", 1, 200).optional().describedAs("Search: every word (at most " + ProductSearch.MAX_WORDS
             + ") must start a word of the name or description, ignoring case and accents; taken as text, so %, _"
-            + " and \\ match themselves. Ranked by relevance (a word of the name counts more) unless order_by is"
-            + " given"),
+            + " and \\ match themselves. Ranked by relevance unless order_by is given: products with a word of q in"
+            + " their name first, then those matching through their description only, each group by id"),
         Field.money("min_price", "99999999.99").optional().describedAs("Only products priced at least this"),
         Field.money("max_price", "99999999.99").optional().describedAs("Only products priced at most this"),
         Field.bool("in_stock").defaultsTo(false).describedAs("true: only products with stock > 0; false: all"),

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,8 +17,10 @@ import java.util.regex.Pattern;
  * description, two folded forms (accents removed, lower case), written with every product the
  * service creates or edits:
  * <ul>
- * <li>{@code search_words}: the words of letters and digits, for each engine's full-text index
- * (SQLite FTS5, MariaDB FULLTEXT); a word of {@code q} is looked up there as a prefix;
+ * <li>{@code search_words}: the words of letters and digits of the name and description, for each
+ * engine's full-text index (SQLite FTS5, MariaDB FULLTEXT); a word of {@code q} is looked up there
+ * as a prefix; {@code name_words}: the same of the name alone, which puts a product in the first
+ * group of relevance (a word of {@code q} in its name);
  * <li>{@code search_text}: the text between white space ({@code "50%"}, {@code "c:\temp"}) and the
  * words inside it, each preceded by a space. A word of {@code q} that holds anything but letters
  * and digits must also start one of these, through {@code LIKE '% <word>%'} with {@code %},
@@ -38,8 +39,32 @@ public final class ProductSearch {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SPACE = Pattern.compile("\\s+");
   private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
-  static final String MISSING = "SELECT id, product_name, description FROM products WHERE search_words IS NULL";
-  static final String FILL = "UPDATE products SET search_text = ?, search_words = ? WHERE id = ?";
+  /** Products are filled in chunks of this many, each its own transaction unless the caller holds one. */
+  static final int FILL_CHUNK = 5_000;
+  static final String MISSING = "SELECT id, product_name, description FROM products"
+      + " WHERE id > ? AND (search_words IS NULL OR name_words IS NULL) ORDER BY id LIMIT " + FILL_CHUNK;
+  /** Rows per UPDATE of {@link #fillSql}. */
+  static final int FILL_ROWS = 500;
+  private static final String FILL_FULL = fillSql(FILL_ROWS);
+
+  /**
+   * One UPDATE for {@code rows} products: {@code CASE id WHEN ? THEN ? ...} per column, the ids
+   * listed once more in the WHERE. One statement per product took 2.5 ms each on MariaDB under
+   * load, 40 minutes for an upgrade of 1,000,000 products. Columns already there are kept:
+   * rewriting search_words would make InnoDB index every product's text again when only
+   * name_words is new. Their words are the same (rows written before name_words hold the name
+   * twice, which counted when relevance was a score and no longer does).
+   */
+  static String fillSql(int rows) {
+    StringBuilder cases = new StringBuilder(" CASE id");
+    for (int i = 0; i < rows; i++) {
+      cases.append(" WHEN ? THEN ?");
+    }
+    cases.append(" END");
+    return "UPDATE products SET search_text = COALESCE(search_text," + cases + "), search_words = COALESCE(search_words,"
+        + cases + "), name_words = COALESCE(name_words," + cases + ") WHERE id IN ("
+        + String.join(", ", java.util.Collections.nCopies(rows, "?")) + ")";
+  }
 
   private ProductSearch() {
   }
@@ -67,12 +92,13 @@ public final class ProductSearch {
   }
 
   /**
-   * The stored form for the full-text index: the name's words twice (term frequency is what both
-   * engines' relevance counts), then the description's, each padded to {@link #MIN_INDEXED}.
+   * The stored form for the full-text index: the words of the texts (the name and the
+   * description, or the name alone for {@code name_words}), each padded to {@link #MIN_INDEXED},
+   * between spaces.
    */
-  public static String indexed(String name, String description) {
+  public static String indexed(String... texts) {
     StringBuilder out = new StringBuilder(" ");
-    for (String text : new String[] {name, name, description}) {
+    for (String text : texts) {
       if (text != null) {
         for (String part : parts(fold(text))) {
           out.append(part);
@@ -136,27 +162,77 @@ public final class ProductSearch {
   }
 
   /**
-   * Fills the search columns of every product that has none: products of a database created
-   * before they existed, and those the legacy import writes directly. Blocking JDBC, for start-up
-   * and the tools only; commits nothing itself.
+   * Fills the search columns of every product that lacks one: products of a database created
+   * before they existed, and those the legacy import writes directly. Works through the products
+   * in chunks of {@link #FILL_CHUNK} by id, so that a catalog of millions is never held in memory;
+   * on a connection in auto-commit each chunk is committed on its own, inside a caller's
+   * transaction nothing is committed here. Blocking JDBC, for start-up and the tools only.
+   *
+   * @param progress told the number filled so far after each chunk
    */
+  public static int fillMissing(Connection c, java.util.function.IntConsumer progress) throws SQLException {
+    boolean autoCommit = c.getAutoCommit();
+    int filled = 0;
+    long after = 0;
+    try (PreparedStatement missing = c.prepareStatement(MISSING); PreparedStatement full = c.prepareStatement(FILL_FULL)) {
+      c.setAutoCommit(false);
+      while (true) {
+        List<String[]> chunk = new ArrayList<>();
+        missing.setLong(1, after);
+        try (ResultSet rs = missing.executeQuery()) {
+          while (rs.next()) {
+            chunk.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+          }
+        }
+        if (chunk.isEmpty()) {
+          break;
+        }
+        // read first, then written: SQLite would otherwise update the table its open cursor walks
+        for (int from = 0; from < chunk.size(); from += FILL_ROWS) {
+          List<String[]> rows = chunk.subList(from, Math.min(chunk.size(), from + FILL_ROWS));
+          if (rows.size() == FILL_ROWS) {
+            fill(full, rows);
+          } else {
+            try (PreparedStatement partial = c.prepareStatement(fillSql(rows.size()))) {
+              fill(partial, rows);
+            }
+          }
+        }
+        if (autoCommit) {
+          c.commit();
+        }
+        filled += chunk.size();
+        after = Long.parseLong(chunk.get(chunk.size() - 1)[0]);
+        progress.accept(filled);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (autoCommit) {
+        c.rollback();
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(autoCommit);
+    }
+    return filled;
+  }
+
+  private static void fill(PreparedStatement fill, List<String[]> rows) throws SQLException {
+    int n = rows.size();
+    for (int i = 0; i < n; i++) {
+      String[] product = rows.get(i);
+      long id = Long.parseLong(product[0]);
+      String[] values = {stored(product[1], product[2]), indexed(product[1], product[2]), indexed(product[1])};
+      for (int column = 0; column < values.length; column++) {
+        fill.setLong(1 + column * 2 * n + 2 * i, id);
+        fill.setString(2 + column * 2 * n + 2 * i, values[column]);
+      }
+      fill.setLong(1 + 3 * 2 * n + i, id);
+    }
+    fill.executeUpdate();
+  }
+
+  /** {@link #fillMissing(Connection, java.util.function.IntConsumer)} without progress. */
   public static int fillMissing(Connection c) throws SQLException {
-    List<String[]> missing = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MISSING)) {
-      while (rs.next()) {
-        missing.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-      }
-    }
-    // read first, then written: SQLite would otherwise update the table its open cursor walks
-    try (PreparedStatement fill = c.prepareStatement(FILL)) {
-      for (String[] product : missing) {
-        fill.setString(1, stored(product[1], product[2]));
-        fill.setString(2, indexed(product[1], product[2]));
-        fill.setLong(3, Long.parseLong(product[0]));
-        fill.addBatch();
-      }
-      fill.executeBatch();
-    }
-    return missing.size();
+    return fillMissing(c, n -> { });
   }
 }

@@ -92,18 +92,13 @@ final class MysqlDialect implements Dialect {
   }
 
   @Override
-  public String fullTextFrom(boolean ranked) {
+  public String fullTextFrom() {
     return "products p";
   }
 
   @Override
   public String fullTextWhere() {
     return " AND MATCH (p.search_words) AGAINST (? IN BOOLEAN MODE)";
-  }
-
-  @Override
-  public String fullTextRank() {
-    return "MATCH (p.search_words) AGAINST (? IN BOOLEAN MODE)";
   }
 
   /** {@code +p1* +p2*}: in boolean mode every prefix is required; a truncated word is never a stop word. */
@@ -114,6 +109,17 @@ final class MysqlDialect implements Dialect {
       query.append(query.length() == 0 ? "" : " ").append('+').append(prefix).append('*');
     }
     return query.toString();
+  }
+
+  /** InnoDB finds every match of a MATCH ... AGAINST before it returns the first. */
+  @Override
+  public boolean fullTextInIdOrder() {
+    return false;
+  }
+
+  @Override
+  public String fullTextGroupQuery(java.util.List<String> prefixes, boolean named) {
+    throw new UnsupportedOperationException("InnoDB FULLTEXT has no column filter; relevance is a LIKE per match");
   }
 
   @Override

@@ -60,8 +60,8 @@ final class GeneratedCatalog {
   private static final int ROWS_PER_COMMIT = 10_000;
   private static final long DAY_MICROS = 86_400_000_000L;
   private static final String INSERT_PRODUCTS = "INSERT INTO products (id, product_name, description, category_id,"
-      + " price_cents, is_active, created_at, updated_at, search_text, search_words) VALUES ";
-  private static final String PRODUCT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " price_cents, is_active, created_at, updated_at, search_text, search_words, name_words) VALUES ";
+  private static final String PRODUCT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_STOCK = "INSERT INTO inventories (product_id, quantity, updated_at) VALUES ";
   private static final String STOCK_ROW = "(?, ?, ?)";
 
@@ -84,7 +84,7 @@ final class GeneratedCatalog {
     long categories = firstCategory - 1 + CATEGORIES.length;
     Random random = new Random(DemoData.SEED + count);
     Progress progress = new Progress("Writing products", count, out);
-    try (MultiRowInsert products = new MultiRowInsert(c, INSERT_PRODUCTS, PRODUCT_ROW, 10);
+    try (MultiRowInsert products = new MultiRowInsert(c, INSERT_PRODUCTS, PRODUCT_ROW, 11);
          MultiRowInsert stock = new MultiRowInsert(c, INSERT_STOCK, STOCK_ROW, 3);
          MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
       for (int n = 0; n < count; n++) {
@@ -96,7 +96,7 @@ final class GeneratedCatalog {
         long quantity = random.nextInt(12) == 0 ? 0 : 1 + random.nextInt(500);
         products.add(id, name, description, 1 + random.nextInt((int) categories), price,
             random.nextInt(33) == 0 ? 0 : 1, created, created, ProductSearch.stored(name, description),
-            ProductSearch.indexed(name, description));
+            ProductSearch.indexed(name, description), ProductSearch.indexed(name));
         stock.add(id, quantity, created);
         if (quantity > 0) {
           movements.add(id, quantity, "restock", null, adminId, created);

@@ -34,7 +34,8 @@ abstract class GeneratedCatalogTest extends EngineTest {
     Sql sql = new Sql(server.db());
     assertEquals(25 + PRODUCTS, sql.number("SELECT COUNT(*) FROM products"));
     assertEquals(25, sql.number("SELECT COUNT(*) FROM categories"));
-    assertEquals(0, sql.number("SELECT COUNT(*) FROM products WHERE search_words IS NULL OR search_text IS NULL"));
+    assertEquals(0, sql.number("SELECT COUNT(*) FROM products WHERE search_words IS NULL OR search_text IS NULL"
+        + " OR name_words IS NULL"));
     assertEquals(0, sql.number("SELECT COUNT(*) FROM inventories i WHERE i.quantity <> (SELECT COALESCE(SUM(m.delta), 0)"
         + " FROM inventory_movements m WHERE m.product_id = i.product_id)"));
     assertEquals(25 + PRODUCTS, sql.number("SELECT COUNT(*) FROM inventories"));

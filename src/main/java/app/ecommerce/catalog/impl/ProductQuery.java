@@ -1,10 +1,12 @@
 package app.ecommerce.catalog.impl;
 
 import app.ecommerce.catalog.ProductCursor;
+import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.db.Dialect;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Tuple;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,8 +39,9 @@ final class ProductQuery {
   static final String AND_IN_STOCK = " AND i.quantity > 0";
   static final String AND_STOCK_AT_MOST = " AND i.quantity <= ?";
   /** A word of q with more than letters and digits: it must also start a word of the text (see ProductSearch). */
-  static final String AND_TEXT_LIKE = " AND p.search_text LIKE ? ESCAPE '"
-      + app.ecommerce.catalog.ProductSearch.ESCAPE + "'";
+  static final String AND_TEXT_LIKE = " AND p.search_text LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
+  /** One prefix of q in the name's words: the first group of relevance, on engines that test it per match. */
+  static final String NAME_LIKE = "p.name_words LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
   static final String PAGE = " LIMIT ? OFFSET ?";
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
   static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
@@ -62,33 +65,27 @@ final class ProductQuery {
    * the page's offset or right after the cursor.
    */
   Sql page(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset) {
-    Tuple params = Tuple.tuple();
     boolean search = !filter.prefixes().isEmpty();
-    boolean ranked = orderBy == null && search;
-    String order = ranked ? null : orderBy == null ? "id" : orderBy;
+    if (orderBy == null && search) {
+      return ranked(filter, limit, offset);
+    }
+    Tuple params = Tuple.tuple();
+    String order = orderBy == null ? "id" : orderBy;
     boolean byStock = "quantity".equals(order);
     String query = search ? dialect.fullTextQuery(filter.prefixes()) : null;
 
     StringBuilder keys = new StringBuilder("SELECT p.id");
-    if (ranked) {
-      String rank = dialect.fullTextRank();
-      keys.append(", ").append(rank).append(" AS r");
-      bindQuery(rank, query, params);
-    }
-    keys.append(" FROM ").append(from(search, ranked, byStock, filter.inStock() || byStock, query, params));
+    keys.append(" FROM ").append(from(search, byStock, filter.inStock() || byStock, query, params));
     keys.append(where(filter, search, query, params));
     String dir = descending ? " DESC" : " ASC";
-    String column = order == null ? null : COLUMN.get(order);
+    String column = COLUMN.get(order);
     String tie = byStock ? "i.product_id" : "p.id";
     if (after != null) {
       keys.append(keyset(column, tie, descending, after, params));
     }
     String innerOrder;
     String outerOrder;
-    if (ranked) {
-      innerOrder = " ORDER BY r DESC, p.id ASC";
-      outerOrder = " ORDER BY k.r DESC, p.id ASC";
-    } else if ("id".equals(order)) {
+    if ("id".equals(order)) {
       innerOrder = " ORDER BY p.id" + dir;
       outerOrder = innerOrder;
     } else {
@@ -101,12 +98,54 @@ final class ProductQuery {
         + JOINS + outerOrder, params);
   }
 
+  /**
+   * A search by relevance (API.md §5, docs/decisions.md): first the matches with a word of
+   * {@code q} in their name ({@code r} = 1), then those found through their description only
+   * ({@code r} = 0), each group by id. Where the engine's matches come out in id order
+   * ({@link Dialect#fullTextInIdOrder}), each group is its own search cut at the rows the page
+   * needs, so a common word costs a page's worth of matches instead of all of them; elsewhere
+   * every match gets its group from a LIKE on its name's words and the page is sorted.
+   */
+  private Sql ranked(ProductFilter filter, long limit, long offset) {
+    Tuple params = Tuple.tuple();
+    StringBuilder keys = new StringBuilder();
+    if (dialect.fullTextInIdOrder()) {
+      keys.append("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
+          .append(") UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
+          .append(") ORDER BY r DESC, id ASC");
+    } else {
+      keys.append("SELECT p.id, (");
+      List<String> prefixes = filter.prefixes();
+      for (int i = 0; i < prefixes.size(); i++) {
+        keys.append(i == 0 ? "" : " OR ").append(NAME_LIKE);
+        params.addString(ProductSearch.likePattern(prefixes.get(i)));
+      }
+      String query = dialect.fullTextQuery(prefixes);
+      keys.append(") AS r FROM ").append(from(true, false, filter.inStock(), query, params))
+          .append(where(filter, true, query, params)).append(" ORDER BY r DESC, p.id ASC");
+    }
+    keys.append(PAGE);
+    params.addLong(limit).addLong(offset);
+    return new Sql("SELECT " + COLUMNS + " FROM (" + keys + ") k" + dialect.straightJoin() + "products p ON p.id = k.id"
+        + JOINS + " ORDER BY k.r DESC, p.id ASC", params);
+  }
+
+  /** One group of relevance, its first {@code rows} matches in id order (see {@link #ranked}). */
+  private String group(ProductFilter filter, boolean named, long rows, Tuple params) {
+    String query = dialect.fullTextGroupQuery(filter.prefixes(), named);
+    String sql = "SELECT p.id AS id, " + (named ? 1 : 0) + " AS r FROM "
+        + from(true, false, filter.inStock(), query, params) + where(filter, true, query, params)
+        + " ORDER BY m.id LIMIT ?";
+    params.addLong(rows);
+    return sql;
+  }
+
   /** How many products match, counted up to COUNT_CAP + 1. */
   Sql count(ProductFilter filter) {
     Tuple params = Tuple.tuple();
     boolean search = !filter.prefixes().isEmpty();
     String query = search ? dialect.fullTextQuery(filter.prefixes()) : null;
-    String from = from(search, false, false, filter.inStock(), query, params);
+    String from = from(search, false, filter.inStock(), query, params);
     return new Sql(COUNT_PREFIX + from + where(filter, search, query, params) + COUNT_SUFFIX, params);
   }
 
@@ -127,9 +166,9 @@ final class ProductQuery {
    * The tables of the id step, joined in the order that walks the sort's index: the search's
    * matches first; else inventories first when sorting by stock; else products.
    */
-  private String from(boolean search, boolean ranked, boolean byStock, boolean withStock, String query, Tuple params) {
+  private String from(boolean search, boolean byStock, boolean withStock, String query, Tuple params) {
     if (search) {
-      String from = dialect.fullTextFrom(ranked);
+      String from = dialect.fullTextFrom();
       bindQuery(from, query, params);
       return from + (withStock ? dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "");
     }
