@@ -43,6 +43,13 @@ Usage: ./run.sh [command]
                             64 connections beside the bare server; create/edit/deactivate/buy; SQLite and
                             MariaDB (BENCH_ENGINES); BENCH_KEEP_DATA=DIR keeps the generated catalogs
   bench-purchases           p50/p99 of get_purchases page 1 (admin and customer) at 666,667 demo sales
+  bench-bulkhead            get_product and purchase p50/p99 with and without 16 large get_sales_data running,
+                            on SQLite and MariaDB (BENCH_ENGINES, BENCH_SALES, BENCH_KEEP_DATA=DIR); report in
+                            target/bench/bulkhead.md
+  soak [MINUTES]            one fresh node under continuous mixed load for MINUTES (default 30), sampled every
+                            15 s (RSS, heap after GC, threads, descriptors, WAL and database size, pool queues,
+                            per-route latency); report with each figure's slope per minute and every WARN/ERROR
+                            line in target/soak/ENGINE-TIME/report.md; SOAK_ENGINE=sqlite (default) or mariadb
   bench-analytics           time get_sales_data against the bare SQL on 1M and 10M demo sale items
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
                             on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb"; MariaDB at
@@ -201,6 +208,14 @@ case "$command" in
   bench-purchases)
     build_if_needed
     exec bash src/bench/bench-purchases.sh "$@"
+    ;;
+  bench-bulkhead)
+    build_if_needed
+    exec bash src/bench/bench-bulkhead.sh "$@"
+    ;;
+  soak)
+    build_if_needed
+    exec bash src/bench/soak.sh "$@"
     ;;
   build)
     mvn -q -B -DskipTests package

@@ -60,15 +60,16 @@ public final class Database {
     long waitMs = config.dbConnectTimeoutSeconds() * 1000L;
     boolean sqlite = url.engine() == DatabaseUrl.Engine.SQLITE;
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : sqlite ? 4 : 16;
-    PoolOptions main = poolOptions(config, "main", size, config.dbPoolWaitQueue());
-    PoolOptions analytics = poolOptions(config, "analytics", config.analyticsPoolSize() > 0
+    PoolOptions main = poolOptions("main", size, config.dbPoolWaitQueue());
+    PoolOptions analytics = poolOptions("analytics", config.analyticsPoolSize() > 0
         ? config.analyticsPoolSize() : sqlite ? 1 : 2, config.analyticsPoolWaitQueue());
     if (sqlite) {
       SQLiteDataSource source = sqliteDataSource(url, config.dbBusyTimeoutMs());
-      Database db = new Database(vertx, JDBCPool.pool(vertx, source, main), JDBCPool.pool(vertx, source, analytics),
-          new SqliteDialect(), url, waitMs, deadlines);
+      Database db = new Database(vertx, new WaitBoundedPool(vertx, JDBCPool.pool(vertx, source, main), waitMs),
+          new WaitBoundedPool(vertx, JDBCPool.pool(vertx, source, analytics), waitMs), new SqliteDialect(), url, waitMs,
+          deadlines);
       db.checkpoints = new WalCheckpoints(vertx, db::leaseWriter, db.analytics, analytics.getMaxSize(),
-          config.dbBusyTimeoutMs(), config.sqliteCheckpointSeconds() * 1000L);
+          db.pool, main.getMaxSize(), config.dbBusyTimeoutMs(), config.sqliteCheckpointSeconds() * 1000L);
       return db;
     }
     ClusterHosts hosts = new ClusterHosts(vertx, url.hosts().stream().map(host -> new MySQLConnectOptions()
@@ -76,8 +77,9 @@ public final class Database {
         .setUser(url.user()).setPassword(url.password())
         .setCharset("utf8mb4")
         .setCachePreparedStatements(true)).toList()).start();
-    Database db = new Database(vertx, mysqlPool(vertx, hosts, main, waitMs, deadlines),
-        mysqlPool(vertx, hosts, analytics, waitMs, deadlines), new MysqlDialect(), url, waitMs, deadlines);
+    Database db = new Database(vertx, new WaitBoundedPool(vertx, mysqlPool(vertx, hosts, main, waitMs, deadlines), waitMs),
+        new WaitBoundedPool(vertx, mysqlPool(vertx, hosts, analytics, waitMs, deadlines), waitMs), new MysqlDialect(), url,
+        waitMs, deadlines);
     db.hosts = hosts;
     return db;
   }
@@ -96,12 +98,13 @@ public final class Database {
         .build();
   }
 
-  private static PoolOptions poolOptions(AppConfig config, String name, int size, int waitQueue) {
+  /** No wait timeout of the pool's own: {@link WaitBoundedPool} bounds the wait instead. */
+  private static PoolOptions poolOptions(String name, int size, int waitQueue) {
     return new PoolOptions()
         .setName(name)
         .setMaxSize(size)
         .setMaxWaitQueueSize(waitQueue)
-        .setConnectionTimeout(config.dbConnectTimeoutSeconds())
+        .setConnectionTimeout(0)
         .setIdleTimeout(60)
         .setPoolCleanerPeriod(10_000);
   }
@@ -149,6 +152,11 @@ public final class Database {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The SQLite log's checkpoints (null on MySQL), for the tests of this package. */
+  WalCheckpoints checkpoints() {
+    return checkpoints;
   }
 
   /**

@@ -7,6 +7,7 @@ import app.ecommerce.catalog.CatalogFixtures;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestDatabase;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import io.vertx.sqlclient.SqlConnection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,5 +87,44 @@ class WalCheckpointSqliteTest extends EngineTest {
     assertEquals(0, now, "the log of " + pinned + " bytes is emptied once no reader holds it");
     Api.Response stock = api.get("get_product").query("product_id", product).send();
     assertEquals(0, stock.data().getLong("quantity"), () -> "every purchase of the burst committed: " + stock);
+  }
+
+  /**
+   * A read of the node's own main pool that outlasts the checkpoint's wait for readers would keep
+   * the log from being reset (the plain TRUNCATE gives up after READER_WAIT_MS): the checkpoint
+   * then holds every connection of the node, waits for that read to end, and resets the log.
+   */
+  @Test
+  void aLongReadOfTheMainPoolIsWaitedForAndTheLogIsStillReset() throws Exception {
+    Database node = Database.open(server.app().vertx(), server.app().config(), TransactionDeadlineTest.SHORT);
+    try {
+      long product = CatalogFixtures.product(api, admin(), CatalogFixtures.unique("wal-long"), "1.00");
+      CatalogFixtures.stock(api, admin(), product, 41);
+      String customer = server.newCustomerToken();
+      JsonObject oneItem = new JsonObject().put("items",
+          new JsonArray().add(new JsonObject().put("product_id", product).put("quantity", 1)));
+      SqlConnection reader = await(node.pool().getConnection());
+      await(reader.query("BEGIN").execute());
+      await(reader.query("SELECT COUNT(*) FROM products").execute()); // its snapshot now pins the log
+      for (int i = 0; i < 40; i++) {
+        assertEquals(200, api.post("purchase_products").token(customer).json(oneItem).send().status());
+      }
+      assertTrue(walBytes() > 0, "the purchases wrote to the log");
+      CompletableFuture<Boolean> checkpoint = node.checkpoints().checkpoint().toCompletionStage().toCompletableFuture();
+      Thread.sleep(WalCheckpoints.READER_WAIT_MS * 4L);
+      assertTrue(!checkpoint.isDone(), "the checkpoint waits for the read rather than giving up: " + checkpoint);
+      await(reader.query("COMMIT").execute());
+      await(reader.close());
+      assertTrue(checkpoint.get(30, TimeUnit.SECONDS), "the checkpoint reset the log once the read ended");
+      assertEquals(0, walBytes());
+      assertEquals(200, api.post("purchase_products").token(customer).json(oneItem).send().status(),
+          "the node's connections are back in service");
+    } finally {
+      await(node.close());
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }
