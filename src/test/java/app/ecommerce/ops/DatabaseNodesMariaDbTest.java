@@ -8,9 +8,6 @@ import app.ecommerce.support.TcpProxy;
 import app.ecommerce.support.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,18 +37,10 @@ class DatabaseNodesMariaDbTest extends EngineTest {
   @Override
   protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
-    URI real = URI.create(db.url());
-    try {
-      first = new TcpProxy(real.getHost(), real.getPort());
-      second = new TcpProxy(real.getHost(), real.getPort());
-    } catch (IOException e) {
-      closeProxies();
-      db.close();
-      throw new UncheckedIOException(e);
-    }
-    String nodes = db.url().replace(real.getHost() + ":" + real.getPort() + "/",
-        "127.0.0.1:" + first.port() + ",127.0.0.1:" + second.port() + "/");
-    return db.reachedAt(nodes, this::closeProxies);
+    TestDatabase.Proxied proxied = db.throughProxies(2);
+    first = proxied.proxies().get(0);
+    second = proxied.proxies().get(1);
+    return proxied.database();
   }
 
   @Override
@@ -65,14 +54,6 @@ class DatabaseNodesMariaDbTest extends EngineTest {
     customer = server.newCustomerToken();
     product = CatalogFixtures.product(api, admin, "Two nodes stock", "1.00");
     CatalogFixtures.stock(api, admin, product, 1_000);
-  }
-
-  private void closeProxies() {
-    for (TcpProxy proxy : new TcpProxy[] {first, second}) {
-      if (proxy != null) {
-        proxy.close();
-      }
-    }
   }
 
   @Test

@@ -8,9 +8,6 @@ import app.ecommerce.support.TcpProxy;
 import app.ecommerce.support.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +36,9 @@ class DatabaseOutageMariaDbTest extends EngineTest {
   @Override
   protected TestDatabase newDatabase() {
     db = TestDatabase.mariadb();
-    URI real = URI.create(db.url());
-    try {
-      proxy = new TcpProxy(real.getHost(), real.getPort());
-    } catch (IOException e) {
-      db.close();
-      throw new UncheckedIOException(e);
-    }
-    String viaProxy = db.url().replace(":" + real.getPort() + "/", ":" + proxy.port() + "/");
-    return db.reachedAt(viaProxy, proxy::close);
+    TestDatabase.Proxied proxied = db.throughProxies(1);
+    proxy = proxied.proxies().get(0);
+    return proxied.database();
   }
 
   @Override

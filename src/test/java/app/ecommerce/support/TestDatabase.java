@@ -1,6 +1,7 @@
 package app.ecommerce.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -64,6 +67,32 @@ public abstract class TestDatabase implements AutoCloseable {
         }
       }
     };
+  }
+
+  /** A database as the server reaches it through proxies, and the proxies, to cut or freeze. */
+  public record Proxied(TestDatabase database, List<TcpProxy> proxies) {
+  }
+
+  /**
+   * This database as the server reaches it through {@code count} TCP proxies of its own, each
+   * named as one host of the URL (two or more: the nodes of a cluster as the server sees them).
+   * The proxies close before the database; if one cannot open, this database is closed too.
+   */
+  public Proxied throughProxies(int count) {
+    URI real = URI.create(url());
+    List<TcpProxy> proxies = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        proxies.add(new TcpProxy(real.getHost(), real.getPort()));
+      }
+    } catch (IOException e) {
+      proxies.forEach(TcpProxy::close);
+      close();
+      throw new UncheckedIOException(e);
+    }
+    String hosts = String.join(",", proxies.stream().map(proxy -> "127.0.0.1:" + proxy.port()).toList());
+    String url = url().replace(real.getHost() + ":" + real.getPort() + "/", hosts + "/");
+    return new Proxied(reachedAt(url, () -> proxies.forEach(TcpProxy::close)), List.copyOf(proxies));
   }
 
   public static TestDatabase sqlite() {
