@@ -57,7 +57,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
+require_wrk
 mkdir -p "$OUT"
 rm -f "$OUT"/bulkhead-*
 export BENCH_REPORT_QUERY=${BENCH_REPORT_QUERY:-start_date=2000-01-01&end_date=2100-01-01&timezone=UTC&include_sales_items=true}

@@ -37,7 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
+require_wrk
 if [[ $SCENARIOS == *throughput* ]]; then build_bench_jar; fi
 free_port() { echo $((20000 + RANDOM % 20000)); }
 login() { # PORT EMAIL PASSWORD

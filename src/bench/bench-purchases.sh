@@ -34,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
+require_wrk
 login() { # PORT EMAIL PASSWORD
   curl -fsS -XPOST "http://127.0.0.1:$1/ecommerce/v1/login_user" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$2\",\"password\":\"$3\"}" | grep -o '"access_token":"[^"]*"' | cut -d'"' -f4

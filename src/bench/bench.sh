@@ -90,8 +90,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# a fresh machine may have no package lists yet: refresh them once if the first attempt fails
-command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
+require_wrk
 mkdir -p "$OUT"
 rm -f "$OUT"/*.wrk.txt "$OUT"/*.latency.txt "$OUT"/*.log
 RESULTS=$OUT/results.tsv

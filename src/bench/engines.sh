@@ -12,6 +12,12 @@ build_bench_jar() {
   fi
 }
 
+# wrk from Debian's packages; a fresh machine may have no package lists yet: refresh them once if
+# the first attempt fails
+require_wrk() {
+  command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
+}
+
 MYSQL_HOST=${BENCH_MYSQL_HOST:-127.0.0.1}
 MYSQL_PORT=${BENCH_MYSQL_PORT:-3306}
 MYSQL_USER=${BENCH_MYSQL_USER:-root}

@@ -64,7 +64,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
+require_wrk
 mkdir -p "$OUT"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
