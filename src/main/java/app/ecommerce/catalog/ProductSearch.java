@@ -143,6 +143,32 @@ public final class ProductSearch {
     return List.copyOf(prefixes);
   }
 
+  /**
+   * The term of a prefix of q in search_terms (V32_7, MariaDB): its first {@link #MIN_INDEXED}
+   * characters (code points, as SQL's LEFT counts them), or null when it is shorter.
+   */
+  public static String term(String prefix) {
+    return prefix.codePointCount(0, prefix.length()) < MIN_INDEXED ? null
+        : prefix.substring(0, prefix.offsetByCodePoints(0, MIN_INDEXED));
+  }
+
+  /** The distinct terms of the prefixes that have one, in the prefixes' order. */
+  public static List<String> terms(List<String> prefixes) {
+    Set<String> terms = new LinkedHashSet<>();
+    for (String prefix : prefixes) {
+      String term = term(prefix);
+      if (term != null) {
+        terms.add(term);
+      }
+    }
+    return List.copyOf(terms);
+  }
+
+  /** Whether its term alone decides a prefix: it is exactly {@link #MIN_INDEXED} characters long. */
+  public static boolean isTerm(String prefix) {
+    return prefix.codePointCount(0, prefix.length()) == MIN_INDEXED;
+  }
+
   /** Whether a query word holds more than letters and digits, so the index alone cannot decide it. */
   public static boolean needsText(String word) {
     return NOT_ALNUM.matcher(word).find();

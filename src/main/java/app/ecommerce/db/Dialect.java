@@ -47,6 +47,13 @@ public interface Dialect {
   String straightJoin();
 
   /**
+   * Whether get_products' q reads search_terms (V32_7: the first characters of every indexed word,
+   * keyed (term, product_id)) rather than the engine's own full-text index; the fullText methods
+   * below are then not used.
+   */
+  boolean searchesTerms();
+
+  /**
    * The FROM item of a full-text search: {@code products p}, restricted to the matches of the
    * search query when the engine filters in the FROM clause. Any {@code ?} in it is the search query.
    */

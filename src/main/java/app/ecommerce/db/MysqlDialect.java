@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /** MySQL 8 and MariaDB 10.5+ (InnoDB); error numbers from their server error references. */
 final class MysqlDialect implements Dialect {
+  private static final String NO_FULL_TEXT = "search reads search_terms on MariaDB (V32_7)";
   private static final int ER_DUP_ENTRY = 1062;
   private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
   private static final int ER_LOCK_DEADLOCK = 1213;
@@ -91,35 +92,39 @@ final class MysqlDialect implements Dialect {
     return " STRAIGHT_JOIN ";
   }
 
+  /**
+   * InnoDB's FULLTEXT finds every match of a MATCH ... AGAINST before it returns the first, and
+   * sorts nothing by id: a common word cost a page 130-185 ms at 1,000,000 products
+   * (docs/benchmarks.md). search_terms is read in id order instead.
+   */
+  @Override
+  public boolean searchesTerms() {
+    return true;
+  }
+
   @Override
   public String fullTextFrom() {
-    return "products p";
+    throw new UnsupportedOperationException(NO_FULL_TEXT);
   }
 
   @Override
   public String fullTextWhere() {
-    return " AND MATCH (p.search_words) AGAINST (? IN BOOLEAN MODE)";
+    throw new UnsupportedOperationException(NO_FULL_TEXT);
   }
 
-  /** {@code +p1* +p2*}: in boolean mode every prefix is required; a truncated word is never a stop word. */
   @Override
   public String fullTextQuery(java.util.List<String> prefixes) {
-    StringBuilder query = new StringBuilder();
-    for (String prefix : prefixes) {
-      query.append(query.length() == 0 ? "" : " ").append('+').append(prefix).append('*');
-    }
-    return query.toString();
+    throw new UnsupportedOperationException(NO_FULL_TEXT);
   }
 
-  /** InnoDB finds every match of a MATCH ... AGAINST before it returns the first. */
   @Override
   public boolean fullTextInIdOrder() {
-    return false;
+    return true;
   }
 
   @Override
   public String fullTextGroupQuery(java.util.List<String> prefixes, boolean named) {
-    throw new UnsupportedOperationException("InnoDB FULLTEXT has no column filter; relevance is a LIKE per match");
+    throw new UnsupportedOperationException(NO_FULL_TEXT);
   }
 
   @Override

@@ -44,6 +44,11 @@ final class SqliteDialect implements Dialect {
     return " CROSS JOIN ";
   }
 
+  @Override
+  public boolean searchesTerms() {
+    return false;
+  }
+
   /**
    * Each match is looked up in the narrow ix_products_order_id (id, is_active, category_id,
    * price_cents), not in the table's own b-tree, whose rows carry the description: at 1,000,000

@@ -42,6 +42,16 @@ final class ProductQuery {
   static final String AND_TEXT_LIKE = " AND p.search_text LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
   /** One prefix of q in the name's words: the first group of relevance, on engines that test it per match. */
   static final String NAME_LIKE = "p.name_words LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
+  /**
+   * search_terms (V32_7): the first table holds the matches' ids in order ({@code t0}), every
+   * further term of q is one primary-key look-up ({@code t1}, ...), then the product.
+   */
+  static final String TERMS_FIRST = "search_terms t0";
+  static final String TERMS_NEXT = "search_terms t%1$d ON t%1$d.term = ? AND t%1$d.product_id = t0.product_id";
+  static final String TERMS_PRODUCT = "products p ON p.id = t0.product_id";
+  static final String AND_FIRST_TERM = " AND t0.term = ?";
+  /** A prefix of q that its term alone does not decide: it must start a word of search_words. */
+  static final String AND_WORDS_LIKE = " AND p.search_words LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
   static final String PAGE = " LIMIT ? OFFSET ?";
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
   static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
@@ -72,10 +82,10 @@ final class ProductQuery {
     Tuple params = Tuple.tuple();
     String order = orderBy == null ? "id" : orderBy;
     boolean byStock = "quantity".equals(order);
-    String query = search ? dialect.fullTextQuery(filter.prefixes()) : null;
+    String query = search && !dialect.searchesTerms() ? dialect.fullTextQuery(filter.prefixes()) : null;
 
     StringBuilder keys = new StringBuilder("SELECT p.id");
-    keys.append(" FROM ").append(from(search, byStock, filter.inStock() || byStock, query, params));
+    keys.append(" FROM ").append(from(filter, search, byStock, filter.inStock() || byStock, query, params));
     keys.append(where(filter, search, query, params));
     String dir = descending ? " DESC" : " ASC";
     String column = COLUMN.get(order);
@@ -86,8 +96,8 @@ final class ProductQuery {
     String innerOrder;
     String outerOrder;
     if ("id".equals(order)) {
-      innerOrder = " ORDER BY p.id" + dir;
-      outerOrder = innerOrder;
+      outerOrder = " ORDER BY p.id" + dir;
+      innerOrder = search && dialect.searchesTerms() ? " ORDER BY " + matchId(filter) + dir : outerOrder;
     } else {
       innerOrder = " ORDER BY " + column + dir + ", " + tie + dir;
       outerOrder = " ORDER BY " + column + dir + ", p.id" + dir;
@@ -111,8 +121,8 @@ final class ProductQuery {
     StringBuilder keys = new StringBuilder();
     if (dialect.fullTextInIdOrder()) {
       keys.append("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
-          .append(") UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
-          .append(") ORDER BY r DESC, id ASC");
+          .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
+          .append(") described ORDER BY r DESC, id ASC");
     } else {
       keys.append("SELECT p.id, (");
       List<String> prefixes = filter.prefixes();
@@ -121,7 +131,7 @@ final class ProductQuery {
         params.addString(ProductSearch.likePattern(prefixes.get(i)));
       }
       String query = dialect.fullTextQuery(prefixes);
-      keys.append(") AS r FROM ").append(from(true, false, filter.inStock(), query, params))
+      keys.append(") AS r FROM ").append(from(filter, true, false, filter.inStock(), query, params))
           .append(where(filter, true, query, params)).append(" ORDER BY r DESC, p.id ASC");
     }
     keys.append(PAGE);
@@ -132,20 +142,38 @@ final class ProductQuery {
 
   /** One group of relevance, its first {@code rows} matches in id order (see {@link #ranked}). */
   private String group(ProductFilter filter, boolean named, long rows, Tuple params) {
-    String query = dialect.fullTextGroupQuery(filter.prefixes(), named);
-    String sql = "SELECT p.id AS id, " + (named ? 1 : 0) + " AS r FROM "
-        + from(true, false, filter.inStock(), query, params) + where(filter, true, query, params)
-        + " ORDER BY m.id LIMIT ?";
+    String query = dialect.searchesTerms() ? null : dialect.fullTextGroupQuery(filter.prefixes(), named);
+    StringBuilder sql = new StringBuilder("SELECT p.id AS id, ").append(named ? 1 : 0).append(" AS r FROM ")
+        .append(from(filter, true, false, filter.inStock(), query, params)).append(where(filter, true, query, params));
+    if (dialect.searchesTerms()) {
+      // the name's words hold one of the prefixes, or none (checked on the product's row, read anyway)
+      sql.append(named ? " AND (" : " AND NOT (");
+      List<String> prefixes = filter.prefixes();
+      for (int i = 0; i < prefixes.size(); i++) {
+        sql.append(i == 0 ? "" : " OR ").append(NAME_LIKE);
+        params.addString(ProductSearch.likePattern(prefixes.get(i)));
+      }
+      sql.append(')');
+    }
+    sql.append(" ORDER BY ").append(matchId(filter)).append(" LIMIT ?");
     params.addLong(rows);
-    return sql;
+    return sql.toString();
+  }
+
+  /** The column that gives a search's matches in id order as the engine finds them. */
+  private String matchId(ProductFilter filter) {
+    if (!dialect.searchesTerms()) {
+      return "m.id";
+    }
+    return ProductSearch.terms(filter.prefixes()).isEmpty() ? "p.id" : "t0.product_id";
   }
 
   /** How many products match, counted up to COUNT_CAP + 1. */
   Sql count(ProductFilter filter) {
     Tuple params = Tuple.tuple();
     boolean search = !filter.prefixes().isEmpty();
-    String query = search ? dialect.fullTextQuery(filter.prefixes()) : null;
-    String from = from(search, false, filter.inStock(), query, params);
+    String query = search && !dialect.searchesTerms() ? dialect.fullTextQuery(filter.prefixes()) : null;
+    String from = from(filter, search, false, filter.inStock(), query, params);
     return new Sql(COUNT_PREFIX + from + where(filter, search, query, params) + COUNT_SUFFIX, params);
   }
 
@@ -166,21 +194,47 @@ final class ProductQuery {
    * The tables of the id step, joined in the order that walks the sort's index: the search's
    * matches first; else inventories first when sorting by stock; else products.
    */
-  private String from(boolean search, boolean byStock, boolean withStock, String query, Tuple params) {
+  private String from(ProductFilter filter, boolean search, boolean byStock, boolean withStock, String query,
+                      Tuple params) {
+    String stock = withStock ? dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "";
+    if (search && dialect.searchesTerms()) {
+      List<String> terms = ProductSearch.terms(filter.prefixes());
+      if (terms.isEmpty()) {
+        return "products p" + stock;
+      }
+      StringBuilder from = new StringBuilder(TERMS_FIRST);
+      for (int i = 1; i < terms.size(); i++) {
+        from.append(dialect.straightJoin()).append(String.format(TERMS_NEXT, i));
+        params.addString(terms.get(i));
+      }
+      return from.append(dialect.straightJoin()).append(TERMS_PRODUCT).append(stock).toString();
+    }
     if (search) {
       String from = dialect.fullTextFrom();
       bindQuery(from, query, params);
-      return from + (withStock ? dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "");
+      return from + stock;
     }
     if (byStock) {
       return "inventories i" + dialect.straightJoin() + "products p ON p.id = i.product_id";
     }
-    return withStock ? "products p" + dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "products p";
+    return "products p" + stock;
   }
 
   private String where(ProductFilter filter, boolean search, String query, Tuple params) {
     StringBuilder where = new StringBuilder(WHERE_TRUE);
-    if (search) {
+    if (search && dialect.searchesTerms()) {
+      List<String> terms = ProductSearch.terms(filter.prefixes());
+      if (!terms.isEmpty()) {
+        where.append(AND_FIRST_TERM);
+        params.addString(terms.get(0));
+      }
+      for (String prefix : filter.prefixes()) {
+        if (!ProductSearch.isTerm(prefix)) {
+          where.append(AND_WORDS_LIKE);
+          params.addString(ProductSearch.likePattern(prefix));
+        }
+      }
+    } else if (search) {
       String condition = dialect.fullTextWhere();
       where.append(condition);
       bindQuery(condition, query, params);
