@@ -114,4 +114,52 @@ abstract class FullTextSearchTest extends EngineTest {
         .json(new JsonObject().put("product_id", hidden).put("is_active", true)).send());
     assertEquals(List.of(hidden), found(category, "walnut shelf"));
   }
+
+  @Test
+  void editsKeepTheIndexExactWhenWordsShareTheirFirstLetters() {
+    long category = CatalogFixtures.category(api, admin());
+    long lamb = product(category, "Lamb lamp", null, true);
+    long meter = product(category, "Lambda meter", "Lamination kit", true);
+
+    assertEquals(List.of(lamb, meter), found(category, "lamb"));
+    assertEquals(List.of(meter), found(category, "lambd"));
+    assertEquals(List.of(lamb), found(category, "lamp"));
+    assertEquals(List.of(meter), found(category, "lamin"));
+    assertEquals(List.of(lamb, meter), found(category, "lam"));
+
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", lamb).put("product_name", "Lamb stew")).send());
+    assertEquals(List.of(), found(category, "lamp"));
+    assertEquals(List.of(lamb), found(category, "stew lamb"));
+    assertEquals(List.of(lamb, meter), found(category, "lam"));
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", meter).put("product_name", "Meter").put("description", "Gauge")).send());
+    assertEquals(List.of(lamb), found(category, "lam"));
+    assertEquals(List.of(), found(category, "lambda"));
+    assertEquals(List.of(meter), found(category, "met"));
+    // an edit of anything but the words leaves them found
+    Expect.ok(api.call("PATCH", "update_product").token(admin())
+        .json(new JsonObject().put("product_id", lamb).put("price", "7.00")).send());
+    assertEquals(List.of(lamb), found(category, "stew"));
+  }
+
+  @Test
+  void relevancePagesWalkTheNameMatchesThenTheDescriptionMatchesEachInIdOrder() {
+    long category = CatalogFixtures.category(api, admin());
+    List<Long> named = new ArrayList<>();
+    List<Long> described = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      described.add(product(category, "Desk " + i, "With a kettle", true));
+      named.add(product(category, "Kettle " + i, null, true));
+    }
+    List<Long> walked = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      JsonObject data = Expect.ok(search(category, "kettle").query("per_page", 2).query("page", page).send());
+      assertEquals(6, data.getLong("total"));
+      walked.addAll(ids(data));
+    }
+    List<Long> expected = new ArrayList<>(named);
+    expected.addAll(described);
+    assertEquals(expected, walked);
+  }
 }

@@ -2,6 +2,7 @@ package app.ecommerce.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.ecommerce.catalog.ProductSearch;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.Expect;
 import app.ecommerce.support.Sql;
@@ -79,5 +80,35 @@ abstract class UpgradeInPlaceTest {
       assertEquals(7L, after.number("SELECT quantity FROM inventories WHERE product_id = 70"));
       assertEquals(1L, after.number("SELECT COUNT(*) FROM users WHERE email = 'old@test.example'"));
     }
+  }
+
+  /** V32_7 indexes the words of a catalog already written (MariaDB's search_terms, built in the migration). */
+  @Test
+  void aCatalogWrittenBeforeTheSearchTermsIsFoundAfterThem() {
+    TestDatabase db = newDatabase();
+    migrateTo(db, "32.6");
+    Sql sql = new Sql(db);
+    long t = 1_700_000_000_000_000L;
+    sql.update("INSERT INTO categories (id, category_name, category_slug, created_at) VALUES (7, 'Desserts', 'desserts', ?)", t);
+    String[][] products = {{"70", "Crème brûlée kit", "Torch included"}, {"71", "Kitchen torch", null}};
+    for (String[] p : products) {
+      sql.update("INSERT INTO products (id, product_name, description, category_id, price_cents, is_active, created_at,"
+          + " updated_at, search_text, search_words, name_words) VALUES (?, ?, ?, 7, 1999, 1, ?, ?, ?, ?, ?)",
+          Long.parseLong(p[0]), p[1], p[2], t, t, ProductSearch.stored(p[1], p[2]), ProductSearch.indexed(p[1], p[2]),
+          ProductSearch.indexed(p[1]));
+      sql.update("INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 8, ?)", Long.parseLong(p[0]), t);
+    }
+
+    try (TestServer server = TestServer.start(db)) {
+      Api api = server.api();
+      assertEquals(List.of(70L), ids(Expect.ok(api.get("get_products").query("q", "creme BRULEE").send())));
+      // relevance: the name match first
+      assertEquals(List.of(71L, 70L), ids(Expect.ok(api.get("get_products").query("q", "torch").send())));
+      assertEquals(List.of(70L, 71L), ids(Expect.ok(api.get("get_products").query("q", "kit").send())));
+    }
+  }
+
+  private static List<Long> ids(JsonObject data) {
+    return data.getJsonArray("products").stream().map(p -> ((JsonObject) p).getLong("id")).toList();
   }
 }
