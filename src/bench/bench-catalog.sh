@@ -6,8 +6,10 @@
 # 20) of every kind mixed, and its p50 and p99 are printed. Then a sorted page (by price, desc) at
 # 64 connections against the app and, on the same database, the bare server of src/bench doing the
 # same SQL; and the catalog's writes at one connection (create, edit, deactivate, buy).
-# BENCH_SCENARIOS=reads,throughput,writes picks the parts. BENCH_KEEP_DATA=DIR keeps the generated
-# data (SQLite files in DIR, MariaDB databases ecommerce_bench_catalog_<N>) and reuses it;
+# BENCH_SCENARIOS=reads,throughput,writes picks the parts, BENCH_KINDS (an extended regular
+# expression, e.g. '^q,') the read kinds by name, warm-up included. BENCH_KEEP_DATA=DIR keeps the
+# generated data (SQLite files in DIR, MariaDB databases <BENCH_DB_PREFIX><N>, default
+# ecommerce_bench_catalog_) and reuses it;
 # BENCH_APP_JAR runs another build of the app (for a before/after of the writes; it generates its
 # own data when N is 0). Appends to target/bench-catalog.txt. Never fails a build.
 set -euo pipefail
@@ -18,6 +20,8 @@ SIZES=${BENCH_PRODUCTS:-0 200000 1000000}
 DURATION=${BENCH_DURATION:-4}
 WARMUP=${BENCH_WARMUP:-20}
 SCENARIOS=${BENCH_SCENARIOS:-reads,throughput,writes}
+KINDS=${BENCH_KINDS:-.}
+DB_PREFIX=${BENCH_DB_PREFIX:-ecommerce_bench_catalog_}
 RESULTS=${BENCH_RESULTS:-target/bench-catalog.txt}
 source src/bench/engines.sh
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
@@ -32,7 +36,7 @@ cleanup() {
   for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$SCRATCH"
   if [[ -z $KEEP && " $ENGINES " == *" mariadb "* ]]; then
-    for size in $SIZES; do drop_database "ecommerce_bench_catalog_$size"; done
+    for size in $SIZES; do drop_database "$DB_PREFIX$size"; done
   fi
 }
 trap cleanup EXIT
@@ -77,7 +81,7 @@ echo "# catalog benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load 
 
 for engine in $ENGINES; do
   for size in $SIZES; do
-    db=ecommerce_bench_catalog_$size
+    db=$DB_PREFIX$size
     dir=${KEEP:-$SCRATCH}
     mkdir -p "$dir"
     if [[ -n $KEEP ]] && data_exists "$engine" "$dir/catalog-$size.db" "$db"; then
@@ -129,6 +133,9 @@ for engine in $ENGINES; do
         "get_low_stock_products page 1|admin|get_low_stock_products?per_page=20"
         "get_product|customer|get_product?product_id=1|get_product?product_id=$((max / 2))|get_product?product_id=$max"
       )
+      selected=()
+      for k in "${kinds[@]}"; do [[ ${k%%|*} =~ $KINDS ]] && selected+=("$k"); done
+      kinds=("${selected[@]}")
       # warm-up: every kind mixed
       all=$(for k in "${kinds[@]}"; do IFS='|' read -r _ _ paths <<<"$k"; printf '%s|' "$paths"; done)
       BENCH_TOKEN=$admin BENCH_PATHS="$all" wrk -t1 -c2 -d"${WARMUP}s" -s src/bench/wrk/get_path.lua \
