@@ -46,7 +46,7 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public boolean searchesTerms() {
-    return false;
+    return true;
   }
 
   /**

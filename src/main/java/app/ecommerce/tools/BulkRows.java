@@ -12,7 +12,7 @@ import java.sql.SQLException;
 final class BulkRows {
   static final String[] WIPE = {
       "DELETE FROM idempotency_keys", "DELETE FROM inventory_movements", "DELETE FROM sale_items",
-      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM products", "DELETE FROM categories",
+      "DELETE FROM sales", "DELETE FROM inventories", "DELETE FROM search_terms", "DELETE FROM products", "DELETE FROM categories",
       // the sales totals describe the sale items: they go with them, and the mark starts over
       "DELETE FROM sales_hour_totals", "DELETE FROM sales_day_totals",
       "UPDATE sales_rollup SET folded_item_id = 0, updated_at = 0"};

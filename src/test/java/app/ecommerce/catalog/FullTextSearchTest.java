@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Expect;
+import app.ecommerce.support.Sql;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,5 +162,60 @@ abstract class FullTextSearchTest extends EngineTest {
     List<Long> expected = new ArrayList<>(named);
     expected.addAll(described);
     assertEquals(expected, walked);
+  }
+
+  /**
+   * A search sorted by price with more matches than the count's cap walks the price index and
+   * tests each product for the terms; with few matches it sorts them: both give every match once,
+   * in price then id order, through page and cursor alike.
+   */
+  @Test
+  void aSearchSortedByPriceIsExactWithManyMatchesAndWithFew() {
+    long category = CatalogFixtures.category(api, admin());
+    Sql sql = new Sql(server.db());
+    long t = 1_700_000_000_000_000L;
+    List<Long> kettles = new ArrayList<>();
+    List<Long> rare = new ArrayList<>();
+    for (int i = 0; i < 1_100; i++) {
+      String name = (i % 7 == 0 ? "Copper kettle " : "Kettle ") + i;
+      String description = i % 3 == 0 ? null : "Boils water";
+      long id = 900_000 + i;
+      sql.update("INSERT INTO products (id, product_name, description, category_id, price_cents, is_active, created_at,"
+          + " updated_at, search_text, search_words, name_words) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)", id, name,
+          description, category, 100 + (i * 37) % 500, t, t, ProductSearch.stored(name, description),
+          ProductSearch.indexed(name, description), ProductSearch.indexed(name));
+      sql.update("INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 1, ?)", id, t);
+      kettles.add(id);
+      if (i % 7 == 0) {
+        rare.add(id);
+      }
+    }
+    java.util.Comparator<Long> byPrice = java.util.Comparator.<Long>comparingLong(id -> ((id - 900_000) * 37) % 500)
+        .thenComparing(id -> id);
+    kettles.sort(byPrice);
+    rare.sort(byPrice);
+
+    JsonObject first = Expect.ok(search(category, "kettl").query("order_by", "price").query("per_page", 50).send());
+    assertEquals(true, first.getBoolean("total_capped"));
+    assertEquals(kettles.subList(0, 50), ids(first));
+    assertEquals(kettles.subList(100, 150), ids(Expect.ok(search(category, "kettl").query("order_by", "price")
+        .query("per_page", 50).query("page", 3).send())));
+    List<Long> walked = new ArrayList<>(ids(first));
+    String next = first.getString("next_cursor");
+    while (next != null) {
+      JsonObject data = Expect.ok(search(category, "kettl").query("order_by", "price").query("per_page", 100)
+          .query("after", next).send());
+      walked.addAll(ids(data));
+      next = data.getString("next_cursor");
+    }
+    assertEquals(kettles, walked);
+    List<Long> few = new ArrayList<>();
+    for (int page = 1; page <= 2; page++) {
+      JsonObject data = Expect.ok(search(category, "copper kett").query("order_by", "price").query("per_page", 100)
+          .query("page", page).send());
+      assertEquals(rare.size(), data.getLong("total"));
+      few.addAll(ids(data));
+    }
+    assertEquals(rare, few);
   }
 }

@@ -98,7 +98,14 @@ final class CatalogService {
     ProductCursor cursor = after == null ? null : ProductCursor.decode(after).orElseThrow();
     String order = ProductCursor.orderOf(in);
     // one row more than the page tells whether another follows, in either way of paging
-    return Future.all(products.page(page, filter, cursor, page.perPage() + 1), products.count(filter))
+    Future<Long> count = products.count(filter);
+    // a search sorted by another key than id needs its count first: many matches walk the order's
+    // index, few are read and sorted (ProductQuery#page)
+    boolean sortedSearch = !filter.prefixes().isEmpty() && order != null && !"id".equals(order);
+    Future<RowSet<Row>> found = sortedSearch
+        ? count.compose(n -> products.page(page, filter, cursor, page.perPage() + 1, n > ProductQuery.COUNT_CAP))
+        : products.page(page, filter, cursor, page.perPage() + 1, false);
+    return Future.all(found, count)
         .map(both -> {
           RowSet<Row> rows = both.resultAt(0);
           JsonArray list = CatalogJson.products(rows, zone, page.perPage());

@@ -50,7 +50,14 @@ final class ProductQuery {
   static final String TERMS_NEXT = "search_terms t%1$d ON t%1$d.term = ? AND t%1$d.product_id = t0.product_id";
   static final String TERMS_PRODUCT = "products p ON p.id = t0.product_id";
   static final String AND_FIRST_TERM = " AND t0.term = ?";
-  /** A prefix of q that its term alone does not decide: it must start a word of search_words. */
+  /** A term of q tested per product, for a page that walks its order's index instead (see {@link #page}). */
+  static final String AND_HAS_TERM = " AND EXISTS (SELECT 1 FROM search_terms t0 WHERE t0.term = ? AND t0.product_id = p.id";
+  /** A prefix of q longer than its term: one of the words listed under the term starts with it. */
+  static final String WORDS_OF_TERM = "t%d.words LIKE ?";
+  /** The relevance group of a prefix of q: its term in the name at all, or a name word starting with a longer prefix. */
+  static final String TERM_IN_NAME = "t%d.names <> ','";
+  static final String NAMES_OF_TERM = "t%d.names LIKE ?";
+  /** A prefix of q shorter than a term: it must start a word of search_words. */
   static final String AND_WORDS_LIKE = " AND p.search_words LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
   static final String PAGE = " LIMIT ? OFFSET ?";
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
@@ -72,21 +79,26 @@ final class ProductQuery {
 
   /**
    * One page: {@code limit} rows in {@code orderBy} ({@code null}: relevance, for a search), from
-   * the page's offset or right after the cursor.
+   * the page's offset or right after the cursor. A search in another order than id reads its
+   * matches and sorts them, unless {@code common}: then it walks the order's index and tests each
+   * product for the search's terms, which stops after the page's rows when matches are many and
+   * would read the whole index when they are few (the caller decides by the count).
    */
-  Sql page(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset) {
+  Sql page(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset,
+           boolean common) {
     boolean search = !filter.prefixes().isEmpty();
     if (orderBy == null && search) {
       return ranked(filter, limit, offset);
     }
+    boolean walk = search && common && dialect.searchesTerms() && !"id".equals(orderBy);
     Tuple params = Tuple.tuple();
     String order = orderBy == null ? "id" : orderBy;
     boolean byStock = "quantity".equals(order);
     String query = search && !dialect.searchesTerms() ? dialect.fullTextQuery(filter.prefixes()) : null;
 
     StringBuilder keys = new StringBuilder("SELECT p.id");
-    keys.append(" FROM ").append(from(filter, search, byStock, filter.inStock() || byStock, query, params));
-    keys.append(where(filter, search, query, params));
+    keys.append(" FROM ").append(from(filter, search && !walk, byStock, filter.inStock() || byStock, query, params));
+    keys.append(where(filter, search, walk, query, params));
     String dir = descending ? " DESC" : " ASC";
     String column = COLUMN.get(order);
     String tie = byStock ? "i.product_id" : "p.id";
@@ -97,7 +109,7 @@ final class ProductQuery {
     String outerOrder;
     if ("id".equals(order)) {
       outerOrder = " ORDER BY p.id" + dir;
-      innerOrder = search && dialect.searchesTerms() ? " ORDER BY " + matchId(filter) + dir : outerOrder;
+      innerOrder = search && !walk && dialect.searchesTerms() ? " ORDER BY " + matchId(filter) + dir : outerOrder;
     } else {
       innerOrder = " ORDER BY " + column + dir + ", " + tie + dir;
       outerOrder = " ORDER BY " + column + dir + ", p.id" + dir;
@@ -132,7 +144,7 @@ final class ProductQuery {
       }
       String query = dialect.fullTextQuery(prefixes);
       keys.append(") AS r FROM ").append(from(filter, true, false, filter.inStock(), query, params))
-          .append(where(filter, true, query, params)).append(" ORDER BY r DESC, p.id ASC");
+          .append(where(filter, true, false, query, params)).append(" ORDER BY r DESC, p.id ASC");
     }
     keys.append(PAGE);
     params.addLong(limit).addLong(offset);
@@ -144,14 +156,25 @@ final class ProductQuery {
   private String group(ProductFilter filter, boolean named, long rows, Tuple params) {
     String query = dialect.searchesTerms() ? null : dialect.fullTextGroupQuery(filter.prefixes(), named);
     StringBuilder sql = new StringBuilder("SELECT p.id AS id, ").append(named ? 1 : 0).append(" AS r FROM ")
-        .append(from(filter, true, false, filter.inStock(), query, params)).append(where(filter, true, query, params));
+        .append(from(filter, true, false, filter.inStock(), query, params)).append(where(filter, true, false, query, params));
     if (dialect.searchesTerms()) {
-      // the name's words hold one of the prefixes, or none (checked on the product's row, read anyway)
+      // the name's words hold one of the prefixes, or none: decided on the terms' rows where it can be
       sql.append(named ? " AND (" : " AND NOT (");
       List<String> prefixes = filter.prefixes();
+      List<String> terms = ProductSearch.terms(prefixes);
       for (int i = 0; i < prefixes.size(); i++) {
-        sql.append(i == 0 ? "" : " OR ").append(NAME_LIKE);
-        params.addString(ProductSearch.likePattern(prefixes.get(i)));
+        String prefix = prefixes.get(i);
+        String term = ProductSearch.term(prefix);
+        sql.append(i == 0 ? "" : " OR ");
+        if (term == null) {
+          sql.append(NAME_LIKE);
+          params.addString(ProductSearch.likePattern(prefix));
+        } else if (ProductSearch.isTerm(prefix)) {
+          sql.append(String.format(TERM_IN_NAME, terms.indexOf(term)));
+        } else {
+          sql.append(String.format(NAMES_OF_TERM, terms.indexOf(term)));
+          params.addString(listed(prefix));
+        }
       }
       sql.append(')');
     }
@@ -174,7 +197,7 @@ final class ProductQuery {
     boolean search = !filter.prefixes().isEmpty();
     String query = search && !dialect.searchesTerms() ? dialect.fullTextQuery(filter.prefixes()) : null;
     String from = from(filter, search, false, filter.inStock(), query, params);
-    return new Sql(COUNT_PREFIX + from + where(filter, search, query, params) + COUNT_SUFFIX, params);
+    return new Sql(COUNT_PREFIX + from + where(filter, search, false, query, params) + COUNT_SUFFIX, params);
   }
 
   /** get_low_stock_products: active products with stock at most the threshold, lowest first, then by id. */
@@ -220,16 +243,33 @@ final class ProductQuery {
     return "products p" + stock;
   }
 
-  private String where(ProductFilter filter, boolean search, String query, Tuple params) {
+  /** The filter's conditions; a search's terms are tested per product when {@code tested}, else joined in {@link #from}. */
+  private String where(ProductFilter filter, boolean search, boolean tested, String query, Tuple params) {
     StringBuilder where = new StringBuilder(WHERE_TRUE);
     if (search && dialect.searchesTerms()) {
       List<String> terms = ProductSearch.terms(filter.prefixes());
-      if (!terms.isEmpty()) {
+      if (tested) {
+        for (String term : terms) {
+          where.append(AND_HAS_TERM);
+          params.addString(term);
+          for (String prefix : longer(filter.prefixes(), term)) {
+            where.append(" AND ").append(String.format(WORDS_OF_TERM, 0));
+            params.addString(listed(prefix));
+          }
+          where.append(')');
+        }
+      } else if (!terms.isEmpty()) {
         where.append(AND_FIRST_TERM);
         params.addString(terms.get(0));
+        for (int i = 0; i < terms.size(); i++) {
+          for (String prefix : longer(filter.prefixes(), terms.get(i))) {
+            where.append(" AND ").append(String.format(WORDS_OF_TERM, i));
+            params.addString(listed(prefix));
+          }
+        }
       }
       for (String prefix : filter.prefixes()) {
-        if (!ProductSearch.isTerm(prefix)) {
+        if (ProductSearch.term(prefix) == null) {
           where.append(AND_WORDS_LIKE);
           params.addString(ProductSearch.likePattern(prefix));
         }
@@ -264,6 +304,16 @@ final class ProductQuery {
       params.addString(pattern);
     }
     return where.toString();
+  }
+
+  /** The prefixes of q with this term that are longer than it (checked against the term's words). */
+  private static List<String> longer(List<String> prefixes, String term) {
+    return prefixes.stream().filter(p -> term.equals(ProductSearch.term(p)) && !ProductSearch.isTerm(p)).toList();
+  }
+
+  /** The pattern of a term's word list (",lamp,lamps,") for a word starting with the prefix (letters and digits only). */
+  private static String listed(String prefix) {
+    return "%," + prefix + "%";
   }
 
   /**

@@ -40,11 +40,12 @@ final class ProductRepository {
 
   /**
    * One page of products matching the filter, in {@code orderBy} or, for a search without one, by
-   * relevance; {@code limit} rows from the page's offset, or right after the cursor.
+   * relevance; {@code limit} rows from the page's offset, or right after the cursor. {@code common}:
+   * a search with more matches than the count's cap (see {@link ProductQuery#page}).
    */
-  Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit) {
+  Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit, boolean common) {
     long offset = after == null ? page.offset() : 0L;
-    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset);
+    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset, common);
     if (offset > 0 && mysql) {
       return once(sql);
     }
