@@ -46,42 +46,6 @@ public interface Dialect {
    */
   String straightJoin();
 
-  /**
-   * Whether get_products' q reads search_terms (V32_7: the first characters of every indexed word,
-   * keyed (term, product_id)) rather than the engine's own full-text index; the fullText methods
-   * below are then not used.
-   */
-  boolean searchesTerms();
-
-  /**
-   * The FROM item of a full-text search: {@code products p}, restricted to the matches of the
-   * search query when the engine filters in the FROM clause. Any {@code ?} in it is the search query.
-   */
-  String fullTextFrom();
-
-  /** The search condition that {@link #fullTextFrom} leaves to the WHERE clause (" AND ..."), or "". */
-  String fullTextWhere();
-
-  /**
-   * The engine's search query for products whose indexed words (ProductSearch#indexed) start
-   * with every one of the prefixes (each letters and digits only, never an operator).
-   */
-  String fullTextQuery(java.util.List<String> prefixes);
-
-  /**
-   * Whether the matches of {@link #fullTextFrom} come out in id order, one at a time, so that a
-   * {@code LIMIT} stops the search early (SQLite FTS5), rather than all found before the first
-   * row (InnoDB FULLTEXT). Relevance then reads each of its two groups that way.
-   */
-  boolean fullTextInIdOrder();
-
-  /**
-   * For {@link #fullTextInIdOrder} engines: the search query of one group of relevance, the
-   * matches of {@link #fullTextQuery} that have ({@code named}) or have not one of the prefixes
-   * in their name ({@code name_words}).
-   */
-  String fullTextGroupQuery(java.util.List<String> prefixes, boolean named);
-
   /** Integer division of two integer SQL expressions, truncating toward zero on both engines. */
   String intDiv(String dividend, String divisor);
 

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 /** MySQL 8 and MariaDB 10.5+ (InnoDB); error numbers from their server error references. */
 final class MysqlDialect implements Dialect {
-  private static final String NO_FULL_TEXT = "search reads search_terms on MariaDB (V32_7)";
   private static final int ER_DUP_ENTRY = 1062;
   private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
   private static final int ER_LOCK_DEADLOCK = 1213;
@@ -90,41 +89,6 @@ final class MysqlDialect implements Dialect {
   @Override
   public String straightJoin() {
     return " STRAIGHT_JOIN ";
-  }
-
-  /**
-   * InnoDB's FULLTEXT finds every match of a MATCH ... AGAINST before it returns the first, and
-   * sorts nothing by id: a common word cost a page 130-185 ms at 1,000,000 products
-   * (docs/benchmarks.md). search_terms is read in id order instead.
-   */
-  @Override
-  public boolean searchesTerms() {
-    return true;
-  }
-
-  @Override
-  public String fullTextFrom() {
-    throw new UnsupportedOperationException(NO_FULL_TEXT);
-  }
-
-  @Override
-  public String fullTextWhere() {
-    throw new UnsupportedOperationException(NO_FULL_TEXT);
-  }
-
-  @Override
-  public String fullTextQuery(java.util.List<String> prefixes) {
-    throw new UnsupportedOperationException(NO_FULL_TEXT);
-  }
-
-  @Override
-  public boolean fullTextInIdOrder() {
-    return true;
-  }
-
-  @Override
-  public String fullTextGroupQuery(java.util.List<String> prefixes, boolean named) {
-    throw new UnsupportedOperationException(NO_FULL_TEXT);
   }
 
   @Override

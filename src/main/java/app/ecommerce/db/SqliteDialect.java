@@ -45,54 +45,6 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public boolean searchesTerms() {
-    return true;
-  }
-
-  /**
-   * Each match is looked up in the narrow ix_products_order_id (id, is_active, category_id,
-   * price_cents), not in the table's own b-tree, whose rows carry the description: at 1,000,000
-   * products the table lookups of a common word's matches cost 2-5 times as much
-   * (docs/benchmarks.md).
-   */
-  @Override
-  public String fullTextFrom() {
-    return "(SELECT rowid AS id FROM product_terms WHERE product_terms MATCH ?) m"
-        + " CROSS JOIN products p INDEXED BY ix_products_order_id ON p.id = m.id";
-  }
-
-  @Override
-  public String fullTextWhere() {
-    return "";
-  }
-
-  /** {@code "p1"* "p2"*}: every quoted prefix must start a token (FTS5's implicit AND). */
-  @Override
-  public String fullTextQuery(java.util.List<String> prefixes) {
-    return phrases(prefixes, " ");
-  }
-
-  /** FTS5 walks its doclists in rowid order and stops when the statement stops asking. */
-  @Override
-  public boolean fullTextInIdOrder() {
-    return true;
-  }
-
-  /** {@code ("p1"* "p2"*) AND|NOT ({name} : ("p1"* OR "p2"*))}: the name column holds one of them, or none. */
-  @Override
-  public String fullTextGroupQuery(java.util.List<String> prefixes, boolean named) {
-    return "(" + phrases(prefixes, " ") + (named ? ") AND" : ") NOT") + " ({name} : (" + phrases(prefixes, " OR ") + "))";
-  }
-
-  private static String phrases(java.util.List<String> prefixes, String between) {
-    StringBuilder query = new StringBuilder();
-    for (String prefix : prefixes) {
-      query.append(query.length() == 0 ? "" : between).append('"').append(prefix).append("\"*");
-    }
-    return query.toString();
-  }
-
-  @Override
   public String intDiv(String dividend, String divisor) {
     return "(" + dividend + ") / (" + divisor + ")";
   }

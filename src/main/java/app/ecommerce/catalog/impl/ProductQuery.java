@@ -90,15 +90,14 @@ final class ProductQuery {
     if (orderBy == null && search) {
       return ranked(filter, limit, offset);
     }
-    boolean walk = search && common && dialect.searchesTerms() && !"id".equals(orderBy);
+    boolean walk = search && common && !"id".equals(orderBy);
     Tuple params = Tuple.tuple();
     String order = orderBy == null ? "id" : orderBy;
     boolean byStock = "quantity".equals(order);
-    String query = search && !dialect.searchesTerms() ? dialect.fullTextQuery(filter.prefixes()) : null;
 
     StringBuilder keys = new StringBuilder("SELECT p.id");
-    keys.append(" FROM ").append(from(filter, search && !walk, byStock, filter.inStock() || byStock, query, params));
-    keys.append(where(filter, search, walk, query, params));
+    keys.append(" FROM ").append(from(filter, search && !walk, byStock, filter.inStock() || byStock, params));
+    keys.append(where(filter, search, walk, params));
     String dir = descending ? " DESC" : " ASC";
     String column = COLUMN.get(order);
     String tie = byStock ? "i.product_id" : "p.id";
@@ -109,7 +108,7 @@ final class ProductQuery {
     String outerOrder;
     if ("id".equals(order)) {
       outerOrder = " ORDER BY p.id" + dir;
-      innerOrder = search && !walk && dialect.searchesTerms() ? " ORDER BY " + matchId(filter) + dir : outerOrder;
+      innerOrder = search && !walk ? " ORDER BY " + matchId(filter) + dir : outerOrder;
     } else {
       innerOrder = " ORDER BY " + column + dir + ", " + tie + dir;
       outerOrder = " ORDER BY " + column + dir + ", p.id" + dir;
@@ -123,30 +122,15 @@ final class ProductQuery {
   /**
    * A search by relevance (API.md §5, docs/decisions.md): first the matches with a word of
    * {@code q} in their name ({@code r} = 1), then those found through their description only
-   * ({@code r} = 0), each group by id. Where the engine's matches come out in id order
-   * ({@link Dialect#fullTextInIdOrder}), each group is its own search cut at the rows the page
-   * needs, so a common word costs a page's worth of matches instead of all of them; elsewhere
-   * every match gets its group from a LIKE on its name's words and the page is sorted.
+   * ({@code r} = 0), each group by id. Each group is its own walk through search_terms in id
+   * order, cut at the rows the page needs, so a common word costs a page's worth of matches
+   * instead of all of them.
    */
   private Sql ranked(ProductFilter filter, long limit, long offset) {
     Tuple params = Tuple.tuple();
-    StringBuilder keys = new StringBuilder();
-    if (dialect.fullTextInIdOrder()) {
-      keys.append("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
-          .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
-          .append(") described ORDER BY r DESC, id ASC");
-    } else {
-      keys.append("SELECT p.id, (");
-      List<String> prefixes = filter.prefixes();
-      for (int i = 0; i < prefixes.size(); i++) {
-        keys.append(i == 0 ? "" : " OR ").append(NAME_LIKE);
-        params.addString(ProductSearch.likePattern(prefixes.get(i)));
-      }
-      String query = dialect.fullTextQuery(prefixes);
-      keys.append(") AS r FROM ").append(from(filter, true, false, filter.inStock(), query, params))
-          .append(where(filter, true, false, query, params)).append(" ORDER BY r DESC, p.id ASC");
-    }
-    keys.append(PAGE);
+    StringBuilder keys = new StringBuilder("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
+        .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
+        .append(") described ORDER BY r DESC, id ASC").append(PAGE);
     params.addLong(limit).addLong(offset);
     return new Sql("SELECT " + COLUMNS + " FROM (" + keys + ") k" + dialect.straightJoin() + "products p ON p.id = k.id"
         + JOINS + " ORDER BY k.r DESC, p.id ASC", params);
@@ -154,40 +138,33 @@ final class ProductQuery {
 
   /** One group of relevance, its first {@code rows} matches in id order (see {@link #ranked}). */
   private String group(ProductFilter filter, boolean named, long rows, Tuple params) {
-    String query = dialect.searchesTerms() ? null : dialect.fullTextGroupQuery(filter.prefixes(), named);
     StringBuilder sql = new StringBuilder("SELECT p.id AS id, ").append(named ? 1 : 0).append(" AS r FROM ")
-        .append(from(filter, true, false, filter.inStock(), query, params)).append(where(filter, true, false, query, params));
-    if (dialect.searchesTerms()) {
-      // the name's words hold one of the prefixes, or none: decided on the terms' rows where it can be
-      sql.append(named ? " AND (" : " AND NOT (");
-      List<String> prefixes = filter.prefixes();
-      List<String> terms = ProductSearch.terms(prefixes);
-      for (int i = 0; i < prefixes.size(); i++) {
-        String prefix = prefixes.get(i);
-        String term = ProductSearch.term(prefix);
-        sql.append(i == 0 ? "" : " OR ");
-        if (term == null) {
-          sql.append(NAME_LIKE);
-          params.addString(ProductSearch.likePattern(prefix));
-        } else if (ProductSearch.isTerm(prefix)) {
-          sql.append(String.format(TERM_IN_NAME, terms.indexOf(term)));
-        } else {
-          sql.append(String.format(NAMES_OF_TERM, terms.indexOf(term)));
-          params.addString(listed(prefix));
-        }
+        .append(from(filter, true, false, filter.inStock(), params)).append(where(filter, true, false, params));
+    // the name's words hold one of the prefixes, or none: decided on the terms' rows where it can be
+    sql.append(named ? " AND (" : " AND NOT (");
+    List<String> prefixes = filter.prefixes();
+    List<String> terms = ProductSearch.terms(prefixes);
+    for (int i = 0; i < prefixes.size(); i++) {
+      String prefix = prefixes.get(i);
+      String term = ProductSearch.term(prefix);
+      sql.append(i == 0 ? "" : " OR ");
+      if (term == null) {
+        sql.append(NAME_LIKE);
+        params.addString(ProductSearch.likePattern(prefix));
+      } else if (ProductSearch.isTerm(prefix)) {
+        sql.append(String.format(TERM_IN_NAME, terms.indexOf(term)));
+      } else {
+        sql.append(String.format(NAMES_OF_TERM, terms.indexOf(term)));
+        params.addString(listed(prefix));
       }
-      sql.append(')');
     }
-    sql.append(" ORDER BY ").append(matchId(filter)).append(" LIMIT ?");
+    sql.append(") ORDER BY ").append(matchId(filter)).append(" LIMIT ?");
     params.addLong(rows);
     return sql.toString();
   }
 
-  /** The column that gives a search's matches in id order as the engine finds them. */
-  private String matchId(ProductFilter filter) {
-    if (!dialect.searchesTerms()) {
-      return "m.id";
-    }
+  /** The column that gives a search's matches in id order: the first term's, else (no term) the product's. */
+  private static String matchId(ProductFilter filter) {
     return ProductSearch.terms(filter.prefixes()).isEmpty() ? "p.id" : "t0.product_id";
   }
 
@@ -195,9 +172,8 @@ final class ProductQuery {
   Sql count(ProductFilter filter) {
     Tuple params = Tuple.tuple();
     boolean search = !filter.prefixes().isEmpty();
-    String query = search && !dialect.searchesTerms() ? dialect.fullTextQuery(filter.prefixes()) : null;
-    String from = from(filter, search, false, filter.inStock(), query, params);
-    return new Sql(COUNT_PREFIX + from + where(filter, search, false, query, params) + COUNT_SUFFIX, params);
+    String from = from(filter, search, false, filter.inStock(), params);
+    return new Sql(COUNT_PREFIX + from + where(filter, search, false, params) + COUNT_SUFFIX, params);
   }
 
   /** get_low_stock_products: active products with stock at most the threshold, lowest first, then by id. */
@@ -217,10 +193,9 @@ final class ProductQuery {
    * The tables of the id step, joined in the order that walks the sort's index: the search's
    * matches first; else inventories first when sorting by stock; else products.
    */
-  private String from(ProductFilter filter, boolean search, boolean byStock, boolean withStock, String query,
-                      Tuple params) {
+  private String from(ProductFilter filter, boolean search, boolean byStock, boolean withStock, Tuple params) {
     String stock = withStock ? dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "";
-    if (search && dialect.searchesTerms()) {
+    if (search) {
       List<String> terms = ProductSearch.terms(filter.prefixes());
       if (terms.isEmpty()) {
         return "products p" + stock;
@@ -232,11 +207,6 @@ final class ProductQuery {
       }
       return from.append(dialect.straightJoin()).append(TERMS_PRODUCT).append(stock).toString();
     }
-    if (search) {
-      String from = dialect.fullTextFrom();
-      bindQuery(from, query, params);
-      return from + stock;
-    }
     if (byStock) {
       return "inventories i" + dialect.straightJoin() + "products p ON p.id = i.product_id";
     }
@@ -244,9 +214,9 @@ final class ProductQuery {
   }
 
   /** The filter's conditions; a search's terms are tested per product when {@code tested}, else joined in {@link #from}. */
-  private String where(ProductFilter filter, boolean search, boolean tested, String query, Tuple params) {
+  private String where(ProductFilter filter, boolean search, boolean tested, Tuple params) {
     StringBuilder where = new StringBuilder(WHERE_TRUE);
-    if (search && dialect.searchesTerms()) {
+    if (search) {
       List<String> terms = ProductSearch.terms(filter.prefixes());
       if (tested) {
         for (String term : terms) {
@@ -274,10 +244,6 @@ final class ProductQuery {
           params.addString(ProductSearch.likePattern(prefix));
         }
       }
-    } else if (search) {
-      String condition = dialect.fullTextWhere();
-      where.append(condition);
-      bindQuery(condition, query, params);
     }
     if (!filter.includeInactive()) {
       where.append(AND_ACTIVE);
@@ -329,11 +295,5 @@ final class ProductQuery {
     Object key = "p.product_name".equals(column) ? after.key() : (Object) after.numericKey();
     params.addValue(key).addValue(key).addLong(after.id());
     return " AND " + column + (descending ? " <= ?" : " >= ?") + " AND (" + column + past + " OR " + tie + past + ")";
-  }
-
-  private static void bindQuery(String sql, String query, Tuple params) {
-    if (sql.indexOf('?') >= 0) {
-      params.addString(query);
-    }
   }
 }
