@@ -5,7 +5,8 @@
 # one connection for BENCH_DURATION s (default 4) after the server has had BENCH_WARMUP s (default
 # 20) of every kind mixed, and its p50 and p99 are printed. Then a sorted page (by price, desc) at
 # 64 connections against the app and, on the same database, the bare server of src/bench doing the
-# same SQL; and the catalog's writes at one connection (create, edit, deactivate, buy).
+# same SQL; and the catalog's writes at one connection (create, edit of a price, rename (a new
+# name and description), deactivate, buy).
 # BENCH_SCENARIOS=reads,throughput,writes picks the parts, BENCH_KINDS (an extended regular
 # expression, e.g. '^q,') the read kinds by name, warm-up included. BENCH_KEEP_DATA=DIR keeps the
 # generated data (SQLite files in DIR, MariaDB databases <BENCH_DB_PREFIX><N>, default
@@ -159,7 +160,7 @@ for engine in $ENGINES; do
       done
     fi
     if [[ $SCENARIOS == *writes* ]]; then
-      for write in create edit deactivate buy; do
+      for write in create edit rename deactivate buy; do
         BENCH_TOKEN=$admin BENCH_WRITE=$write BENCH_MAX_ID=$max wrk -t1 -c1 -d3s -s src/bench/wrk/write.lua \
           "http://127.0.0.1:$port" > /dev/null
         read -r p50 p99 rps errors <<<"$(BENCH_TOKEN=$admin BENCH_WRITE=$write BENCH_MAX_ID=$max measure "$port" 1 "$DURATION" write.lua)"

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  * description, two folded forms (accents removed, lower case), written with every product the
  * service creates or edits:
  * <ul>
- * <li>{@code search_words}: the words of letters and digits of the name and description, for each
- * engine's full-text index (SQLite FTS5, MariaDB FULLTEXT); a word of {@code q} is looked up there
- * as a prefix; {@code name_words}: the same of the name alone, which puts a product in the first
- * group of relevance (a word of {@code q} in its name);
+ * <li>{@code search_words}: the words of letters and digits of the name and description, which
+ * triggers index in search_terms (V32_7) under their first {@link #MIN_INDEXED} characters; a word
+ * of {@code q} is looked up there as a prefix; {@code name_words}: the same of the name alone,
+ * which puts a product in the first group of relevance (a word of {@code q} in its name);
  * <li>{@code search_text}: the text between white space ({@code "50%"}, {@code "c:\temp"}) and the
  * words inside it, each preceded by a space. A word of {@code q} that holds anything but letters
  * and digits must also start one of these, through {@code LIKE '% <word>%'} with {@code %},
@@ -34,7 +34,10 @@ public final class ProductSearch {
   public static final int MAX_WORDS = 10;
   /** The LIKE escape character: not a backslash, whose meaning in a literal differs between engines. */
   public static final char ESCAPE = '!';
-  /** InnoDB's default innodb_ft_min_token_size: shorter stored words are padded to it. */
+  /**
+   * Shorter stored words are padded to it with '_' (once for InnoDB's innodb_ft_min_token_size),
+   * and search_terms keys every word by its first this many characters.
+   */
   static final int MIN_INDEXED = 3;
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -144,7 +147,7 @@ public final class ProductSearch {
   }
 
   /**
-   * The term of a prefix of q in search_terms (V32_7, MariaDB): its first {@link #MIN_INDEXED}
+   * The term of a prefix of q in search_terms (V32_7): its first {@link #MIN_INDEXED}
    * characters (code points, as SQL's LEFT counts them), or null when it is shorter.
    */
   public static String term(String prefix) {

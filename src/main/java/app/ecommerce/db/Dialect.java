@@ -46,6 +46,15 @@ public interface Dialect {
    */
   String straightJoin();
 
+  /**
+   * What follows {@code products p} where a search reads its matches' filter columns by id alone:
+   * on SQLite {@code INDEXED BY} the narrow ix_products_order_id (id, is_active, category_id,
+   * price_cents), whose entries are a fraction of the table's rows (those carry the description
+   * and the search text); "" on MariaDB, whose table is its primary key and which has no
+   * secondary index leading with the id (V32_3).
+   */
+  String productsById();
+
   /** Integer division of two integer SQL expressions, truncating toward zero on both engines. */
   String intDiv(String dividend, String divisor);
 

@@ -92,6 +92,11 @@ final class MysqlDialect implements Dialect {
   }
 
   @Override
+  public String productsById() {
+    return "";
+  }
+
+  @Override
   public String intDiv(String dividend, String divisor) {
     return "(" + dividend + ") DIV (" + divisor + ")";
   }

@@ -45,6 +45,11 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public String productsById() {
+    return " INDEXED BY ix_products_order_id";
+  }
+
+  @Override
   public String intDiv(String dividend, String divisor) {
     return "(" + dividend + ") / (" + divisor + ")";
   }

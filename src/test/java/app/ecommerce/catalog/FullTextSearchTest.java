@@ -165,20 +165,23 @@ abstract class FullTextSearchTest extends EngineTest {
   }
 
   /**
-   * A search sorted by price with more matches than the count's cap walks the price index and
-   * tests each product for the terms; with few matches it sorts them: both give every match once,
-   * in price then id order, through page and cursor alike.
+   * More matches than the count's cap: relevance walks each group in id order and cuts it at the
+   * page, a search sorted by price walks the price index testing each product for the terms. Few
+   * matches: read once and sorted. Either way every match comes once, in order, through page and
+   * cursor alike.
    */
   @Test
-  void aSearchSortedByPriceIsExactWithManyMatchesAndWithFew() {
+  void manyMatchesAndFewGiveTheSameOrdersThroughPageAndCursor() {
     long category = CatalogFixtures.category(api, admin());
     Sql sql = new Sql(server.db());
     long t = 1_700_000_000_000_000L;
     List<Long> kettles = new ArrayList<>();
-    List<Long> rare = new ArrayList<>();
-    for (int i = 0; i < 1_100; i++) {
-      String name = (i % 7 == 0 ? "Copper kettle " : "Kettle ") + i;
-      String description = i % 3 == 0 ? null : "Boils water";
+    List<Long> zinc = new ArrayList<>();
+    List<Long> copperNamed = new ArrayList<>();
+    List<Long> copperDescribed = new ArrayList<>();
+    for (int i = 0; i < 1_300; i++) {
+      String name = (i % 7 == 0 ? "Copper kettle zinc " : "Kettle ") + i;
+      String description = i % 10 == 0 ? null : "Boils water in copper";
       long id = 900_000 + i;
       sql.update("INSERT INTO products (id, product_name, description, category_id, price_cents, is_active, created_at,"
           + " updated_at, search_text, search_words, name_words) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)", id, name,
@@ -187,13 +190,16 @@ abstract class FullTextSearchTest extends EngineTest {
       sql.update("INSERT INTO inventories (product_id, quantity, updated_at) VALUES (?, 1, ?)", id, t);
       kettles.add(id);
       if (i % 7 == 0) {
-        rare.add(id);
+        zinc.add(id);
+        copperNamed.add(id);
+      } else if (description != null) {
+        copperDescribed.add(id);
       }
     }
     java.util.Comparator<Long> byPrice = java.util.Comparator.<Long>comparingLong(id -> ((id - 900_000) * 37) % 500)
         .thenComparing(id -> id);
     kettles.sort(byPrice);
-    rare.sort(byPrice);
+    zinc.sort(byPrice);
 
     JsonObject first = Expect.ok(search(category, "kettl").query("order_by", "price").query("per_page", 50).send());
     assertEquals(true, first.getBoolean("total_capped"));
@@ -209,13 +215,27 @@ abstract class FullTextSearchTest extends EngineTest {
       next = data.getString("next_cursor");
     }
     assertEquals(kettles, walked);
+
     List<Long> few = new ArrayList<>();
     for (int page = 1; page <= 2; page++) {
-      JsonObject data = Expect.ok(search(category, "copper kett").query("order_by", "price").query("per_page", 100)
+      JsonObject data = Expect.ok(search(category, "zinc kett").query("order_by", "price").query("per_page", 100)
           .query("page", page).send());
-      assertEquals(rare.size(), data.getLong("total"));
+      assertEquals(zinc.size(), data.getLong("total"));
       few.addAll(ids(data));
     }
-    assertEquals(rare, few);
+    assertEquals(zinc, few);
+
+    List<Long> relevance = new ArrayList<>(copperNamed);
+    relevance.addAll(copperDescribed);
+    List<Long> ranked = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      JsonObject data = Expect.ok(search(category, "copper").query("per_page", 100).query("page", page).send());
+      assertEquals(true, data.getBoolean("total_capped"));
+      ranked.addAll(ids(data));
+    }
+    assertEquals(relevance.subList(0, 300), ranked);
+    // the same with few matches: the named ones of a word found in a few descriptions too
+    List<Long> zincFirst = ids(Expect.ok(search(category, "zinc copper").query("per_page", 100).send()));
+    assertEquals(copperNamed.subList(0, 100), zincFirst);
   }
 }

@@ -93,27 +93,27 @@ final class CatalogService {
   Future<JsonObject> listProducts(JsonObject in) {
     Page page = Page.from(in);
     ZoneId zone = zone(in);
-    ProductFilter filter = ProductFilter.from(in, isAdmin(in));
     String after = in.getString("after"); // validated: a cursor of ours, in this request's order
     ProductCursor cursor = after == null ? null : ProductCursor.decode(after).orElseThrow();
     String order = ProductCursor.orderOf(in);
     // one row more than the page tells whether another follows, in either way of paging
-    Future<Long> count = products.count(filter);
-    // a search sorted by another key than id needs its count first: many matches walk the order's
-    // index, few are read and sorted (ProductQuery#page)
-    boolean sortedSearch = !filter.prefixes().isEmpty() && order != null && !"id".equals(order);
-    Future<RowSet<Row>> found = sortedSearch
-        ? count.compose(n -> products.page(page, filter, cursor, page.perPage() + 1, n > ProductQuery.COUNT_CAP))
-        : products.page(page, filter, cursor, page.perPage() + 1, false);
-    return Future.all(found, count)
-        .map(both -> {
-          RowSet<Row> rows = both.resultAt(0);
-          JsonArray list = CatalogJson.products(rows, zone, page.perPage());
-          boolean more = rows.size() > page.perPage();
-          String next = more && order != null ? cursorAfter(rows, page.perPage(), order).encode() : null;
-          return new JsonObject().put("products", list).mergeIn(counted(page, both.resultAt(1)))
-              .put("has_more", more).put("next_cursor", next);
-        });
+    long rowsAsked = page.perPage() + 1;
+    return products.rarestFirst(ProductFilter.from(in, isAdmin(in))).compose(filter -> {
+      Future<Long> count = products.count(filter);
+      // a search's page depends on how many match: many are walked in an index's order and cut at
+      // the page, few are read and sorted (ProductQuery#page); the capped count tells which
+      Future<RowSet<Row>> found = filter.prefixes().isEmpty()
+          ? products.page(page, filter, cursor, rowsAsked, false)
+          : count.compose(n -> products.page(page, filter, cursor, rowsAsked, n > ProductQuery.COUNT_CAP));
+      return Future.all(found, count);
+    }).map(both -> {
+      RowSet<Row> rows = both.resultAt(0);
+      JsonArray list = CatalogJson.products(rows, zone, page.perPage());
+      boolean more = rows.size() > page.perPage();
+      String next = more && order != null ? cursorAfter(rows, page.perPage(), order).encode() : null;
+      return new JsonObject().put("products", list).mergeIn(counted(page, both.resultAt(1)))
+          .put("has_more", more).put("next_cursor", next);
+    });
   }
 
   /** The cursor after the {@code n}th row (the page's last): its sort key in {@code order} and its id. */

@@ -14,6 +14,11 @@ import java.util.List;
 record ProductFilter(JsonArray categoryIds, Long minPriceCents, Long maxPriceCents, boolean inStock,
                      List<String> prefixes, List<String> textPatterns, boolean includeInactive) {
 
+  /** The same filter with its prefixes in another order (the order a search walks their terms). */
+  ProductFilter withPrefixes(List<String> ordered) {
+    return new ProductFilter(categoryIds, minPriceCents, maxPriceCents, inStock, ordered, textPatterns, includeInactive);
+  }
+
   static ProductFilter from(JsonObject in, boolean admin) {
     String q = in.getString("q");
     List<String> words = q == null ? List.of() : ProductSearch.words(q);

@@ -40,7 +40,7 @@ final class ProductQuery {
   static final String AND_STOCK_AT_MOST = " AND i.quantity <= ?";
   /** A word of q with more than letters and digits: it must also start a word of the text (see ProductSearch). */
   static final String AND_TEXT_LIKE = " AND p.search_text LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
-  /** One prefix of q in the name's words: the first group of relevance, on engines that test it per match. */
+  /** A prefix of q shorter than a term in the name's words: the first group of relevance. */
   static final String NAME_LIKE = "p.name_words LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
   /**
    * search_terms (V32_7): the first table holds the matches' ids in order ({@code t0}), every
@@ -48,7 +48,7 @@ final class ProductQuery {
    */
   static final String TERMS_FIRST = "search_terms t0";
   static final String TERMS_NEXT = "search_terms t%1$d ON t%1$d.term = ? AND t%1$d.product_id = t0.product_id";
-  static final String TERMS_PRODUCT = "products p ON p.id = t0.product_id";
+  static final String TERMS_PRODUCT = "products p%s ON p.id = t0.product_id";
   static final String AND_FIRST_TERM = " AND t0.term = ?";
   /** A term of q tested per product, for a page that walks its order's index instead (see {@link #page}). */
   static final String AND_HAS_TERM = " AND EXISTS (SELECT 1 FROM search_terms t0 WHERE t0.term = ? AND t0.product_id = p.id";
@@ -62,6 +62,10 @@ final class ProductQuery {
   static final String PAGE = " LIMIT ? OFFSET ?";
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
   static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
+  /** Past this many products a term is common enough for the order of a search's terms. */
+  static final int TERM_COUNT_CAP = 10_000;
+  static final String TERM_COUNT = "(SELECT COUNT(*) FROM (SELECT 1 FROM search_terms WHERE term = ? LIMIT "
+      + TERM_COUNT_CAP + ") c)";
   /** The sort column of each allowed order_by, and the id column that breaks its ties. */
   static final Map<String, String> COLUMN = Map.of(
       "id", "p.id", "product_name", "p.product_name", "price", "p.price_cents", "quantity", "i.quantity",
@@ -88,7 +92,7 @@ final class ProductQuery {
            boolean common) {
     boolean search = !filter.prefixes().isEmpty();
     if (orderBy == null && search) {
-      return ranked(filter, limit, offset);
+      return ranked(filter, limit, offset, common);
     }
     boolean walk = search && common && !"id".equals(orderBy);
     Tuple params = Tuple.tuple();
@@ -122,15 +126,24 @@ final class ProductQuery {
   /**
    * A search by relevance (API.md §5, docs/decisions.md): first the matches with a word of
    * {@code q} in their name ({@code r} = 1), then those found through their description only
-   * ({@code r} = 0), each group by id. Each group is its own walk through search_terms in id
-   * order, cut at the rows the page needs, so a common word costs a page's worth of matches
-   * instead of all of them.
+   * ({@code r} = 0), each group by id. With {@code common} matches each group is its own walk
+   * through search_terms in id order, cut at the rows the page needs, so a common word costs a
+   * page's worth of matches instead of all of them; few matches (no more than the count's cap)
+   * are read once, each with its group, and sorted.
    */
-  private Sql ranked(ProductFilter filter, long limit, long offset) {
+  private Sql ranked(ProductFilter filter, long limit, long offset, boolean common) {
     Tuple params = Tuple.tuple();
-    StringBuilder keys = new StringBuilder("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
-        .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
-        .append(") described ORDER BY r DESC, id ASC").append(PAGE);
+    StringBuilder keys = new StringBuilder();
+    if (common) {
+      keys.append("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
+          .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
+          .append(") described ORDER BY r DESC, id ASC");
+    } else {
+      keys.append("SELECT p.id AS id, ").append(inName(filter, params)).append(" AS r FROM ")
+          .append(from(filter, true, false, filter.inStock(), params)).append(where(filter, true, false, params))
+          .append(" ORDER BY r DESC, ").append(matchId(filter)).append(" ASC");
+    }
+    keys.append(PAGE);
     params.addLong(limit).addLong(offset);
     return new Sql("SELECT " + COLUMNS + " FROM (" + keys + ") k" + dialect.straightJoin() + "products p ON p.id = k.id"
         + JOINS + " ORDER BY k.r DESC, p.id ASC", params);
@@ -139,9 +152,19 @@ final class ProductQuery {
   /** One group of relevance, its first {@code rows} matches in id order (see {@link #ranked}). */
   private String group(ProductFilter filter, boolean named, long rows, Tuple params) {
     StringBuilder sql = new StringBuilder("SELECT p.id AS id, ").append(named ? 1 : 0).append(" AS r FROM ")
-        .append(from(filter, true, false, filter.inStock(), params)).append(where(filter, true, false, params));
-    // the name's words hold one of the prefixes, or none: decided on the terms' rows where it can be
-    sql.append(named ? " AND (" : " AND NOT (");
+        .append(from(filter, true, false, filter.inStock(), params)).append(where(filter, true, false, params))
+        .append(named ? " AND " : " AND NOT ").append(inName(filter, params))
+        .append(" ORDER BY ").append(matchId(filter)).append(" LIMIT ?");
+    params.addLong(rows);
+    return sql.toString();
+  }
+
+  /**
+   * Whether the name's words hold one of the prefixes of q: decided on the terms' rows (their
+   * {@code names}) where a prefix has a term, on the product's row where it is shorter.
+   */
+  private static String inName(ProductFilter filter, Tuple params) {
+    StringBuilder sql = new StringBuilder("(");
     List<String> prefixes = filter.prefixes();
     List<String> terms = ProductSearch.terms(prefixes);
     for (int i = 0; i < prefixes.size(); i++) {
@@ -158,9 +181,7 @@ final class ProductQuery {
         params.addString(listed(prefix));
       }
     }
-    sql.append(") ORDER BY ").append(matchId(filter)).append(" LIMIT ?");
-    params.addLong(rows);
-    return sql.toString();
+    return sql.append(')').toString();
   }
 
   /** The column that gives a search's matches in id order: the first term's, else (no term) the product's. */
@@ -174,6 +195,16 @@ final class ProductQuery {
     boolean search = !filter.prefixes().isEmpty();
     String from = from(filter, search, false, filter.inStock(), params);
     return new Sql(COUNT_PREFIX + from + where(filter, search, false, params) + COUNT_SUFFIX, params);
+  }
+
+  /**
+   * How many products have each term, each counted up to {@link #TERM_COUNT_CAP}, in one
+   * statement: a search walks its rarest term and looks the others up (ProductRepository#rarestFirst).
+   */
+  Sql termCounts(List<String> terms) {
+    Tuple params = Tuple.tuple();
+    terms.forEach(params::addString);
+    return new Sql("SELECT " + String.join(", ", Collections.nCopies(terms.size(), TERM_COUNT)), params);
   }
 
   /** get_low_stock_products: active products with stock at most the threshold, lowest first, then by id. */
@@ -205,7 +236,11 @@ final class ProductQuery {
         from.append(dialect.straightJoin()).append(String.format(TERMS_NEXT, i));
         params.addString(terms.get(i));
       }
-      return from.append(dialect.straightJoin()).append(TERMS_PRODUCT).append(stock).toString();
+      // the product's own columns are read only for a word shorter than a term or one with punctuation
+      boolean byIdAlone = filter.prefixes().stream().allMatch(prefix -> ProductSearch.term(prefix) != null)
+          && filter.textPatterns().isEmpty();
+      return from.append(dialect.straightJoin()).append(String.format(TERMS_PRODUCT, byIdAlone ? dialect.productsById() : ""))
+          .append(stock).toString();
     }
     if (byStock) {
       return "inventories i" + dialect.straightJoin() + "products p ON p.id = i.product_id";

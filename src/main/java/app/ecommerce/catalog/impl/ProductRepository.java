@@ -8,6 +8,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The products table, always read together with its category and its stock. */
 final class ProductRepository {
@@ -62,6 +66,29 @@ final class ProductRepository {
   private Future<RowSet<Row>> once(ProductQuery.Sql sql) {
     return db.pool().withConnection(conn -> conn.prepare(sql.text()).compose(statement ->
         statement.query().execute(sql.params()).eventually(statement::close)));
+  }
+
+  /**
+   * The filter with the prefixes of its search in the order of their terms' frequency, rarest
+   * first (unknown order past ProductQuery#TERM_COUNT_CAP; prefixes without a term last): a
+   * search walks its first term's products and looks the others up, so that a rare word of
+   * {@code q} bounds the walk. One statement, for searches of two terms or more only.
+   */
+  Future<ProductFilter> rarestFirst(ProductFilter filter) {
+    List<String> terms = ProductSearch.terms(filter.prefixes());
+    if (terms.size() < 2) {
+      return Future.succeededFuture(filter);
+    }
+    ProductQuery.Sql sql = query.termCounts(terms);
+    return db.pool().preparedQuery(sql.text()).execute(sql.params()).map(rows -> {
+      Row counts = rows.iterator().next();
+      Map<String, Long> byTerm = new HashMap<>();
+      for (int i = 0; i < terms.size(); i++) {
+        byTerm.put(terms.get(i), counts.getLong(i));
+      }
+      return filter.withPrefixes(filter.prefixes().stream().sorted(Comparator.comparingLong(
+          prefix -> byTerm.getOrDefault(ProductSearch.term(prefix), Long.MAX_VALUE))).toList());
+    });
   }
 
   /** How many products match, up to {@link ProductQuery#COUNT_CAP} + 1. */
