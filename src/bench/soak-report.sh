@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 OUT=${1:?Usage: soak-report.sh OUT_DIR}
 PERIOD=15
 PAUSED=
+JVM=
 source "$OUT/run.env"
 SPAN=$(awk -F'\t' '{ t = $1 } END { print t + 0 }' "$OUT/samples.tsv")
 FROM=$(( SPAN / 3 ))
@@ -40,7 +41,7 @@ check() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
   echo "- date: $(date -u -d "@$START" +%Y-%m-%dT%H:%M:%SZ) to $(date -u -d "@$END" +%H:%M:%SZ); commit $COMMIT"
   [[ -n $PAUSED ]] && echo "- cut short: $PAUSED"
   echo "- machine: $(nproc) cores, shared; load average at start $LOAD_AT_START, at end $LOAD_AT_END (1-min load of each sample in samples.tsv)"
-  echo "- node: -Xms64m -Xmx384m, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s; slopes over the last two thirds (from second $FROM)"
+  echo "- node: ${JVM:--Xms64m -Xmx384m}, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s; slopes over the last two thirds (from second $FROM)"
   echo
   echo "| figure | first | last | min | max | slope per minute ± standard error |"
   echo "|---|---:|---:|---:|---:|---:|"
