@@ -70,7 +70,7 @@ trap 'exit 130' INT TERM
 require_wrk
 mkdir -p "$OUT"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)')"
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)' || true)"
 
 use_engine "$ENGINE" "$SCRATCH" "$MYSQL_DB"
 echo "== soak, $ENGINE, $MINUTES min: generating the demo data =="
