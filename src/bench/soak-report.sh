@@ -75,6 +75,45 @@ check() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
   echo "| no error answer (non-2xx, socket errors) | $answer_errors | $(check "$(( answer_errors == 0 ? 1 : 0 ))") |"
   echo "| every revoked token refused | $held of $outs | $(check "$(( outs > 0 && held == outs ? 1 : 0 ))") |"
   echo
+  if [[ -f $OUT/nmt-start.txt && -f $OUT/nmt-end.txt ]]; then
+    echo "## Native memory (jcmd VM.native_memory summary), committed MB"
+    echo
+    echo "Where the process's memory is, by the JVM's own account, at the start, middle and end of the"
+    echo "load; RSS is that of the sample nearest each; \"outside NMT\" is RSS less NMT's total, roughly what"
+    echo "native libraries (SQLite's page cache, Netty's native transport) and glibc's allocator hold."
+    echo
+    nmt_files=("$OUT/nmt-start.txt")
+    [[ -f $OUT/nmt-middle.txt ]] && nmt_files+=("$OUT/nmt-middle.txt")
+    nmt_files+=("$OUT/nmt-end.txt")
+    header="| category |"; rule="|---|"
+    for f in "${nmt_files[@]}"; do
+      header+=" $(basename "$f" .txt | cut -d- -f2) (minute $(( ($(stat -c %Y "$f") - START) / 60 ))) |"; rule+="---:|"
+    done
+    echo "$header change |"; echo "$rule---:|"
+    # "category committed-KB" lines of each file, "Total" first
+    nmt_lines() { sed -nE 's/^Total: .*committed=([0-9]+)KB.*/Total \1/p; s/^- +([A-Za-z ]+[A-Za-z]) \(reserved=[0-9]+KB, committed=([0-9]+)KB.*/\1\t\2/p' "$1" | sed -E 's/^Total /Total\t/'; }
+    rss_near() { # FILE: RSS KiB of the sample nearest the file's time
+      awk -F'\t' -v t="$(( $(stat -c %Y "$1") - START ))" '{ d = $1 - t; if (d < 0) d = -d; if (n++ == 0 || d < best) { best = d; v = $2 } } END { print v + 0 }' "$OUT/samples.tsv"
+    }
+    while IFS= read -r category; do
+      row="| $category |"; first=; last=
+      for f in "${nmt_files[@]}"; do
+        v=$(nmt_lines "$f" | awk -F'\t' -v c="$category" '$1 == c { print $2 }')
+        row+=" $(mb "${v:-0}" 1024) |"; first=${first:-${v:-0}}; last=${v:-0}
+      done
+      echo "$row $(awk -v a="$first" -v b="$last" 'BEGIN { printf "%+.1f", (b - a) / 1024 }') |"
+    done < <(nmt_lines "$OUT/nmt-start.txt" | cut -f1)
+    for what in RSS "outside NMT"; do
+      row="| $what |"; first=; last=
+      for f in "${nmt_files[@]}"; do
+        v=$(rss_near "$f")
+        [[ $what == RSS ]] || v=$(( v - $(nmt_lines "$f" | awk -F'\t' '$1 == "Total" { print $2 }') ))
+        row+=" $(mb "$v" 1024) |"; first=${first:-$v}; last=$v
+      done
+      echo "$row $(awk -v a="$first" -v b="$last" 'BEGIN { printf "%+.1f", (b - a) / 1024 }') |"
+    done
+    echo
+  fi
   echo "## WARN and ERROR lines of the node's log, by kind"
   echo
   echo '```'
