@@ -172,13 +172,17 @@ session_loop & LOOPS+=($!)
 nmt() { jcmd "$APP_PID" VM.native_memory summary > "$OUT/nmt-$1.txt" 2>&1 || true; }
 nmt start
 MIDDLE=$(( START + MINUTES * 30 ))
+middle_taken=
 next=$START
 while (( next <= END )); do
   sample
-  (( next >= MIDDLE && next < MIDDLE + PERIOD )) && nmt middle
-  next=$(( next + PERIOD ))
+  if [[ -z $middle_taken ]] && (( $(date +%s) >= MIDDLE )); then nmt middle; middle_taken=1; fi
+  # On a busy machine a sample (a JVM for jcmd, a full GC) may take longer than PERIOD: skip the
+  # slots it overran rather than sample back to back after the load has ended.
   now=$(date +%s)
-  (( next > now )) && sleep $(( next - now ))
+  next=$(( next + PERIOD ))
+  while (( next < now )); do next=$(( next + PERIOD )); done
+  (( next > now && next <= END )) && sleep $(( next - now ))
 done
 nmt end
 wait "${LOOPS[@]}" 2>/dev/null || true
