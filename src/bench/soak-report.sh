@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The report of a soak (soak.sh calls it at the end; it may be run again on a soak's directory):
-# reads OUT/run.env (ENGINE, START, END, loads, COMMIT, and PAUSED when the run was cut short),
+# reads OUT/run.env (ENGINE, START, END, loads, JVM, COMMIT, PAUSED when the run was cut short, NOTE),
 # samples.tsv, routes.tsv, sessions.txt and app.log, writes OUT/report.md and prints it. Slopes are
 # over the last two thirds of the time the samples span. Exit 0 when every check passes, 1 if not.
 set -euo pipefail
@@ -8,16 +8,21 @@ cd "$(dirname "$0")/../.."
 OUT=${1:?Usage: soak-report.sh OUT_DIR}
 PERIOD=15
 PAUSED=
+NOTE=
 JVM=
 source "$OUT/run.env"
-SPAN=$(awk -F'\t' '{ t = $1 } END { print t + 0 }' "$OUT/samples.tsv")
+# Only the samples taken while the load ran (a sampler that fell behind on a busy machine catches
+# up after it): those up to 5 s past its end.
+LOADED=$(( END - START + 5 ))
+SPAN=$(awk -F'\t' -v to="$LOADED" '$1 <= to { t = $1 } END { print t + 0 }' "$OUT/samples.tsv")
+read -r SAMPLES LATE < <(awk -F'\t' -v to="$LOADED" '$1 <= to { n++; next } { late++ } END { print n + 0, late + 0 }' "$OUT/samples.tsv")
 FROM=$(( SPAN / 3 ))
 # "first last min max slope se" of column COL of FILE (rows where column 2 is ROUTE, when given):
 # the least-squares slope per minute over the rows whose time (column 1) is past FROM, and its
 # standard error (a slope within about two of them of zero is not told apart from the samples' noise).
 stats() { # FILE COL [ROUTE]
-  awk -F'\t' -v c="$2" -v r="${3:-}" -v from="$FROM" '
-    r != "" && $2 != r { next }
+  awk -F'\t' -v c="$2" -v r="${3:-}" -v from="$FROM" -v to="$LOADED" '
+    r != "" && $2 != r || $1 > to { next }
     { if (n++ == 0) first = $c; last = $c; if (n == 1 || $c > max) max = $c; if (n == 1 || $c < min) min = $c
       if ($1 >= from) { x = $1 / 60; y = $c; k++; sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y } }
     END { d = k * sxx - sx * sx; slope = (k > 1 && d != 0) ? (k * sxy - sx * sy) / d : 0
@@ -40,8 +45,9 @@ check() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
   echo
   echo "- date: $(date -u -d "@$START" +%Y-%m-%dT%H:%M:%SZ) to $(date -u -d "@$END" +%H:%M:%SZ); commit $COMMIT"
   [[ -n $PAUSED ]] && echo "- cut short: $PAUSED"
+  [[ -n $NOTE ]] && echo "- note: $NOTE"
   echo "- machine: $(nproc) cores, shared; load average at start $LOAD_AT_START, at end $LOAD_AT_END (1-min load of each sample in samples.tsv)"
-  echo "- node: ${JVM:--Xms64m -Xmx384m}, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s; slopes over the last two thirds (from second $FROM)"
+  echo "- node: ${JVM:--Xms64m -Xmx384m}, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s ($SAMPLES samples during the load, one every $(( SPAN / (SAMPLES > 1 ? SAMPLES - 1 : 1) )) s on average$( (( LATE )) && echo "; $LATE more taken after it ended are left out")); slopes over the last two thirds (from second $FROM)"
   echo
   echo "| figure | first | last | min | max | slope per minute ± standard error |"
   echo "|---|---:|---:|---:|---:|---:|"
