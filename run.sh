@@ -7,7 +7,12 @@ JAR=target/ecommerce.jar
 # -XX:-DontCompileHugeMethods: vertx-json-schema validates every request's input in one method of
 # 9,290 bytes of bytecode, past HotSpot's 8,000-byte limit for compiling, so by default it runs
 # interpreted for the process's whole life (docs/decisions.md, issue 27)
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:-DontCompileHugeMethods}
+# -Xms384m = -Xmx384m with -XX:+AlwaysPreTouch and MALLOC_ARENA_MAX=2: the process takes its memory
+# at start and keeps it, so RSS stays flat instead of following G1 growing and shrinking the heap
+# and glibc opening an arena per thread (docs/decisions.md, issue 33). export: ./run.sh soak starts
+# its node with the same options.
+export JAVA_OPTS=${JAVA_OPTS:--Xms384m -Xmx384m -XX:+AlwaysPreTouch -XX:-DontCompileHugeMethods}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 usage() {
   cat <<'USAGE'
