@@ -35,8 +35,11 @@ Usage: ./run.sh [command]
                             needs Node 20+ (npm installs newman once into ~/.cache/ecommerce-npm-tools)
   bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
-                            1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
-                            MariaDB (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*); report in target/bench/report.md
+                            1M sale items; --quick: small data and short runs) on SQLite, MariaDB and
+                            three MariaDB Galera nodes on loopback (reads and purchases, with their ratios
+                            to one MariaDB) (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*;
+                            BENCH_VERSUS_JAR=FILE: that build's app instead of the bare server); report in
+                            target/bench/report.md
   bench-catalog             p50 of every get_products order, filter, cursor, deep page and search, of
                             get_low_stock_products and get_product, at 25 demo products plus 0, 200,000
                             and 1,000,000 generated ones (BENCH_PRODUCTS), one connection; a sorted page at
