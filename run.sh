@@ -7,7 +7,12 @@ JAR=target/ecommerce.jar
 # -XX:-DontCompileHugeMethods: vertx-json-schema validates every request's input in one method of
 # 9,290 bytes of bytecode, past HotSpot's 8,000-byte limit for compiling, so by default it runs
 # interpreted for the process's whole life (docs/decisions.md, issue 27)
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:-DontCompileHugeMethods}
+# -Xms384m = -Xmx384m with -XX:+AlwaysPreTouch and MALLOC_ARENA_MAX=2: the process takes its memory
+# at start and keeps it, so RSS stays flat instead of following G1 growing and shrinking the heap
+# and glibc opening an arena per thread (docs/decisions.md, issue 33). export: ./run.sh soak starts
+# its node with the same options.
+export JAVA_OPTS=${JAVA_OPTS:--Xms384m -Xmx384m -XX:+AlwaysPreTouch -XX:-DontCompileHugeMethods}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 usage() {
   cat <<'USAGE'
@@ -35,8 +40,11 @@ Usage: ./run.sh [command]
                             needs Node 20+ (npm installs newman once into ~/.cache/ecommerce-npm-tools)
   bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
-                            1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
-                            MariaDB (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*); report in target/bench/report.md
+                            1M sale items; --quick: small data and short runs) on SQLite, MariaDB and
+                            three MariaDB Galera nodes on loopback (reads and purchases, with their ratios
+                            to one MariaDB) (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*;
+                            BENCH_VERSUS_JAR=FILE: that build's app instead of the bare server); report in
+                            target/bench/report.md
   bench-catalog             p50 of every get_products order, filter, cursor, deep page and search, of
                             get_low_stock_products and get_product, at 25 demo products plus 0, 200,000
                             and 1,000,000 generated ones (BENCH_PRODUCTS), one connection; a sorted page at
@@ -54,7 +62,8 @@ Usage: ./run.sh [command]
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
                             on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb"; MariaDB at
                             BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306); BENCH_KEEP_DATA=DIR
-                            keeps the generated data there and reuses it
+                            keeps the generated data there (MariaDB: databases BENCH_DB_PREFIX_<items>) and
+                            reuses it; BENCH_WARMUP_SECONDS of answers before the timed ones (default 30)
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
