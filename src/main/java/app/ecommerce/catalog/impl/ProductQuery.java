@@ -50,8 +50,12 @@ final class ProductQuery {
   static final String TERMS_NEXT = "search_terms t%1$d ON t%1$d.term = ? AND t%1$d.product_id = t0.product_id";
   static final String TERMS_PRODUCT = "products p%s ON p.id = t0.product_id";
   static final String AND_FIRST_TERM = " AND t0.term = ?";
-  /** A term of q tested per product, for a page that walks its order's index instead (see {@link #page}). */
-  static final String AND_HAS_TERM = " AND EXISTS (SELECT 1 FROM search_terms t0 WHERE t0.term = ? AND t0.product_id = p.id";
+  /**
+   * A term of q looked up per product, for a page that walks its order's index instead (see
+   * {@link #page}): a join, not EXISTS, which MariaDB turns into a semi-join driven by the terms
+   * and a sort of all matches (273 ms for a common word by price at 1,000,000 products).
+   */
+  static final String TERM_OF_PRODUCT = "search_terms t%1$d ON t%1$d.term = ? AND t%1$d.product_id = p.id";
   /** A prefix of q longer than its term: one of the words listed under the term starts with it. */
   static final String WORDS_OF_TERM = "t%d.words LIKE ?";
   /** The relevance group of a prefix of q: its term in the name at all, or a name word starting with a longer prefix. */
@@ -101,6 +105,13 @@ final class ProductQuery {
 
     StringBuilder keys = new StringBuilder("SELECT p.id");
     keys.append(" FROM ").append(from(filter, search && !walk, byStock, filter.inStock() || byStock, params));
+    if (walk) {
+      List<String> terms = ProductSearch.terms(filter.prefixes());
+      for (int i = 0; i < terms.size(); i++) {
+        keys.append(dialect.straightJoin()).append(String.format(TERM_OF_PRODUCT, i));
+        params.addString(terms.get(i));
+      }
+    }
     keys.append(where(filter, search, walk, params));
     String dir = descending ? " DESC" : " ASC";
     String column = COLUMN.get(order);
@@ -248,24 +259,19 @@ final class ProductQuery {
     return "products p" + stock;
   }
 
-  /** The filter's conditions; a search's terms are tested per product when {@code tested}, else joined in {@link #from}. */
+  /**
+   * The filter's conditions; a search's terms are joined to the products after them when
+   * {@code tested} (see {@link #page}), else before them, the first one walked in id order.
+   */
   private String where(ProductFilter filter, boolean search, boolean tested, Tuple params) {
     StringBuilder where = new StringBuilder(WHERE_TRUE);
     if (search) {
       List<String> terms = ProductSearch.terms(filter.prefixes());
-      if (tested) {
-        for (String term : terms) {
-          where.append(AND_HAS_TERM);
-          params.addString(term);
-          for (String prefix : longer(filter.prefixes(), term)) {
-            where.append(" AND ").append(String.format(WORDS_OF_TERM, 0));
-            params.addString(listed(prefix));
-          }
-          where.append(')');
-        }
-      } else if (!terms.isEmpty()) {
+      if (!tested && !terms.isEmpty()) {
         where.append(AND_FIRST_TERM);
         params.addString(terms.get(0));
+      }
+      if (!terms.isEmpty()) {
         for (int i = 0; i < terms.size(); i++) {
           for (String prefix : longer(filter.prefixes(), terms.get(i))) {
             where.append(" AND ").append(String.format(WORDS_OF_TERM, i));
