@@ -7,7 +7,12 @@ JAR=target/ecommerce.jar
 # -XX:-DontCompileHugeMethods: vertx-json-schema validates every request's input in one method of
 # 9,290 bytes of bytecode, past HotSpot's 8,000-byte limit for compiling, so by default it runs
 # interpreted for the process's whole life (docs/decisions.md, issue 27)
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:-DontCompileHugeMethods}
+# -Xms384m = -Xmx384m with -XX:+AlwaysPreTouch and MALLOC_ARENA_MAX=2: the process takes its memory
+# at start and keeps it, so RSS stays flat instead of following G1 growing and shrinking the heap
+# and glibc opening an arena per thread (docs/decisions.md, issue 33). export: ./run.sh soak starts
+# its node with the same options.
+export JAVA_OPTS=${JAVA_OPTS:--Xms384m -Xmx384m -XX:+AlwaysPreTouch -XX:-DontCompileHugeMethods}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 usage() {
   cat <<'USAGE'
@@ -58,7 +63,8 @@ Usage: ./run.sh [command]
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
                             on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb"; MariaDB at
                             BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306); BENCH_KEEP_DATA=DIR
-                            keeps the generated data there and reuses it
+                            keeps the generated data there (MariaDB: databases BENCH_DB_PREFIX_<items>) and
+                            reuses it; BENCH_WARMUP_SECONDS of answers before the timed ones (default 30)
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
