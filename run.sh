@@ -21,7 +21,8 @@ Usage: ./run.sh [command]
                             (SQLite at data/ecommerce.db with demo data on first start; Ctrl-C stops it);
                             prints the shop's and the admin console's URLs once it is ready
   test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set); installs
-                            Debian's chromium and chromium-driver first when missing (the browser tests)
+                            Debian's chromium and chromium-driver first when missing (the browser tests), and
+                            galera-4 and rsync when MYSQL_TEST_URL is set (the Galera tests)
   demo-data [--sales N] [--products N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales);
                             --products N adds N generated products to the 25 demo ones
@@ -40,8 +41,11 @@ Usage: ./run.sh [command]
                             needs Node 20+ (npm installs newman once into ~/.cache/ecommerce-npm-tools)
   bench [--quick]           the benchmark suite: the app beside a bare Vert.x server doing the same SQL,
                             driven by wrk (get_products, get_product, purchase, login, get_sales_data over
-                            1M sale items; --quick: small data and short runs, < 3 min) on SQLite and
-                            MariaDB (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*); report in target/bench/report.md
+                            1M sale items; --quick: small data and short runs) on SQLite, MariaDB and
+                            three MariaDB Galera nodes on loopback (reads and purchases, with their ratios
+                            to one MariaDB) (BENCH_ENGINES, BENCH_SCENARIOS, BENCH_MYSQL_*;
+                            BENCH_VERSUS_JAR=FILE: that build's app instead of the bare server); report in
+                            target/bench/report.md
   bench-catalog             p50 of every get_products order, filter, cursor, deep page and search, of
                             get_low_stock_products and get_product, at 25 demo products plus 0, 200,000
                             and 1,000,000 generated ones (BENCH_PRODUCTS), one connection; a sorted page at
@@ -59,7 +63,8 @@ Usage: ./run.sh [command]
                             (BENCH_ITEMS), the 1M-row CSV export beside a bare JDBC read and the heap during it,
                             on SQLite and MariaDB (BENCH_ENGINES="sqlite mariadb"; MariaDB at
                             BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306); BENCH_KEEP_DATA=DIR
-                            keeps the generated data there and reuses it
+                            keeps the generated data there (MariaDB: databases BENCH_DB_PREFIX_<items>) and
+                            reuses it; BENCH_WARMUP_SECONDS of answers before the timed ones (default 30)
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).
@@ -115,6 +120,7 @@ cluster() {
   if [[ $galera == true ]]; then
     # three Galera nodes on loopback, SQL on GALERA_PORT.. (default 3311..3313); removed on Ctrl-C
     local base=${GALERA_PORT:-3311} j
+    bash src/scripts/galera.sh require
     galera_dir=$(mktemp -d /tmp/ecommerce-galera.XXXXXX)
     echo "Starting 3 MariaDB Galera nodes on 127.0.0.1:$base-$((base + 2)) (data in $galera_dir) ..."
     bash src/scripts/galera.sh start "$galera_dir" "$base" 3 > /dev/null \
@@ -181,6 +187,8 @@ case "$command" in
     ;;
   test)
     ensure_browser
+    # the MariaDB tests include a Galera cluster's (GaleraMariaDbTest), which skips without galera-4
+    if [[ -n ${MYSQL_TEST_URL:-} ]]; then bash src/scripts/galera.sh require; fi
     exec mvn -B verify "$@"
     ;;
   demo-data)

@@ -4,8 +4,9 @@
 # database; on each, the server is started from the jar and timed against the bare SQL scan (see
 # src/bench/java/app/ecommerce/bench/AnalyticsBench.java). The 1M-row CSV export (and the bare
 # JDBC read of the same rows) runs on the smallest size only. BENCH_KEEP_DATA=DIR keeps the
-# generated data (SQLite files in DIR, MariaDB databases ecommerce_bench_analytics_<items>) and
-# reuses it on the next run instead of generating it again.
+# generated data (SQLite files in DIR, MariaDB databases <BENCH_DB_PREFIX>_<items>, by default
+# ecommerce_bench_analytics_<items>) and reuses it on the next run instead of generating it again.
+# BENCH_WARMUP_SECONDS: untimed answers before the timed ones (default 30).
 # Prints the results and appends them to target/bench-analytics.txt. Never fails a build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,13 +19,14 @@ build_bench_jar
 ENGINES=${BENCH_ENGINES:-sqlite mariadb}
 SCRATCH=$(mktemp -d /tmp/ecommerce-bench.XXXXXX)
 KEEP=${BENCH_KEEP_DATA:-}
+DB_PREFIX=${BENCH_DB_PREFIX:-ecommerce_bench_analytics}
 export APPLICATION_SETTINGS=""   # never read a developer's .vars
 export DATA_DIR=$SCRATCH
 
 cleanup() {
   rm -rf "$SCRATCH"
   if [[ -z $KEEP && " $ENGINES " == *" mariadb "* ]]; then
-    for items in $ITEMS; do drop_database "ecommerce_bench_analytics_$items"; done
+    for items in $ITEMS; do drop_database "${DB_PREFIX}_$items"; done
   fi
 }
 trap cleanup EXIT
@@ -38,11 +40,11 @@ for engine in $ENGINES; do
     sales=$(( items * 2 / 3 ))           # demo data makes ~1.5 items per sale
     dir=${KEEP:-$SCRATCH}
     mkdir -p "$dir"
-    if [[ -n $KEEP ]] && data_exists "$engine" "$dir/bench-$items.db" "ecommerce_bench_analytics_$items"; then
-      reuse_engine "$engine" "$dir/bench-$items.db" "ecommerce_bench_analytics_$items"
+    if [[ -n $KEEP ]] && data_exists "$engine" "$dir/bench-$items.db" "${DB_PREFIX}_$items"; then
+      reuse_engine "$engine" "$dir/bench-$items.db" "${DB_PREFIX}_$items"
       echo "== $engine: reusing the demo data of $dir ($items sale items) =="
     else
-      use_engine "$engine" "$dir" "ecommerce_bench_analytics_$items"
+      use_engine "$engine" "$dir" "${DB_PREFIX}_$items"
       if [[ $engine == sqlite ]]; then
         rm -f "$dir/bench-$items.db"*
         mv_sqlite_url "$dir/bench-$items.db"

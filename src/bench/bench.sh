@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark suite (./run.sh bench [--quick]); docs/benchmarks.md. Never part of the build.
 #
-# For each engine (BENCH_ENGINES, default "sqlite mariadb": a scratch SQLite file, and a scratch
-# MariaDB database ecommerce_bench at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, dropped afterwards):
+# For each engine (BENCH_ENGINES, default "sqlite mariadb galera": a scratch SQLite file, a scratch
+# MariaDB database ecommerce_bench at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, dropped afterwards, and
+# the same database on three MariaDB Galera nodes on loopback, started for its turn and removed
+# after it, the app's and the bare server's DATABASE_URL naming all three):
 #   1. generates demo data (full: 666,667 sales = ~1,000,000 sale items; --quick: ~20,000 items);
 #   2. starts the app from the jar (-Xms64m -Xmx384m, no .vars, DEMO_DATA=false) and gives the two
 #      purchase products a huge stock through add_inventory;
@@ -21,7 +23,13 @@
 # get_products/get_product app >= 0.8 x bare and p99 < 50 ms; login >= 0.8 x (cores / one argon2
 # verification while every core verifies, timed by Argon2Time with the app's parameters just
 # before and just after each engine's login runs); errors 0 everywhere; peak RSS of each process
-# (VmRSS sampled every second) < 512 MB.
+# (VmRSS sampled every second) < 512 MB. The Galera engine runs the reads and purchases only
+# (BENCH_GALERA_SCENARIOS, default get_products get_product purchase), and the report sets each of
+# its figures beside one MariaDB's of the same run (Galera / MariaDB, app and bare) with the
+# brute-force aborts and certification failures the nodes counted.
+# BENCH_VERSUS_JAR=FILE compares two builds instead: the second server of each pair is the app from
+# that jar (e.g. one built from an earlier commit) on the same database, not the bare server; the
+# rates are then tabled, not judged.
 # Writes target/bench/report.md (and the raw wrk output beside it) and prints the report. Exit 0
 # unless the suite itself could not run.
 set -euo pipefail
@@ -39,9 +47,27 @@ JAR=target/ecommerce.jar
 OUT=target/bench
 REPORT=$OUT/report.md
 WRK_DIR=$PWD/src/bench/wrk
-ENGINES=${BENCH_ENGINES:-sqlite mariadb}
+ENGINES=${BENCH_ENGINES:-sqlite mariadb galera}
 # a subset, in this order, e.g. "get_products get_product" to compare two builds of the read path
 SCENARIOS=${BENCH_SCENARIOS:-get_products get_product purchase login get_sales_data}
+GALERA_SCENARIOS=${BENCH_GALERA_SCENARIOS:-get_products get_product purchase}
+# The scenarios ENGINE runs: on Galera those of SCENARIOS that GALERA_SCENARIOS names (login is
+# argon2's and get_sales_data one node's aggregation, whatever the cluster).
+engine_scenarios() { # ENGINE
+  local scenario
+  if [[ $1 != galera ]]; then echo "$SCENARIOS"; return; fi
+  for scenario in $SCENARIOS; do
+    [[ " $GALERA_SCENARIOS " == *" $scenario "* ]] && printf '%s ' "$scenario"
+  done
+  echo
+}
+VERSUS_JAR=${BENCH_VERSUS_JAR:-}
+if [[ -n $VERSUS_JAR ]]; then
+  [[ -f $VERSUS_JAR ]] || { echo "BENCH_VERSUS_JAR: no file $VERSUS_JAR" >&2; exit 2; }
+  SECOND=versus
+else
+  SECOND=bare
+fi
 source src/bench/engines.sh
 source src/bench/server.sh
 build_bench_jar
@@ -85,6 +111,7 @@ cleanup() {
   if [[ " $ENGINES " == *" mariadb "* ]]; then
     drop_database "$MYSQL_DB"
   fi
+  stop_galera
   rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
@@ -196,8 +223,10 @@ YEAR=$(( $(date -u +%Y) - 1 ))
 export BENCH_SALES_QUERY="start_date=$YEAR-01-01&end_date=$YEAR-12-31&timezone=UTC&buckets=monthly&include_sales_items=false"
 export BENCH_PURCHASE_IDS=$PURCHASE_IDS BENCH_PAGES=1 BENCH_EMAIL=$ADMIN BENCH_PASSWORD=$ADMIN_PW
 declare -A RSS ITEMS
+GALERA_CONFLICTS=""
 
 for engine in $ENGINES; do
+  [[ $engine == galera ]] && start_galera
   use_engine "$engine" "$SCRATCH" "$MYSQL_DB"
   echo "== $engine: generating $SALES demo sales =="
   generate_demo_data "$JAR" "$SALES"
@@ -222,7 +251,11 @@ for engine in $ENGINES; do
     done
   done
   bare_port=$(free_port)
-  HTTP_PORT=$bare_port java -Xms64m -Xmx384m -cp "$BENCH_JAR" app.ecommerce.bench.BareServer > "$OUT/$engine-bare.log" 2>&1 &
+  if [[ -n $VERSUS_JAR ]]; then
+    HTTP_PORT=$bare_port MANAGEMENT_PORT=0 java -Xms64m -Xmx384m -XX:-DontCompileHugeMethods -jar "$VERSUS_JAR" > "$OUT/$engine-bare.log" 2>&1 &
+  else
+    HTTP_PORT=$bare_port java -Xms64m -Xmx384m -cp "$BENCH_JAR" app.ecommerce.bench.BareServer > "$OUT/$engine-bare.log" 2>&1 &
+  fi
   bare_pid=$!
   PIDS+=("$bare_pid")
   await_ready "$bare_port" "$bare_pid" "$OUT/$engine-bare.log"
@@ -230,8 +263,8 @@ for engine in $ENGINES; do
   PIDS+=("$!")
   sample_rss "$bare_pid" "$SCRATCH/rss-$engine-bare" &
   PIDS+=("$!")
-  echo "== $engine: app pid $app_pid port $app_port, bare pid $bare_pid port $bare_port; $products products, customer user $BENCH_USER_ID =="
-  for scenario in $SCENARIOS; do
+  echo "== $engine: app pid $app_pid port $app_port, $SECOND pid $bare_pid port $bare_port; $products products, customer user $BENCH_USER_ID =="
+  for scenario in $(engine_scenarios "$engine"); do
     conns=$CONNECTIONS duration=$DURATION token=$BENCH_TOKEN
     case $scenario in
       login) conns=$LOGIN_CONNECTIONS token="" ;;
@@ -252,6 +285,10 @@ for engine in $ENGINES; do
   if [[ $engine == mariadb ]]; then
     ITEMS[$engine]=$(mysql_cli -N -e "SELECT COUNT(*) FROM $MYSQL_DB.sale_items")
     drop_database "$MYSQL_DB"
+  elif [[ $engine == galera ]]; then
+    ITEMS[$engine]=$(galera_cli "SELECT COUNT(*) FROM $MYSQL_DB.sale_items")
+    GALERA_CONFLICTS=$(galera_conflicts)
+    stop_galera
   else
     ITEMS[$engine]=$(sqlite3 "$SCRATCH/bench.db" 'SELECT COUNT(*) FROM sale_items')
   fi
@@ -259,6 +296,7 @@ done
 
 # ---- the report ----
 verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 {
   echo "# Benchmark report"
   echo
@@ -267,20 +305,28 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
   echo "- machine: $CORES cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo) RAM, load average at start $LOAD_AT_START"
   echo "- Java: $(java -version 2>&1 | head -n 1); wrk: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "- data: $SALES demo sales; sale items after the run: $(for e in $ENGINES; do printf '%s %s; ' "$e" "${ITEMS[$e]}"; done)"
+  if [[ -n $VERSUS_JAR ]]; then
+    echo "- versus: the second server of each pair is the app of $VERSUS_JAR (built $(date -u -r "$VERSUS_JAR" +%Y-%m-%dT%H:%MZ)) on the same database, not the bare server"
+  fi
   echo "- wrk: 2 threads, --latency; per scenario ${WARMUP}s of warm-up on each server (the first, get_products, ${FIRST_WARMUP}s), then ${DURATION}s each (get_sales_data ${ANALYTICS_DURATION}s) in ${SLICES} slices per server, app, bare, bare, app, app, bare, ..., each after ${SETTLE}s of unmeasured load on its server: req/s the mean of the slices, p50 and p99 those of all the slices' requests together, errors over every run, warm-up and settling included; app: -Xms64m -Xmx384m"
   for engine in $ENGINES; do
-    [[ " $SCENARIOS " == *" login "* ]] || continue
+    [[ " $(engine_scenarios "$engine") " == *" login "* ]] || continue
     echo "- argon2 around the $engine login runs, ${ARGON2_SECONDS} s alone and ${ARGON2_SECONDS} s on every core each time (${ARGON2[$engine]}): login bound = $CORES cores / mean concurrent_ms = ${LOGIN_BOUND[$engine]} req/s; $CORES cores / mean alone_ms = ${ALONE_BOUND[$engine]} req/s"
   done
   echo
-  echo "| engine | scenario | conns | app req/s | app p50 ms | app p99 ms | app errors | bare req/s | bare p50 ms | bare p99 ms | bare errors | app/bare | target | result |"
+  echo "| engine | scenario | conns | app req/s | app p50 ms | app p99 ms | app errors | $SECOND req/s | $SECOND p50 ms | $SECOND p99 ms | $SECOND errors | app/$SECOND | target | result |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
   for engine in $ENGINES; do
-    for scenario in $SCENARIOS; do
+    for scenario in $(engine_scenarios "$engine"); do
       IFS=$'\t' read -r _ _ _ conns a_rps a_p50 a_p99 a_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "app"' "$RESULTS")
       IFS=$'\t' read -r _ _ _ _ b_rps b_p50 b_p99 b_err < <(awk -v e="$engine" -v s="$scenario" '$1 == e && $2 == s && $3 == "bare"' "$RESULTS")
-      ratio=$(awk -v a="$a_rps" -v b="$b_rps" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-      case $QUICK-$scenario in
+      ratio=$(ratio "$a_rps" "$b_rps")
+      mode=$QUICK-$scenario
+      [[ -n $VERSUS_JAR ]] && mode=versus
+      case $mode in
+        versus)
+          target="0 errors (versus another build: rates compared, not judged)"
+          ok=$(awk -v e="$a_err" -v b="$b_err" 'BEGIN { print (e == 0 && b == 0) ? 1 : 0 }') ;;
         true-get_products|true-get_product|true-login)
           # a 1 s warm-up leaves the app's hot path half compiled: its rates say the suite runs, not
           # whether the targets hold (pages and one product 0.52-0.82 x bare
@@ -311,10 +357,27 @@ verdict() { [[ $1 == 1 ]] && echo PASS || echo MISS; }
       else
         target="-"; result="-"
       fi
-      echo "| $engine | $server | $(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }') | $target | $result |"
+      echo "| $engine | $([[ $server == bare ]] && echo "$SECOND" || echo app) | $(awk -v k="$kb" 'BEGIN { printf "%.0f", k / 1024 }') | $target | $result |"
     done
   done
   echo
+  if [[ " $ENGINES " == *" galera "* && " $ENGINES " == *" mariadb "* ]]; then
+    # the two engines ran one after the other, not in alternating slices: the Galera / MariaDB
+    # ratios carry whatever the machine's speed did between them, the app/bare ones do not
+    echo "Three Galera nodes beside one MariaDB (the engines ran one after the other; Galera's nodes counted $(cut -d' ' -f1 <<<"$GALERA_CONFLICTS") brute-force aborts and $(cut -d' ' -f2 <<<"$GALERA_CONFLICTS") certification failures over its whole turn):"
+    echo
+    echo "| scenario | MariaDB app req/s | Galera app req/s | Galera / MariaDB, app | app p99 ms MariaDB / Galera | MariaDB $SECOND req/s | Galera $SECOND req/s | Galera / MariaDB, $SECOND | app/$SECOND MariaDB | app/$SECOND Galera |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for scenario in $(engine_scenarios galera); do
+      IFS=$'\t' read -r _ _ _ _ m_app _ m_p99 _ < <(awk -v s="$scenario" '$1 == "mariadb" && $2 == s && $3 == "app"' "$RESULTS")
+      IFS=$'\t' read -r _ _ _ _ m_bare _ _ _ < <(awk -v s="$scenario" '$1 == "mariadb" && $2 == s && $3 == "bare"' "$RESULTS")
+      IFS=$'\t' read -r _ _ _ _ g_app _ g_p99 _ < <(awk -v s="$scenario" '$1 == "galera" && $2 == s && $3 == "app"' "$RESULTS")
+      IFS=$'\t' read -r _ _ _ _ g_bare _ _ _ < <(awk -v s="$scenario" '$1 == "galera" && $2 == s && $3 == "bare"' "$RESULTS")
+      [[ -n $m_app && -n $g_app ]] || continue
+      echo "| $scenario | $m_app | $g_app | $(ratio "$g_app" "$m_app") | $m_p99 / $g_p99 | $m_bare | $g_bare | $(ratio "$g_bare" "$m_bare") | $(ratio "$m_app" "$m_bare") | $(ratio "$g_app" "$g_bare") |"
+    done
+    echo
+  fi
   echo "Raw wrk output: $OUT/*.wrk.txt; server logs: $OUT/*.log. Suite time: $(( $(date +%s) - SUITE_START )) s."
 } > "$REPORT"
 echo

@@ -8,6 +8,18 @@ free_port() {
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
+# The first of COUNT consecutive ports on which nothing listens.
+free_port_block() { # COUNT
+  local base port
+  while :; do
+    base=$((20000 + RANDOM % 20000))
+    for ((port = base; port < base + $1; port++)); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue 2
+    done
+    echo "$base"
+    return
+  done
+}
 await_ready() { # PORT PID LOG
   for _ in $(seq 1 240); do
     curl -fs "http://127.0.0.1:$1/ready" >/dev/null 2>&1 && return 0

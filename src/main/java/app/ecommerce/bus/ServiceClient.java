@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
@@ -29,6 +30,11 @@ public final class ServiceClient {
    * of a write (absent: the request has none).
    */
   public static final String IDEMPOTENCY_KEY = "idempotency_key";
+  /** Header of a part of an answer sent in {@link Parts} that more parts follow. */
+  static final String MORE = "more";
+  /** The caller's ask for the next part, and its word that it wants no more. */
+  static final String NEXT = "next";
+  static final String STOP = "stop";
 
   private final Vertx vertx;
   private final long timeoutMs;
@@ -85,17 +91,57 @@ public final class ServiceClient {
   }
 
   /**
+   * An answer the service sends in {@link Parts} (always over the bus): the first part arrives
+   * within {@code timeout} or the call fails as {@link #call} does; each later one is asked for by
+   * {@link Parts#next}, within the same timeout. {@link Parts#abandon} tells the service to stop.
+   */
+  public Future<Parts> parts(String address, JsonObject body, String requestId, long timeout) {
+    return this.<Buffer>message(address, body, requestId, timeout).map(first -> new Parts() {
+      private Message<Buffer> current = first;
+      private boolean taken;
+
+      @Override
+      public Future<Part> next() {
+        if (!taken) {
+          taken = true;
+          return Future.succeededFuture(part(current));
+        }
+        return current.<Buffer>replyAndRequest(NEXT, new DeliveryOptions().setSendTimeout(timeout))
+            .map(message -> {
+              current = message;
+              return part(message);
+            })
+            .recover(failure -> Future.failedFuture(asServiceException(address, failure)));
+      }
+
+      @Override
+      public void abandon() {
+        if (current.headers().contains(MORE)) {
+          current.reply(STOP);
+        }
+      }
+    });
+  }
+
+  private static Parts.Part part(Message<Buffer> message) {
+    return new Parts.Part(message.body(), !message.headers().contains(MORE));
+  }
+
+  /**
    * Always over the event bus, even when the service runs on this thread: for the readiness
    * checks, which must prove that the bus itself delivers.
    */
   public <T> Future<T> overBus(String address, JsonObject body, String requestId, long timeout) {
+    return this.<T>message(address, body, requestId, timeout).map(Message::body);
+  }
+
+  private <T> Future<Message<T>> message(String address, JsonObject body, String requestId, long timeout) {
     busCalls.count(address);
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout);
     if (requestId != null) {
       options.addHeader(REQUEST_ID, requestId);
     }
     return vertx.eventBus().<T>request(address, body, options)
-        .map(Message::body)
         .recover(failure -> Future.failedFuture(asServiceException(address, failure)));
   }
 

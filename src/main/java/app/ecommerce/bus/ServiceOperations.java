@@ -2,7 +2,10 @@ package app.ecommerce.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
@@ -26,7 +29,8 @@ public final class ServiceOperations {
 
   /**
    * One operation of a service: takes the request body, answers the reply body (a JsonObject,
-   * or a Buffer for an answer that is already encoded; both cross a clustered bus). It must not
+   * a Buffer for an answer that is already encoded, or {@link Parts} for one sent in parts; all
+   * cross a clustered bus). It must not
    * keep the request body nor hand out an answer it keeps: in place, nothing is copied.
    */
   @FunctionalInterface
@@ -37,13 +41,21 @@ public final class ServiceOperations {
   private ServiceOperations() {
   }
 
-  /** Registers the codec that lets {@link ServiceException} cross a clustered bus; idempotent. */
+  /**
+   * Registers the codecs of the services' replies: the one that lets {@link ServiceException} cross
+   * a clustered bus, and {@link HandedOverBuffer} for encoded answers; idempotent.
+   */
   public static void installCodec(Vertx vertx) {
     EventBus bus = vertx.eventBus();
     try {
       bus.registerDefaultCodec(ServiceException.class, new ServiceExceptionMessageCodec());
     } catch (IllegalStateException alreadyRegistered) {
       // another verticle of this Vert.x instance did it first
+    }
+    try {
+      bus.registerCodec(new HandedOverBuffer());
+    } catch (IllegalStateException alreadyRegistered) {
+      // likewise
     }
   }
 
@@ -63,13 +75,59 @@ public final class ServiceOperations {
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address, message ->
           answer(address, operation, message.body(), message.headers().get(ServiceClient.REQUEST_ID), unavailable,
               outcomeUnknown)
-              .onComplete(done -> message.reply(done.succeeded() ? done.result() : done.cause())));
+              .onComplete(done -> {
+                if (done.succeeded() && done.result() instanceof Parts parts) {
+                  sendParts(address, message, message.headers().get(ServiceClient.REQUEST_ID), parts, unavailable,
+                      outcomeUnknown);
+                } else {
+                  reply(message, done.succeeded() ? done.result() : done.cause());
+                }
+              }));
       InPlaceBindings.bind(vertx, address, consumer,
           (body, requestId) -> answer(address, operation, body, requestId, unavailable, outcomeUnknown));
       consumers.add(consumer);
       registered.add(consumer.completion());
     });
     return Future.all(registered).map(all -> consumers);
+  }
+
+  /** A Buffer answer is handed over, not copied, to a caller on this node ({@link HandedOverBuffer}). */
+  private static void reply(Message<JsonObject> message, Object answer) {
+    if (answer instanceof Buffer) {
+      message.reply(answer, new DeliveryOptions().setCodecName(HandedOverBuffer.NAME));
+    } else {
+      message.reply(answer);
+    }
+  }
+
+  /**
+   * Sends the answer's next part as the reply to {@code asked} (the request, then each of the
+   * caller's asks for more): the last part as a plain reply, every other one as a request for the
+   * caller's next ask. A part that fails is the caller's failure, mapped as any other; an ask that
+   * does not come in time, or a caller's {@link ServiceClient#STOP}, abandons the answer.
+   */
+  private static void sendParts(String address, Message<?> asked, String requestId, Parts parts,
+                                Predicate<Throwable> unavailable, Predicate<Throwable> outcomeUnknown) {
+    parts.next().onComplete(done -> {
+      if (done.failed()) {
+        asked.reply(toServiceException(address, requestId, done.cause(), unavailable, outcomeUnknown));
+        return;
+      }
+      Parts.Part part = done.result();
+      DeliveryOptions options = new DeliveryOptions().setCodecName(HandedOverBuffer.NAME);
+      if (part.last()) {
+        asked.reply(part.data(), options);
+        return;
+      }
+      options.addHeader(ServiceClient.MORE, "true").setSendTimeout(Parts.ASK_TIMEOUT_MS);
+      asked.replyAndRequest(part.data(), options).onComplete(ask -> {
+        if (ask.failed() || ServiceClient.STOP.equals(ask.result().body())) {
+          parts.abandon();
+        } else {
+          sendParts(address, ask.result(), requestId, parts, unavailable, outcomeUnknown);
+        }
+      });
+    });
   }
 
   /** Runs one operation; its failure, thrown or returned, becomes the caller's ServiceException. */

@@ -77,10 +77,16 @@ public final class SalesRoutes implements RouteModule {
     JsonObject query = SalesQuery.resolve(request.serviceBody()).toJson();
     Future<Void> alive = services.request(SalesContract.ALIVE, new JsonObject(), request.requestId(),
         LIVENESS_TIMEOUT_MS).mapEmpty();
-    Future<Reply> answer = "csv".equals(request.input().getString("format"))
-        ? new CsvDownload(services, request, query).start()
-        : services.<Buffer>call(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
-            .map(data -> send(request.context().response(), data));
+    Future<Reply> answer;
+    if ("csv".equals(request.input().getString("format"))) {
+      answer = new CsvDownload(services, request, query).start();
+    } else if (query.getBoolean("include_sales_items")) {
+      answer = services.parts(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
+          .compose(parts -> new PartsDownload(request.context().response(), envelopeHead(), parts).start());
+    } else {
+      answer = services.<Buffer>call(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
+          .map(data -> send(request.context().response(), data));
+    }
     return unlessDead(alive, answer, request.context().response());
   }
 
@@ -100,14 +106,21 @@ public final class SalesRoutes implements RouteModule {
     return outcome.future();
   }
 
+  static final String ENVELOPE_TAIL = "}";
+
+  /** The envelope up to its {@code data}, whose value the service encodes. */
+  private static Buffer envelopeHead() {
+    String envelope = Envelope.of(200, MESSAGE, new JsonObject()).encode();
+    return Buffer.buffer(envelope.substring(0, envelope.length() - "{}}".length()));
+  }
+
   /**
    * The service answers {@code data} already encoded (a big answer is cheaper as bytes than as a
    * tree); the envelope around it is the usual one, keys in the usual order.
    */
   private static Reply send(HttpServerResponse response, Buffer data) {
-    String envelope = Envelope.of(200, MESSAGE, new JsonObject()).encode();
-    Buffer head = Buffer.buffer(envelope.substring(0, envelope.length() - "{}}".length()));
-    Buffer tail = Buffer.buffer("}");
+    Buffer head = envelopeHead();
+    Buffer tail = Buffer.buffer(ENVELOPE_TAIL);
     response.setStatusCode(200)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Content-Length", String.valueOf(head.length() + data.length() + tail.length()));

@@ -334,6 +334,74 @@ abstract class SalesDataTest extends EngineTest {
     assertEquals(expected, r.body());
   }
 
+  /**
+   * A rows-included answer of several parts (SalesService reads and sends 5,000 rows at a time):
+   * the same rows as the CSV, in the same order, each in the week it belongs to, and each week's
+   * sums those of its rows, whether a week's rows end inside a part or across two.
+   */
+  @Test
+  void jsonRowsSentInPartsAreTheCsvRowsInTheirWeeks() throws Exception {
+    Product bolt = fx.product(fx.category("Bolts"), "Bolt", "0.25");
+    int items = 12_345;
+    long first = java.time.Instant.parse("2021-03-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+    try (var c = server.db().jdbc()) {
+      c.setAutoCommit(false);
+      try (var sale = c.prepareStatement("INSERT INTO sales (user_id, total_cents, created_at) VALUES (?, 0, ?)",
+               java.sql.Statement.RETURN_GENERATED_KEYS);
+           var item = c.prepareStatement("INSERT INTO sale_items (sale_id, product_id, quantity, price_cents,"
+               + " created_at) VALUES (?, ?, ?, 25, ?)")) {
+        long saleId = 0;
+        for (int i = 0; i < items; i++) {
+          long at = first + i * 97_000_000L;  // 13.9 days in all: three weeks
+          if (i % 3 == 0) {
+            sale.setLong(1, buyer);
+            sale.setLong(2, at);
+            sale.executeUpdate();
+            try (var keys = sale.getGeneratedKeys()) {
+              keys.next();
+              saleId = keys.getLong(1);
+            }
+          }
+          item.setLong(1, saleId);
+          item.setLong(2, bolt.id());
+          item.setLong(3, 1 + i % 4);
+          item.setLong(4, at);
+          item.addBatch();
+        }
+        item.executeBatch();
+      }
+      c.commit();
+    }
+    Object[] range = {"start_date", "2021-03-01", "end_date", "2021-03-31", "timezone", "UTC",
+        "product_ids", "[" + bolt.id() + "]"};
+    Api.Response csv = query(range).query("format", "csv").send();
+    assertEquals(200, csv.status(), csv::toString);
+    List<String> csvItems = new ArrayList<>();
+    for (String line : csv.body().split("\r\n")) {
+      if (!line.startsWith("id,")) {
+        csvItems.add(line.split(",")[1]);
+      }
+    }
+    assertEquals(items, csvItems.size());
+    JsonObject weeks = data(java.util.stream.Stream.concat(java.util.Arrays.stream(range),
+        java.util.stream.Stream.of("buckets", "weekly")).toArray());
+    List<String> jsonItems = new ArrayList<>();
+    for (String key : weeks.fieldNames()) {
+      JsonObject week = weeks.getJsonObject(key);
+      long units = 0;
+      for (Object row : week.getJsonArray("sales")) {
+        JsonObject r = (JsonObject) row;
+        jsonItems.add(String.valueOf(r.getLong("sale_item_id")));
+        assertTrue(r.getString("created_at").compareTo(week.getString("start")) >= 0, key);
+        units += r.getLong("quantity");
+      }
+      long expected = week.getJsonObject("quantity_by_products").stream()
+          .mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+      assertEquals(expected, units, key);
+    }
+    assertEquals(csvItems, jsonItems);
+  }
+
   /** OWASP's advice against CSV injection: a text cell that starts like a formula is prefixed with '. */
   @Test
   void csvTextCellsThatStartLikeAFormulaArePrefixedWithAQuote() {

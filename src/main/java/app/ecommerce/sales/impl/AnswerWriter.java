@@ -24,7 +24,7 @@ final class AnswerWriter {
   private final MetricBlock[] blocks;
   private final Map<Long, MetricBlock.Product> products;
   private final Map<Long, String> categories;
-  private final Buffer out = Buffer.buffer(64 * 1024);
+  private Buffer out = Buffer.buffer(64 * 1024);
   private final StringBuilder row = new StringBuilder(512);
   private int open = -1;
   private boolean firstRow;
@@ -61,7 +61,17 @@ final class AnswerWriter {
     rows++;
   }
 
-  /** Writes every block not written yet and returns the encoded {@code data}. */
+  /**
+   * What has been written since the previous call (or the start): a part of the answer to send
+   * while the next rows are read.
+   */
+  Buffer take() {
+    Buffer part = out;
+    out = Buffer.buffer(Math.max(64 * 1024, part.length() + part.length() / 8));
+    return part;
+  }
+
+  /** Writes every block not written yet and returns the encoded {@code data} (its rest, after {@link #take}). */
   Buffer finish() {
     openUpTo(blocks.length - 1);
     close(open);

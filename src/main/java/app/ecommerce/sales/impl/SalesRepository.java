@@ -29,10 +29,12 @@ final class SalesRepository {
   /**
    * The answer's sums with the product's and category's names joined on the few grouped rows only:
    * {product_id, period, units, cents, product_name, category_id, category_name, category_slug}.
-   * %1$s: the sums per product and period ({@link #ROW_SUMS}, or {@link #COMBINED} of the totals
-   * and the rows they do not cover). %2$s is STRAIGHT_JOIN on MariaDB, whose "split
-   * materialization" would otherwise run the grouping once per product through the non-covering
-   * product index (ten times slower).
+   * %1$s: the sums per product and period ({@link #ROW_SUMS}), or the {@code UNION ALL} of the
+   * totals' and the uncovered rows' sums, where one product and period may come from several
+   * branches: the caller adds those up (a few hundred rows; summing them again in SQL cost the
+   * database a temporary table and a sort per answer). %2$s is STRAIGHT_JOIN on MariaDB, whose
+   * "split materialization" would otherwise run the grouping once per product through the
+   * non-covering product index (ten times slower).
    */
   static final String TOTALS = "SELECT %2$st.product_id, t.period, t.units, t.cents, p.product_name, p.category_id,"
       + " c.category_name, c.category_slug FROM (%1$s) t"
@@ -54,9 +56,6 @@ final class SalesRepository {
   static final String BY_ID_MYSQL = " FORCE INDEX (PRIMARY)";
   /** The sale rows the totals do not hold yet, read in the same statement (snapshot) as the totals. */
   static final String UNFOLDED = "si.id > (SELECT folded_item_id FROM sales_rollup WHERE id = 1)";
-  /** %s: the branches (UNION ALL) of {@link #ROW_SUMS} and {@link #SLOT_SUMS}. */
-  static final String COMBINED = "SELECT product_id, period, SUM(units) AS units, SUM(cents) AS cents"
-      + " FROM (%s) b GROUP BY product_id, period";
   static final String COUNT = "SELECT COUNT(*) FROM sale_items si" + RANGE + "%s";
   static final String FIRST_AT = "SELECT created_at FROM sale_items WHERE created_at >= ? ORDER BY created_at LIMIT 1";
   static final String LAST_AT = "SELECT created_at FROM sale_items WHERE created_at <= ? ORDER BY created_at DESC LIMIT 1";
@@ -112,7 +111,7 @@ final class SalesRepository {
 
   /**
    * Per product, and per period when {@code periods} is not null (see {@link #TOTALS} for the
-   * columns): the pre-aggregated totals of the whole hours and days of the range plus the sale
+   * columns; one product and period may come in several rows, to be added up): the pre-aggregated totals of the whole hours and days of the range plus the sale
    * rows they do not cover (see {@link Coverage}). A period expression that would be large (a long
    * range in a zone with DST, or thousands of months) is built for the span of the data actually
    * in the range, found first.
@@ -164,7 +163,7 @@ final class SalesRepository {
     }
     slotSums(q, periods, from, to, "sales_hour_totals", coverage.hours, params, branches);
     slotSums(q, periods, from, to, "sales_day_totals", coverage.days, params, branches);
-    return String.format(COMBINED, String.join(" UNION ALL ", branches));
+    return String.join(" UNION ALL ", branches);
   }
 
   private void slotSums(SalesQuery q, Periods periods, long from, long to, String table, List<Coverage.Range> slots,

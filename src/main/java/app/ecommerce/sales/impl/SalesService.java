@@ -5,7 +5,9 @@ import app.ecommerce.db.Database;
 import app.ecommerce.db.DbFailure;
 import app.ecommerce.sales.SalesContract;
 import app.ecommerce.sales.SalesQuery;
+import app.ecommerce.bus.Parts;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -34,12 +36,14 @@ final class SalesService {
   }
 
   /**
-   * Without rows the answer is one aggregation query; with rows, the count, the sums and the rows
-   * come from one snapshot so that they agree.
+   * Without rows the answer is one aggregation query, encoded whole. With rows, the count, the sums
+   * and the rows come from one snapshot so that they agree, and the answer goes in {@link Parts}
+   * of {@link #JSON_PAGE_SIZE} rows: each is sent while the next page is read, so the client
+   * receives the rows as the CSV export's client does, not after the last one is read.
    *
-   * @return the answer's {@code data}, encoded as JSON (UTF-8)
+   * @return the answer's {@code data}, encoded as JSON (UTF-8): a Buffer, or Parts with rows
    */
-  Future<Buffer> salesData(JsonObject in) {
+  Future<?> salesData(JsonObject in) {
     SalesQuery q = SalesQuery.fromJson(in);
     Periods periods = q.buckets() == null ? null : Periods.of(q.buckets(), q.zone(), q.startMicros(), q.endMicros());
     if (!q.includeItems()) {
@@ -49,12 +53,65 @@ final class SalesService {
               : Future.failedFuture(failure))
           .map(AnswerWriter::finish);
     }
-    return repository.snapshot(conn -> rowsAllowed(conn, q)
-        .compose(v -> repository.totals(conn, q, periods))
-        .map(sums -> writer(q, periods, sums))
-        .recover(failure -> overflowed(failure) ? RowTotals.writer(repository, conn, q, periods)
-            : Future.failedFuture(failure))
-        .compose(writer -> rows(conn, q, null, writer).map(v -> writer.finish())));
+    Promise<Parts> ready = Promise.promise();
+    repository.snapshot(conn -> {
+      Promise<Void> sent = Promise.promise();
+      rowsAllowed(conn, q)
+          .compose(v -> repository.totals(conn, q, periods))
+          .map(sums -> writer(q, periods, sums))
+          .recover(failure -> overflowed(failure) ? RowTotals.writer(repository, conn, q, periods)
+              : Future.failedFuture(failure))
+          .onSuccess(writer -> ready.complete(new RowParts(conn, q, writer, sent)))
+          .onFailure(sent::tryFail);
+      return sent.future();
+    }).onFailure(ready::tryFail);
+    return ready.future();
+  }
+
+  /**
+   * The rows of one answer, a keyset page per part, read on the snapshot's connection; the
+   * snapshot ends (commits) with the last part, or rolls back when a page fails or the caller
+   * abandons the answer.
+   */
+  private final class RowParts implements Parts {
+    private final SqlConnection conn;
+    private final SalesQuery q;
+    private final AnswerWriter writer;
+    private final Promise<Void> sent;
+    private JsonObject after;
+
+    RowParts(SqlConnection conn, SalesQuery q, AnswerWriter writer, Promise<Void> sent) {
+      this.conn = conn;
+      this.q = q;
+      this.writer = writer;
+      this.sent = sent;
+    }
+
+    @Override
+    public Future<Part> next() {
+      return repository.rows(conn, q, after, JSON_PAGE_SIZE).compose(page -> {
+        Row last = null;
+        for (Row r : page) {
+          writer.row(r);
+          last = r;
+        }
+        if (writer.rows() > SalesContract.MAX_JSON_ROWS) {
+          // cannot happen inside one snapshot; kept so that the limit holds whatever the isolation
+          return Future.failedFuture(tooManyRows(writer.rows()));
+        }
+        if (page.size() < JSON_PAGE_SIZE) {
+          sent.tryComplete();
+          return Future.succeededFuture(new Part(writer.finish(), true));
+        }
+        after = cursor(last);
+        return Future.succeededFuture(new Part(writer.take(), false));
+      }).onFailure(sent::tryFail);
+    }
+
+    @Override
+    public void abandon() {
+      sent.tryFail(new IllegalStateException("The caller abandoned the answer"));
+    }
   }
 
   /** The database's sums went past 64 bits: {@link RowTotals} sums the rows exactly instead. */
@@ -78,22 +135,6 @@ final class SalesService {
           SalesRepository.sum(sum.getValue(2)), SalesRepository.sum(sum.getValue(3)));
     }
     return new AnswerWriter(q.zone(), periods, blocks, products, categories);
-  }
-
-  /** Reads the rows page by page on the snapshot's connection, straight into the writer. */
-  private Future<Void> rows(SqlConnection conn, SalesQuery q, JsonObject after, AnswerWriter writer) {
-    return repository.rows(conn, q, after, JSON_PAGE_SIZE).compose(page -> {
-      Row last = null;
-      for (Row r : page) {
-        writer.row(r);
-        last = r;
-      }
-      if (writer.rows() > SalesContract.MAX_JSON_ROWS) {
-        // cannot happen inside one snapshot; kept so that the limit holds whatever the isolation
-        return Future.failedFuture(tooManyRows(writer.rows()));
-      }
-      return page.size() < JSON_PAGE_SIZE ? Future.succeededFuture() : rows(conn, q, cursor(last), writer);
-    });
   }
 
   static JsonObject cursor(Row last) {

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -216,13 +218,20 @@ abstract class SalesTotalsPropertyTest extends EngineTest {
     return picked;
   }
 
+  /**
+   * Units and cents per product and period, added up as the service does: the totals path may
+   * answer one product and period in several rows (one per branch), the scan in one.
+   */
   private static List<String> sums(RowSet<Row> rows) {
-    List<String> sums = new ArrayList<>();
+    Map<String, BigInteger[]> byKey = new TreeMap<>();
     for (Row r : rows) {
-      sums.add(r.getLong(0) + "|" + r.getValue(1) + "|" + SalesRepository.sum(r.getValue(2)) + "|"
-          + SalesRepository.sum(r.getValue(3)));
+      BigInteger[] sum = byKey.computeIfAbsent(r.getLong(0) + "|" + r.getValue(1),
+          k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+      sum[0] = sum[0].add(SalesRepository.sum(r.getValue(2)));
+      sum[1] = sum[1].add(SalesRepository.sum(r.getValue(3)));
     }
-    sums.sort(null);
+    List<String> sums = new ArrayList<>();
+    byKey.forEach((key, sum) -> sums.add(key + "|" + sum[0] + "|" + sum[1]));
     return sums;
   }
 
