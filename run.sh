@@ -7,7 +7,12 @@ JAR=target/ecommerce.jar
 # -XX:-DontCompileHugeMethods: vertx-json-schema validates every request's input in one method of
 # 9,290 bytes of bytecode, past HotSpot's 8,000-byte limit for compiling, so by default it runs
 # interpreted for the process's whole life (docs/decisions.md, issue 27)
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx384m -XX:-DontCompileHugeMethods}
+# -Xms384m = -Xmx384m with -XX:+AlwaysPreTouch and MALLOC_ARENA_MAX=2: the process takes its memory
+# at start and keeps it, so RSS stays flat instead of following G1 growing and shrinking the heap
+# and glibc opening an arena per thread (docs/decisions.md, issue 33). export: ./run.sh soak starts
+# its node with the same options.
+export JAVA_OPTS=${JAVA_OPTS:--Xms384m -Xmx384m -XX:+AlwaysPreTouch -XX:-DontCompileHugeMethods}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 usage() {
   cat <<'USAGE'
@@ -16,7 +21,8 @@ Usage: ./run.sh [command]
                             (SQLite at data/ecommerce.db with demo data on first start; Ctrl-C stops it);
                             prints the shop's and the admin console's URLs once it is ready
   test                      run the whole test suite (MariaDB tests too when MYSQL_TEST_URL is set); installs
-                            Debian's chromium and chromium-driver first when missing (the browser tests)
+                            Debian's chromium and chromium-driver first when missing (the browser tests), and
+                            galera-4 and rsync when MYSQL_TEST_URL is set (the Galera tests)
   demo-data [--sales N] [--products N] [--yes]
                             (re)generate demo data in the configured database (default 2000 sales);
                             --products N adds N generated products to the 25 demo ones
@@ -115,6 +121,7 @@ cluster() {
   if [[ $galera == true ]]; then
     # three Galera nodes on loopback, SQL on GALERA_PORT.. (default 3311..3313); removed on Ctrl-C
     local base=${GALERA_PORT:-3311} j
+    bash src/scripts/galera.sh require
     galera_dir=$(mktemp -d /tmp/ecommerce-galera.XXXXXX)
     echo "Starting 3 MariaDB Galera nodes on 127.0.0.1:$base-$((base + 2)) (data in $galera_dir) ..."
     bash src/scripts/galera.sh start "$galera_dir" "$base" 3 > /dev/null \
@@ -181,6 +188,8 @@ case "$command" in
     ;;
   test)
     ensure_browser
+    # the MariaDB tests include a Galera cluster's (GaleraMariaDbTest), which skips without galera-4
+    if [[ -n ${MYSQL_TEST_URL:-} ]]; then bash src/scripts/galera.sh require; fi
     exec mvn -B verify "$@"
     ;;
   demo-data)

@@ -6,8 +6,8 @@
 # ecommerce_bench_bulkhead at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, dropped afterwards unless kept):
 #   1. demo data of BENCH_SALES sales (default 20,000, ~30,000 sale items over three years), or the
 #      data kept in BENCH_KEEP_DATA=DIR by an earlier run;
-#   2. the app from the jar (-Xms64m -Xmx384m, defaults otherwise: ANALYTICS_POOL_SIZE 1 on SQLite,
-#      2 on MySQL), the two purchase products given a huge stock;
+#   2. the app from the jar (-Xms64m -Xmx384m, defaults otherwise: ANALYTICS_POOL_SIZE 1 on SQLite;
+#      on MySQL 1 on up to 2 cores, 2 above), the two purchase products given a huge stock;
 #   3. BENCH_WARMUP s (20) of the measured load: get_product at 8 connections and purchase at 4, at
 #      once (wrk, one thread each);
 #   4. four measured slices of BENCH_DURATION s (20) of that same load: without reports, with, with,

@@ -18,21 +18,13 @@ require_wrk() {
   command -v wrk >/dev/null || apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; }
 }
 
-# galera-4 and rsync from Debian's packages, as require_wrk does for wrk (the nodes run the local
-# mariadbd with the galera-4 provider; rsync moves a joining node's state)
-require_galera() {
-  if ! dpkg -L galera-4 >/dev/null 2>&1 || ! command -v rsync >/dev/null; then
-    apt-get install -y -q galera-4 rsync >&2 || { apt-get update -q >&2 && apt-get install -y -q galera-4 rsync >&2; }
-  fi
-}
-
 # Three Galera nodes on loopback under a directory of their own (src/scripts/galera.sh, the script
 # ./run.sh cluster --galera and the tests use), SQL on GALERA_BASE..GALERA_BASE+2 and the group
 # communication, IST and SST ports after them, on a block of free ports; stop_galera removes them.
 GALERA_DIR=""
 GALERA_BASE=""
 start_galera() {
-  require_galera
+  bash src/scripts/galera.sh require
   # not under the script's scratch directory: as root the nodes run as the mysql user, who must
   # reach their data directories (galera.sh opens the one directory it is given)
   GALERA_DIR=$(mktemp -d /tmp/ecommerce-bench-galera.XXXXXX)

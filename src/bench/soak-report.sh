@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The report of a soak (soak.sh calls it at the end; it may be run again on a soak's directory):
-# reads OUT/run.env (ENGINE, START, END, loads, COMMIT, and PAUSED when the run was cut short),
+# reads OUT/run.env (ENGINE, START, END, loads, JVM, COMMIT, PAUSED when the run was cut short, NOTE),
 # samples.tsv, routes.tsv, sessions.txt and app.log, writes OUT/report.md and prints it. Slopes are
 # over the last two thirds of the time the samples span. Exit 0 when every check passes, 1 if not.
 set -euo pipefail
@@ -8,15 +8,21 @@ cd "$(dirname "$0")/../.."
 OUT=${1:?Usage: soak-report.sh OUT_DIR}
 PERIOD=15
 PAUSED=
+NOTE=
+JVM=
 source "$OUT/run.env"
-SPAN=$(awk -F'\t' '{ t = $1 } END { print t + 0 }' "$OUT/samples.tsv")
+# Only the samples taken while the load ran (a sampler that fell behind on a busy machine catches
+# up after it): those up to 5 s past its end.
+LOADED=$(( END - START + 5 ))
+SPAN=$(awk -F'\t' -v to="$LOADED" '$1 <= to { t = $1 } END { print t + 0 }' "$OUT/samples.tsv")
+read -r SAMPLES LATE < <(awk -F'\t' -v to="$LOADED" '$1 <= to { n++; next } { late++ } END { print n + 0, late + 0 }' "$OUT/samples.tsv")
 FROM=$(( SPAN / 3 ))
 # "first last min max slope se" of column COL of FILE (rows where column 2 is ROUTE, when given):
 # the least-squares slope per minute over the rows whose time (column 1) is past FROM, and its
 # standard error (a slope within about two of them of zero is not told apart from the samples' noise).
 stats() { # FILE COL [ROUTE]
-  awk -F'\t' -v c="$2" -v r="${3:-}" -v from="$FROM" '
-    r != "" && $2 != r { next }
+  awk -F'\t' -v c="$2" -v r="${3:-}" -v from="$FROM" -v to="$LOADED" '
+    r != "" && $2 != r || $1 > to { next }
     { if (n++ == 0) first = $c; last = $c; if (n == 1 || $c > max) max = $c; if (n == 1 || $c < min) min = $c
       if ($1 >= from) { x = $1 / 60; y = $c; k++; sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y } }
     END { d = k * sxx - sx * sx; slope = (k > 1 && d != 0) ? (k * sxy - sx * sy) / d : 0
@@ -39,8 +45,9 @@ check() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
   echo
   echo "- date: $(date -u -d "@$START" +%Y-%m-%dT%H:%M:%SZ) to $(date -u -d "@$END" +%H:%M:%SZ); commit $COMMIT"
   [[ -n $PAUSED ]] && echo "- cut short: $PAUSED"
+  [[ -n $NOTE ]] && echo "- note: $NOTE"
   echo "- machine: $(nproc) cores, shared; load average at start $LOAD_AT_START, at end $LOAD_AT_END (1-min load of each sample in samples.tsv)"
-  echo "- node: -Xms64m -Xmx384m, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s; slopes over the last two thirds (from second $FROM)"
+  echo "- node: ${JVM:--Xms64m -Xmx384m}, 2,000 demo sales at start; 32 connections of mixed load, sampled every $PERIOD s ($SAMPLES samples during the load, one every $(( SPAN / (SAMPLES > 1 ? SAMPLES - 1 : 1) )) s on average$( (( LATE )) && echo "; $LATE more taken after it ended are left out")); slopes over the last two thirds (from second $FROM)"
   echo
   echo "| figure | first | last | min | max | slope per minute ± standard error |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -74,6 +81,45 @@ check() { if [[ $1 == 1 ]]; then echo PASS; else echo MISS; fi; }
   echo "| no error answer (non-2xx, socket errors) | $answer_errors | $(check "$(( answer_errors == 0 ? 1 : 0 ))") |"
   echo "| every revoked token refused | $held of $outs | $(check "$(( outs > 0 && held == outs ? 1 : 0 ))") |"
   echo
+  if [[ -f $OUT/nmt-start.txt && -f $OUT/nmt-end.txt ]]; then
+    echo "## Native memory (jcmd VM.native_memory summary), committed MB"
+    echo
+    echo "Where the process's memory is, by the JVM's own account, at the start, middle and end of the"
+    echo "load; RSS is that of the sample nearest each; \"outside NMT\" is RSS less NMT's total, roughly what"
+    echo "native libraries (SQLite's page cache, Netty's native transport) and glibc's allocator hold."
+    echo
+    nmt_files=("$OUT/nmt-start.txt")
+    [[ -f $OUT/nmt-middle.txt ]] && nmt_files+=("$OUT/nmt-middle.txt")
+    nmt_files+=("$OUT/nmt-end.txt")
+    header="| category |"; rule="|---|"
+    for f in "${nmt_files[@]}"; do
+      header+=" $(basename "$f" .txt | cut -d- -f2) (minute $(( ($(stat -c %Y "$f") - START) / 60 ))) |"; rule+="---:|"
+    done
+    echo "$header change |"; echo "$rule---:|"
+    # "category committed-KB" lines of each file, "Total" first
+    nmt_lines() { sed -nE 's/^Total: .*committed=([0-9]+)KB.*/Total \1/p; s/^- +([A-Za-z ]+[A-Za-z]) \(reserved=[0-9]+KB, committed=([0-9]+)KB.*/\1\t\2/p' "$1" | sed -E 's/^Total /Total\t/'; }
+    rss_near() { # FILE: RSS KiB of the sample nearest the file's time
+      awk -F'\t' -v t="$(( $(stat -c %Y "$1") - START ))" '{ d = $1 - t; if (d < 0) d = -d; if (n++ == 0 || d < best) { best = d; v = $2 } } END { print v + 0 }' "$OUT/samples.tsv"
+    }
+    while IFS= read -r category; do
+      row="| $category |"; first=; last=
+      for f in "${nmt_files[@]}"; do
+        v=$(nmt_lines "$f" | awk -F'\t' -v c="$category" '$1 == c { print $2 }')
+        row+=" $(mb "${v:-0}" 1024) |"; first=${first:-${v:-0}}; last=${v:-0}
+      done
+      echo "$row $(awk -v a="$first" -v b="$last" 'BEGIN { printf "%+.1f", (b - a) / 1024 }') |"
+    done < <(nmt_lines "$OUT/nmt-start.txt" | cut -f1)
+    for what in RSS "outside NMT"; do
+      row="| $what |"; first=; last=
+      for f in "${nmt_files[@]}"; do
+        v=$(rss_near "$f")
+        [[ $what == RSS ]] || v=$(( v - $(nmt_lines "$f" | awk -F'\t' '$1 == "Total" { print $2 }') ))
+        row+=" $(mb "$v" 1024) |"; first=${first:-$v}; last=$v
+      done
+      echo "$row $(awk -v a="$first" -v b="$last" 'BEGIN { printf "%+.1f", (b - a) / 1024 }') |"
+    done
+    echo
+  fi
   echo "## WARN and ERROR lines of the node's log, by kind"
   echo
   echo '```'

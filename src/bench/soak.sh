@@ -5,8 +5,10 @@
 # Engine: SOAK_ENGINE=sqlite (default; a scratch SQLite file) or mariadb (a scratch database
 # SOAK_MYSQL_DATABASE, default ecommerce_soak, at BENCH_MYSQL_HOST/PORT/USER/PASSWORD, dropped
 # afterwards). Two soaks, one per engine, may run at the same time.
-# The node: the jar with 2,000 demo sales (demo-data), -Xms64m -Xmx384m as ./run.sh starts it,
-# DEMO_DATA=false, its /metrics on a management port of its own.
+# The node: the jar with 2,000 demo sales (demo-data), started with ./run.sh's JAVA_OPTS and
+# MALLOC_ARENA_MAX (the production launch) plus -XX:NativeMemoryTracking=summary, DEMO_DATA=false,
+# its /metrics on a management port of its own. jcmd VM.native_memory summary at the start, the
+# middle and the end of the load: nmt-start.txt, nmt-middle.txt, nmt-end.txt.
 # The load, 32 connections at once, each stream a loop of 15 s wrk runs (src/bench/wrk/*.lua):
 #   get_product 12, get_products 6, purchase 4 (no key), purchase with an Idempotency-Key 4 (every
 #   4th request replays the previous key), get_sales_data of the running year (monthly buckets,
@@ -25,6 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+: "${JAVA_OPTS:?run the soak as ./run.sh soak: it takes the production JVM options from run.sh}"
 MINUTES=${1:-30}
 [[ $MINUTES =~ ^[0-9]+$ ]] && (( MINUTES >= 1 )) || { echo "Usage: ./run.sh soak [MINUTES]" >&2; exit 2; }
 ENGINE=${SOAK_ENGINE:-sqlite}
@@ -67,13 +70,15 @@ trap 'exit 130' INT TERM
 require_wrk
 mkdir -p "$OUT"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)' || true)"
 
 use_engine "$ENGINE" "$SCRATCH" "$MYSQL_DB"
 echo "== soak, $ENGINE, $MINUTES min: generating the demo data =="
 generate_demo_data "$JAR" 2000
 app_port=$(free_port)
 mgmt_port=$(free_port)
-HTTP_PORT=$app_port MANAGEMENT_PORT=$mgmt_port java -Xms64m -Xmx384m -XX:-DontCompileHugeMethods -jar "$JAR" \
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+HTTP_PORT=$app_port MANAGEMENT_PORT=$mgmt_port java $JAVA_OPTS -XX:NativeMemoryTracking=summary -jar "$JAR" \
   > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 await_ready "$app_port" "$APP_PID" "$OUT/app.log"
@@ -164,13 +169,22 @@ route_loop get_sales_data get_sales_data 4 "$ADMIN_TOKEN" & LOOPS+=($!)
 route_loop add_inventory add_inventory 1 "$ADMIN_TOKEN" & LOOPS+=($!)
 session_loop & LOOPS+=($!)
 
+nmt() { jcmd "$APP_PID" VM.native_memory summary > "$OUT/nmt-$1.txt" 2>&1 || true; }
+nmt start
+MIDDLE=$(( START + MINUTES * 30 ))
+middle_taken=
 next=$START
 while (( next <= END )); do
   sample
-  next=$(( next + PERIOD ))
+  if [[ -z $middle_taken ]] && (( $(date +%s) >= MIDDLE )); then nmt middle; middle_taken=1; fi
+  # On a busy machine a sample (a JVM for jcmd, a full GC) may take longer than PERIOD: skip the
+  # slots it overran rather than sample back to back after the load has ended.
   now=$(date +%s)
-  (( next > now )) && sleep $(( next - now ))
+  next=$(( next + PERIOD ))
+  while (( next < now )); do next=$(( next + PERIOD )); done
+  (( next > now && next <= END )) && sleep $(( next - now ))
 done
+nmt end
 wait "${LOOPS[@]}" 2>/dev/null || true
 LOOPS=()
 LOAD_AT_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -184,6 +198,7 @@ APP_PID=
   echo "END=$END"
   echo "LOAD_AT_START='$LOAD_AT_START'"
   echo "LOAD_AT_END='$LOAD_AT_END'"
-  echo "COMMIT='$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)')'"
+  echo "JVM='$JAVA_OPTS, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}, NativeMemoryTracking=summary'"
+  echo "COMMIT='$COMMIT'"
 } > "$OUT/run.env"
 bash src/bench/soak-report.sh "$OUT"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A MariaDB Galera cluster of N nodes on loopback, for ./run.sh cluster --galera and for the tests
-# (GaleraCluster.java): one piece of start/stop logic for both.
+# A MariaDB Galera cluster of N nodes on loopback, for ./run.sh cluster --galera, ./run.sh bench
+# and the tests (GaleraCluster.java): one piece of start/stop logic for all three.
 #
 #   galera.sh start DIR BASE [N]   N nodes (default 3) under DIR; node i (1-based) listens on
 #                                  SQL BASE+i-1, group communication BASE+10+i-1, IST BASE+20+i-1,
@@ -10,6 +10,7 @@
 #   galera.sh restart DIR I        the documented crash restart: --wsrep-recover, then
 #                                  --wsrep-start-position, so the node rejoins by IST
 #   galera.sh sql DIR I STATEMENT  runs a statement on node I (its socket), prints the rows
+#   galera.sh require              installs galera-4 and rsync with apt-get when either is missing
 #
 # The first node is bootstrapped (mariadb-install-db, --wsrep-new-cluster); the others start with
 # empty data directories and join by rsync SST one after the other (a donor serves one at a time).
@@ -139,7 +140,19 @@ restart() { # DIR I: --wsrep-recover, then --wsrep-start-position (operations.md
   echo "ready $position"
 }
 
+# galera-4 (the provider library) and rsync (state transfer) from Debian's packages; a fresh
+# machine may have no package lists yet: refresh them once if the first attempt fails
+require() {
+  if dpkg -L galera-4 > /dev/null 2>&1 && command -v rsync > /dev/null; then return 0; fi
+  local sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "Installing galera-4 and rsync for the Galera nodes ..." >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq galera-4 rsync >&2 \
+    || { $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq galera-4 rsync >&2; }
+}
+
 case "${1:-}" in
+  require) require ;;
   start) start "$2" "$3" "${4:-3}" ;;
   stop) stop "$2" ;;
   kill) crash "$2" "$3" ;;

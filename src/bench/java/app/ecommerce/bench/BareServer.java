@@ -213,7 +213,7 @@ public final class BareServer extends VerticleBase {
                     .compose(saleId -> db.dialect().insertReturningId(tx, BareCatalogSql.INSERT_ITEM,
                             Tuple.of(saleId, productId, quantity, price, now))
                         .compose(itemId -> tx.preparedQuery(BareCatalogSql.INSERT_MOVEMENT)
-                            .executeBatch(List.of(Tuple.of(productId, -quantity, "sale", saleId, userId, now)))
+                            .execute(Tuple.of(productId, -quantity, "sale", saleId, userId, now).addString(null))
                             .map(done -> (Object) new JsonObject().put("id", saleId).put("sale_item_id", itemId)
                                 .put("total_cents", total))));
               });

@@ -43,8 +43,8 @@ public final class TokenAuthenticator implements Authenticator {
   private final AccessTokens tokens;
   private final ServiceClient services;
   /** Keyed by the whole token text, never by a claim of a token whose signature was not checked. */
-  private final Map<String, Cached> cache = lru();
-  private final Map<String, Long> revoked = lru();
+  private final Map<String, Cached> cache = bounded();
+  private final Map<String, Long> revoked = bounded();
 
   public TokenAuthenticator(AccessTokens tokens, ServiceClient services) {
     this.tokens = tokens;
@@ -148,8 +148,13 @@ public final class TokenAuthenticator implements Authenticator {
     });
   }
 
-  private static <V> Map<String, V> lru() {
-    return new LinkedHashMap<>(1024, 0.75f, true) {
+  /**
+   * At most {@link #MAX_ENTRIES}, the oldest entry leaving first. In insertion order, not access
+   * order: entries live {@link #CACHE_MILLIS} at most, so the oldest is the nearest to leaving
+   * anyway, and an access-ordered map relinks the entry it returns, on every request with a token.
+   */
+  private static <V> Map<String, V> bounded() {
+    return new LinkedHashMap<>(1024, 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
         return size() > MAX_ENTRIES;

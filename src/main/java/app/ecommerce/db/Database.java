@@ -62,7 +62,8 @@ public final class Database {
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : sqlite ? 4 : 16;
     PoolOptions main = poolOptions("main", size, config.dbPoolWaitQueue());
     PoolOptions analytics = poolOptions("analytics", config.analyticsPoolSize() > 0
-        ? config.analyticsPoolSize() : sqlite ? 1 : 2, config.analyticsPoolWaitQueue());
+        ? config.analyticsPoolSize() : defaultAnalyticsPoolSize(sqlite, Runtime.getRuntime().availableProcessors()),
+        config.analyticsPoolWaitQueue());
     if (sqlite) {
       SQLiteDataSource source = sqliteDataSource(url, config.dbBusyTimeoutMs());
       Database db = new Database(vertx, new WaitBoundedPool(vertx, JDBCPool.pool(vertx, source, main), waitMs),
@@ -96,6 +97,18 @@ public final class Database {
             .onComplete(done -> conn.close()))
         .using(vertx)
         .build();
+  }
+
+  /**
+   * The reports' pool when ANALYTICS_POOL_SIZE is 0. SQLite: one reader, since a report holds its
+   * connection's read snapshot and a second would only contend for the same file. MySQL: one report
+   * at a time on a node of up to 2 cores, two above: a report keeps a core of the database busy for
+   * its whole run, and two of them on 2 cores left nothing for purchases and catalog reads
+   * (docs/decisions.md, issue 33). The node's cores stand for the database's, which the node cannot
+   * see; an operator whose database has more sets ANALYTICS_POOL_SIZE.
+   */
+  static int defaultAnalyticsPoolSize(boolean sqlite, int cores) {
+    return sqlite || cores <= 2 ? 1 : 2;
   }
 
   /** No wait timeout of the pool's own: {@link WaitBoundedPool} bounds the wait instead. */

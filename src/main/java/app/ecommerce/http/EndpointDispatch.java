@@ -40,6 +40,7 @@ final class EndpointDispatch implements Handler<RoutingContext> {
   /** Compiled once per endpoint, at start-up. */
   private final InputSchema fields;
   private final InputSchema headers;
+  private final RecentQueries recentQueries = new RecentQueries();
 
   /** What the first step found: the caller, the clean fields, and their problems if any. */
   private record Admitted(Caller caller, JsonObject input, Map<String, String> problems, InputSchema headers) {
@@ -80,7 +81,9 @@ final class EndpointDispatch implements Handler<RoutingContext> {
             }
             RequestInput.refuseRepeatedHeaders(ctx);
             Map<String, String> problems = new LinkedHashMap<>();
-            JsonObject input = fields.validate(RequestInput.read(ctx), problems);
+            String query = RequestInput.queryAlone(ctx);
+            JsonObject input = query == null ? fields.validate(RequestInput.read(ctx), problems)
+                : recentQueries.validate(query, found -> fields.validate(RequestInput.read(ctx), found), problems);
             ctx.put(ADMITTED, new Admitted(caller, input, problems, headers));
             ctx.next();
           } catch (RuntimeException e) {

@@ -93,9 +93,9 @@ final class RequestInput {
       throw Errors.badRequest("The query string is malformed");
     }
     String rawFormType = ctx.get(RAW_FORM_TYPE);
-    String mediaType = rawFormType != null ? rawFormType : mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    String mediaType = effectiveMediaType(ctx);
     Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-    boolean empty = body == null || body.length() == 0 || body.toString().isBlank();
+    boolean empty = isBlank(body);
     if (mediaType.equals(MULTIPART)) {
       // the body handler hands multipart fields over as form attributes only, never as the body
       if (rawFormType != null && !empty) {
@@ -129,6 +129,30 @@ final class RequestInput {
           + "': send application/json or form data");
     }
     return merged;
+  }
+
+  /**
+   * The query string (empty when there is none) when it is all the input {@link #read} reads from
+   * this request: no body to merge and not multipart, whose fields come apart from the body.
+   * Null otherwise.
+   */
+  static String queryAlone(RoutingContext ctx) {
+    if (effectiveMediaType(ctx).equals(MULTIPART) || !isBlank(ctx.body() == null ? null : ctx.body().buffer())) {
+      return null;
+    }
+    String query = ctx.request().query();
+    return query == null ? "" : query;
+  }
+
+  /** The media type the body came with (a form kept raw by {@link #keepFormBodiesRaw}: its own). */
+  private static String effectiveMediaType(RoutingContext ctx) {
+    String rawFormType = ctx.get(RAW_FORM_TYPE);
+    return rawFormType != null ? rawFormType : mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+  }
+
+  /** No body, an empty one or one of blanks only: no input in it. */
+  private static boolean isBlank(Buffer body) {
+    return body == null || body.length() == 0 || body.toString().isBlank();
   }
 
   /** The declared headers that the request carries, as text (a repeated header: its last value). */

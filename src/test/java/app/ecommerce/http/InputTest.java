@@ -244,6 +244,38 @@ abstract class InputTest extends EngineTest {
         "category_ids.0", "Input should be greater than or equal to 1");
   }
 
+  /**
+   * A query whose outcome is remembered (RecentQueries) is answered as it was the first time, valid
+   * or not; a body or a form sent with it still overrides it; and the clean input is not shared
+   * between requests (an Idempotency-Key of one request must not reach the next).
+   */
+  @Test
+  void aRepeatedQueryIsAnsweredAsTheFirstTimeAndABodyStillOverridesIt() {
+    long category = CatalogFixtures.category(api, admin());
+    long one = CatalogFixtures.product(api, admin(), category, "Asked again one", "1.00", true);
+    long two = CatalogFixtures.product(api, admin(), category, "Asked again two", "2.00", true);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(one, Expect.ok(api.get("get_product").token(admin()).query("product_id", one).send()).getLong("id"));
+      Expect.invalid(api.get("get_product").token(admin()).rawQuery("product_id=0").send(), "product_id",
+          "Input should be greater than or equal to 1");
+      assertEquals(two, Expect.ok(api.get("get_product").token(admin()).query("product_id", one)
+          .json(new JsonObject().put("product_id", two)).send()).getLong("id"));
+      assertEquals(two, Expect.ok(api.get("get_product").token(admin()).rawQuery("product_id=0")
+          .form("product_id", String.valueOf(two)).send()).getLong("id"));
+      Expect.invalid(api.get("get_product").token(admin()).query("product_id", one)
+          .json(new JsonObject().put("product_id", "x")).send(), "product_id",
+          "Input should be a valid integer, unable to parse string as an integer");
+    }
+    String query = "product_id=" + one + "&quantity=5";
+    String key = CatalogFixtures.unique("key");
+    assertEquals(5L, Expect.ok(api.put("add_inventory").token(admin()).rawQuery(query)
+        .header("Idempotency-Key", key).send()).getLong("quantity"));
+    assertEquals(10L, Expect.ok(api.put("add_inventory").token(admin()).rawQuery(query).send()).getLong("quantity"));
+    assertEquals(5L, Expect.ok(api.put("add_inventory").token(admin()).rawQuery(query)
+        .header("Idempotency-Key", key).send()).getLong("quantity"), "a replay answers as the first time");
+    assertEquals(15L, Expect.ok(api.put("add_inventory").token(admin()).rawQuery(query).send()).getLong("quantity"));
+  }
+
   /** A bracketed name that is not a list field of the endpoint is refused, never silently ignored. */
   @Test
   void bracketsOnAnythingButAListAreRefused() {
