@@ -6,7 +6,8 @@
 # JDBC read of the same rows) runs on the smallest size only. BENCH_KEEP_DATA=DIR keeps the
 # generated data (SQLite files in DIR, MariaDB databases <BENCH_DB_PREFIX>_<items>, by default
 # ecommerce_bench_analytics_<items>) and reuses it on the next run instead of generating it again.
-# BENCH_WARMUP_SECONDS: untimed answers before the timed ones (default 30).
+# BENCH_WARMUP_SECONDS: untimed answers before the timed ones (default 30); BENCH_BARE_RUNS: bare
+# scans per query (default 9).
 # Prints the results and appends them to target/bench-analytics.txt. Never fails a build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

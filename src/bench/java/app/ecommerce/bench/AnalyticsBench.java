@@ -60,8 +60,8 @@ public final class AnalyticsBench {
    * the scan emptied (and, at 10M rows, the 10 s the auth cache keeps a token), not the answer.
    */
   private static final int API_RUNS = 31;
-  /** Bare scans per query, after the answers. */
-  private static final int RUNS = 9;
+  /** Bare scans per query, after the answers (BENCH_BARE_RUNS; at 10M rows each takes seconds). */
+  private static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_BARE_RUNS", "9"));
   private static final String ADMIN = "bench-admin@example.com";
   private static final String PASSWORD = "bench-password-1";
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
