@@ -2,6 +2,7 @@ package app.ecommerce.support;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,16 +227,18 @@ public final class Api {
 
   /** Sends these exact bytes (invalid UTF-8, bare control characters...) and parses the answer. */
   public static Response raw(int port, byte[] request) throws IOException {
-    String text;
+    byte[] answer;
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(30_000);
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();
-      text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      answer = socket.getInputStream().readAllBytes();
     }
+    // the head is ASCII, so its length in characters of ISO-8859-1 is its length in bytes
+    String text = new String(answer, StandardCharsets.ISO_8859_1);
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
-      throw new AssertionError("no complete HTTP response: " + text);
+      throw new AssertionError("no complete HTTP response: " + new String(answer, StandardCharsets.UTF_8));
     }
     String[] lines = text.substring(0, end).split("\r\n");
     Map<String, String> h = new LinkedHashMap<>();
@@ -242,6 +246,43 @@ public final class Api {
       int colon = lines[i].indexOf(':');
       h.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(), lines[i].substring(colon + 1).strip());
     }
-    return new Response(Integer.parseInt(lines[0].split(" ")[1]), h, text.substring(end + 4));
+    byte[] body = Arrays.copyOfRange(answer, end + 4, answer.length);
+    if ("chunked".equalsIgnoreCase(h.get("transfer-encoding"))) {
+      body = dechunked(body);
+    }
+    return new Response(Integer.parseInt(lines[0].split(" ")[1]), h, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** A chunked body's data (RFC 9112 §7.1): an answer sent in parts arrives this way. */
+  private static byte[] dechunked(byte[] chunked) {
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    int at = 0;
+    while (true) {
+      int lineEnd = indexOfCrLf(chunked, at);
+      if (lineEnd < 0) {
+        throw new AssertionError("a chunked body cut short after " + data.size() + " bytes");
+      }
+      String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+      int semicolon = sizeLine.indexOf(';');
+      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
+      at = lineEnd + 2;
+      if (size == 0) {
+        return data.toByteArray();
+      }
+      if (at + size + 2 > chunked.length) {
+        throw new AssertionError("a chunked body cut short after " + data.size() + " bytes");
+      }
+      data.write(chunked, at, size);
+      at += size + 2;
+    }
+  }
+
+  private static int indexOfCrLf(byte[] bytes, int from) {
+    for (int i = from; i + 1 < bytes.length; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 }
