@@ -7,6 +7,7 @@ import app.ecommerce.config.ConfigLoader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -84,7 +85,10 @@ public final class TestServer implements AutoCloseable {
     env.put("MANAGEMENT_PORT", "0");
     env.put("DATABASE_URL", db.url());
     try {
-      env.put("DATA_DIR", Files.createTempDirectory("ecommerce-data").toString());
+      // empty unless a test leaves JWT_SECRET unset (JwtSecret writes its file there)
+      File dataDir = Files.createTempDirectory("ecommerce-data").toFile();
+      dataDir.deleteOnExit();
+      env.put("DATA_DIR", dataDir.toString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
