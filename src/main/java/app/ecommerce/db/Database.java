@@ -1,6 +1,7 @@
 package app.ecommerce.db;
 
 import app.ecommerce.config.AppConfig;
+import app.ecommerce.config.Cores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -62,7 +63,7 @@ public final class Database {
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : sqlite ? 4 : 16;
     PoolOptions main = poolOptions("main", size, config.dbPoolWaitQueue());
     PoolOptions analytics = poolOptions("analytics", config.analyticsPoolSize() > 0
-        ? config.analyticsPoolSize() : defaultAnalyticsPoolSize(sqlite, Runtime.getRuntime().availableProcessors()),
+        ? config.analyticsPoolSize() : defaultAnalyticsPoolSize(sqlite, Cores.available()),
         config.analyticsPoolWaitQueue());
     if (sqlite) {
       SQLiteDataSource source = sqliteDataSource(url, config.dbBusyTimeoutMs());
