@@ -22,7 +22,25 @@ final class ProductAnswers {
   /** About 1 KB each (key and answer): a hot catalog's worth per event loop, bounded. */
   static final int MAX_ANSWERS = 1024;
 
+  /**
+   * Hashed on the row's numbers and times only: its text comes as new strings from every read,
+   * whose hashes would be computed again each time; equality still compares every value.
+   */
   private record Key(ProductRow row, ZoneId zone) {
+    @Override
+    public int hashCode() {
+      long h = row.id();
+      h = 31 * h + row.quantity();
+      h = 31 * h + row.priceCents();
+      h = 31 * h + row.updatedAt();
+      h = 31 * h + row.stockUpdatedAt();
+      return Long.hashCode(h) * 31 + zone.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && row.equals(key.row) && zone.equals(key.zone);
+    }
   }
 
   private final Map<Key, Buffer> answers = new LinkedHashMap<>(64, 0.75f, false) {
