@@ -10,6 +10,7 @@ import app.ecommerce.idempotency.IdempotentWrites;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -28,6 +29,7 @@ final class CatalogService {
   private final CategoryRepository categories;
   private final ProductRepository products;
   private final InventoryRepository inventory = new InventoryRepository();
+  private final ProductAnswers answers = new ProductAnswers();
   private final IdempotentWrites writes;
 
   /** @param writes every write below runs through it: its Idempotency-Key commits with it */
@@ -139,13 +141,14 @@ final class CatalogService {
     return page.meta(capped ? ProductQuery.COUNT_CAP : counted).put("total_capped", capped);
   }
 
-  Future<JsonObject> getProduct(JsonObject in) {
+  /** The product's {@code data}, already encoded: read fresh, rendered once per row value and zone. */
+  Future<Buffer> getProduct(JsonObject in) {
     ZoneId zone = zone(in);
     return products.find(in.getLong("product_id"), isAdmin(in)).map(row -> {
       if (row == null) {
         throw Errors.notFound(PRODUCT_NOT_FOUND);
       }
-      return CatalogJson.productWithInventory(row, zone);
+      return answers.of(CatalogJson.productRow(row), zone);
     });
   }
 
@@ -207,7 +210,7 @@ final class CatalogService {
       });
     })
         .compose(v -> products.find(tx, id, true))
-        .map(row -> CatalogJson.productWithInventory(row, zone(in))))
+        .map(row -> CatalogJson.productWithInventory(CatalogJson.productRow(row), zone(in))))
         .recover(this::categoryWentAway);
   }
 
