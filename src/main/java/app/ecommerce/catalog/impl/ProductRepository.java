@@ -44,12 +44,27 @@ final class ProductRepository {
 
   /**
    * One page of products matching the filter, in {@code orderBy} or, for a search without one, by
-   * relevance; {@code limit} rows from the page's offset, or right after the cursor. {@code common}:
-   * a search with more matches than the count's cap (see {@link ProductQuery#page}).
+   * relevance; {@code limit} rows from the page's offset, or right after the cursor. A search read
+   * here has more matches than the count's cap (see {@link ProductQuery#page}).
    */
-  Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit, boolean common) {
+  Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit) {
     long offset = after == null ? page.offset() : 0L;
-    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset, common);
+    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset);
+    if (offset > 0 && mysql) {
+      return once(sql);
+    }
+    return db.pool().preparedQuery(sql.text()).execute(sql.params());
+  }
+
+  /**
+   * A search's page and the capped count of its matches, from one walk ({@link ProductQuery#counted}):
+   * each row holds the count in {@link ProductQuery#TOTAL}; past {@link ProductQuery#COUNT_CAP}
+   * the page is not the search's (read it with {@link #page}), and no row says
+   * nothing of the count.
+   */
+  Future<RowSet<Row>> pageCounted(Page page, ProductFilter filter, ProductCursor after, long limit) {
+    long offset = after == null ? page.offset() : 0L;
+    ProductQuery.Sql sql = query.counted(filter, page.orderBy(), page.descending(), after, limit, offset);
     if (offset > 0 && mysql) {
       return once(sql);
     }
