@@ -4,7 +4,6 @@ import app.ecommerce.time.Times;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -48,8 +47,8 @@ final class AnswerWriter {
   }
 
   /** Appends one sale row to the block of its period (rows must come in time order). */
-  void row(Row r) {
-    int index = periods == null ? 0 : periods.indexOf(Times.fromMicros(r.getLong(3)).atZone(zone).toLocalDate());
+  void row(SaleRow r) {
+    int index = periods == null ? 0 : periods.indexOf(Times.fromMicros(r.createdAt).atZone(zone).toLocalDate());
     openUpTo(index);
     if (!firstRow) {
       out.appendString(",");

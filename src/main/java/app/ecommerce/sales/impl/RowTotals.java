@@ -4,8 +4,7 @@ import app.ecommerce.sales.SalesQuery;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,32 +36,24 @@ final class RowTotals {
   }
 
   /** A writer whose blocks hold the exact sums of every row of the query's range. */
-  static Future<AnswerWriter> writer(SalesRepository repository, SqlClient client, SalesQuery query, Periods periods) {
+  static Future<AnswerWriter> writer(SalesRepository repository, SqlConnection conn, SalesQuery query, Periods periods) {
     RowTotals totals = new RowTotals(repository, query, periods);
-    return totals.pages(client, null)
+    return totals.pages(conn, null)
         .map(v -> new AnswerWriter(query.zone(), periods, totals.blocks, totals.products, totals.categories));
   }
 
-  private Future<Void> pages(SqlClient client, JsonObject after) {
-    return repository.rows(client, query, after, SalesService.JSON_PAGE_SIZE).compose(page -> {
-      Row last = null;
-      for (Row r : page) {
-        add(r);
-        last = r;
-      }
-      return page.size() < SalesService.JSON_PAGE_SIZE ? Future.succeededFuture()
-          : pages(client, SalesService.cursor(last));
-    });
+  private Future<Void> pages(SqlConnection conn, JsonObject after) {
+    return repository.rows(conn, query, after, SalesService.JSON_PAGE_SIZE, this::add).compose(page ->
+        page.size() < SalesService.JSON_PAGE_SIZE ? Future.succeededFuture() : pages(conn, page.next()));
   }
 
-  /** Columns as in {@link SalesRepository#ROWS}. */
-  private void add(Row r) {
-    MetricBlock.Product product = products.computeIfAbsent(r.getLong(4), id -> new MetricBlock.Product(id, r.getString(5),
-        r.getLong(8), r.getString(9), r.getString(10)));
+  private void add(SaleRow r) {
+    MetricBlock.Product product = products.computeIfAbsent(r.productId, id -> new MetricBlock.Product(id,
+        r.productName, r.categoryId, r.categoryName, r.categorySlug));
     categories.put(product.categoryId(), product.categoryName());
     int block = periods == null ? 0
-        : periods.indexOf(Times.fromMicros(r.getLong(3)).atZone(query.zone()).toLocalDate());
-    BigInteger quantity = BigInteger.valueOf(r.getLong(7));
-    blocks[block].add(product, quantity, quantity.multiply(BigInteger.valueOf(r.getLong(6))));
+        : periods.indexOf(Times.fromMicros(r.createdAt).atZone(query.zone()).toLocalDate());
+    BigInteger quantity = BigInteger.valueOf(r.quantity);
+    blocks[block].add(product, quantity, quantity.multiply(BigInteger.valueOf(r.priceCents)));
   }
 }

@@ -2,19 +2,29 @@ package app.ecommerce.sales.impl;
 
 import app.ecommerce.db.Database;
 import app.ecommerce.sales.SalesQuery;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.jdbcclient.impl.ConnectionImpl;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.data.Numeric;
+import io.vertx.sqlclient.internal.SqlConnectionInternal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -213,8 +223,20 @@ final class SalesRepository {
     });
   }
 
-  /** At most {@code limit} sale rows after the cursor (null: from the start), in keyset order. */
-  Future<RowSet<Row>> rows(SqlClient client, SalesQuery q, JsonObject after, int limit) {
+  /** How a read of {@link #rows} ended: how many rows it read, and the cursor after the last (null if none). */
+  record Page(int size, JsonObject next) {
+  }
+
+  /**
+   * At most {@code limit} sale rows after the cursor (null: from the start), in keyset order, each
+   * handed to {@code each} as it is read, through one {@link SaleRow} that the next row overwrites.
+   * On SQLite the page is read with plain JDBC (typed getters, forward-only) on the JDBC connection
+   * under {@code conn}, on the client's worker thread: the JDBC pool's conversion of every cell
+   * into a {@link Row} value was the largest part of the CSV export's CPU (docs/decisions.md,
+   * issue 30). {@code each} then runs on that thread, one row after the other, and the future
+   * completes on the caller's context.
+   */
+  Future<Page> rows(SqlConnection conn, SalesQuery q, JsonObject after, int limit, Consumer<SaleRow> each) {
     Tuple params = range(q);
     if (after != null) {
       // the cursor's instant becomes the lower bound, so the index range starts right there
@@ -231,7 +253,60 @@ final class SalesRepository {
     String sql = String.format(ROWS, mysql ? "STRAIGHT_JOIN " : "",
         mysql ? " FORCE INDEX (ix_sale_items_keyset)" : " INDEXED BY ix_sale_items_keyset",
         mysql ? " FORCE INDEX (PRIMARY)" : "", filter, keyset);
-    return client.preparedQuery(sql).execute(params);
+    SaleRow row = new SaleRow();
+    if (mysql) {
+      return conn.preparedQuery(sql).execute(params).map(rows -> {
+        for (Row r : rows) {
+          each.accept(row.read(r));
+        }
+        return new Page(rows.size(), rows.size() == 0 ? null : row.cursor());
+      });
+    }
+    Context caller = Vertx.currentContext();
+    Promise<Page> read = Promise.promise();
+    Tuple bound = params;
+    jdbcClient(conn).schedule(jdbc -> {
+      try (PreparedStatement statement = jdbc.prepareStatement(sql)) {
+        for (int i = 0; i < bound.size(); i++) {
+          statement.setObject(i + 1, bound.getValue(i));
+        }
+        int n = 0;
+        Map<Long, SaleRow.Product> products = new HashMap<>();
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            each.accept(row.read(rs, products));
+            n++;
+          }
+        }
+        return new Page(n, n == 0 ? null : row.cursor());
+      }
+    }).onComplete(done -> {
+      if (caller == null) {
+        read.handle(done);
+      } else {
+        caller.runOnContext(v -> read.handle(done));
+      }
+    });
+    return read.future();
+  }
+
+  /**
+   * vertx-jdbc-client's connection under a connection of the SQLite pool (the pool's connection
+   * wraps it). Work given to its {@code schedule} runs on the driver's connection in the same
+   * ordered queue as the client's own statements, so a ROLLBACK asked for while a page is read
+   * (the caller went away) waits for the read, and the connection goes back to the pool after it. These are Vert.x 5 internal
+   * types, so every SQLite test that lists sale rows goes through here.
+   */
+  private static ConnectionImpl jdbcClient(SqlConnection conn) {
+    io.vertx.sqlclient.internal.Connection c = ((SqlConnectionInternal) conn).unwrap();
+    while (!(c instanceof ConnectionImpl client)) {
+      io.vertx.sqlclient.internal.Connection inner = c.unwrap();
+      if (inner == c) {
+        throw new IllegalStateException("Not a connection of the JDBC pool: " + c.getClass().getName());
+      }
+      c = inner;
+    }
+    return client;
   }
 
   private static Tuple range(SalesQuery q) {

@@ -89,12 +89,7 @@ final class SalesService {
 
     @Override
     public Future<Part> next() {
-      return repository.rows(conn, q, after, JSON_PAGE_SIZE).compose(page -> {
-        Row last = null;
-        for (Row r : page) {
-          writer.row(r);
-          last = r;
-        }
+      return repository.rows(conn, q, after, JSON_PAGE_SIZE, writer::row).compose(page -> {
         if (writer.rows() > SalesContract.MAX_JSON_ROWS) {
           // cannot happen inside one snapshot; kept so that the limit holds whatever the isolation
           return Future.failedFuture(tooManyRows(writer.rows()));
@@ -103,7 +98,7 @@ final class SalesService {
           sent.tryComplete();
           return Future.succeededFuture(new Part(writer.finish(), true));
         }
-        after = cursor(last);
+        after = page.next();
         return Future.succeededFuture(new Part(writer.take(), false));
       }).onFailure(sent::tryFail);
     }
@@ -137,28 +132,19 @@ final class SalesService {
     return new AnswerWriter(q.zone(), periods, blocks, products, categories);
   }
 
-  static JsonObject cursor(Row last) {
-    return new JsonObject().put("created_at", last.getLong(3)).put("sale_id", last.getLong(1)).put("id", last.getLong(0));
-  }
-
   Future<JsonObject> csvPage(JsonObject in) {
     SalesQuery q = SalesQuery.fromJson(in);
     JsonObject after = in.getJsonObject("after");
     int size = Math.max(1, Math.min(SalesContract.MAX_PAGE_SIZE,
         in.getInteger("page_size", SalesContract.DEFAULT_PAGE_SIZE)));
-    return repository.rows(db.analytics(), q, after, size).map(rows -> {
-      StringBuilder csv = new StringBuilder(rows.size() * 160 + SaleRows.CSV_HEADER.length());
-      if (after == null) {
-        csv.append(SaleRows.CSV_HEADER);
-      }
-      Row last = null;
-      for (Row r : rows) {
-        SaleRows.write(SaleRows.CSV, csv, r, q.zone());
-        last = r;
-      }
-      JsonObject next = rows.size() < size ? null : cursor(last);
-      return new JsonObject().put("csv", csv.toString()).put("rows", rows.size()).put("next", next);
-    });
+    StringBuilder csv = new StringBuilder(size * 160 + SaleRows.CSV_HEADER.length());
+    if (after == null) {
+      csv.append(SaleRows.CSV_HEADER);
+    }
+    return db.analytics().withConnection(conn -> repository.rows(conn, q, after, size,
+            row -> SaleRows.write(SaleRows.CSV, csv, row, q.zone())))
+        .map(page -> new JsonObject().put("csv", csv.toString()).put("rows", page.size())
+            .put("next", page.size() < size ? null : page.next()));
   }
 
   private Future<Void> rowsAllowed(SqlConnection conn, SalesQuery q) {
