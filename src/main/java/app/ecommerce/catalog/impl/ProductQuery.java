@@ -76,7 +76,7 @@ final class ProductQuery {
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
   static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
   /** Past this many products a term is common enough for the order of a search's terms. */
-  static final int TERM_COUNT_CAP = 10_000;
+  static final int TERM_COUNT_CAP = 100_000;
   static final String TERM_COUNT = "(SELECT COUNT(*) FROM (SELECT 1 FROM search_terms WHERE term = ? LIMIT "
       + TERM_COUNT_CAP + ") c)";
   /** The sort column of each allowed order_by, and the id column that breaks its ties. */
