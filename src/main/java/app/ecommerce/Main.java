@@ -14,6 +14,7 @@ import app.ecommerce.cluster.Clustering;
 import app.ecommerce.config.AppConfig;
 import app.ecommerce.config.ConfigException;
 import app.ecommerce.config.ConfigLoader;
+import app.ecommerce.config.Cores;
 import app.ecommerce.config.JwtSecret;
 import app.ecommerce.db.Database;
 import app.ecommerce.db.DatabaseUrl;
@@ -232,11 +233,7 @@ public final class Main {
     // on, so that most queries crossed threads twice (docs/architecture.md).
     // Netty's native epoll transport where it loads (Linux x86_64; NIO elsewhere): NIO's selector
     // wake-ups contended on a Java monitor between event loops under load.
-    return new VertxOptions().setEventLoopPoolSize(cores()).setPreferNativeTransport(true);
-  }
-
-  private static int cores() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
+    return new VertxOptions().setEventLoopPoolSize(Cores.available()).setPreferNativeTransport(true);
   }
 
   private static Future<List<String>> deployServices(Vertx vertx, AppConfig config, Database db, AccessTokens jwt,

@@ -3,6 +3,7 @@ package app.ecommerce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.ecommerce.catalog.impl.CatalogVerticle;
+import app.ecommerce.config.Cores;
 import app.ecommerce.http.HttpVerticle;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.TestDatabase;
@@ -36,7 +37,7 @@ class NodeLayoutTest extends EngineTest {
     VertxInternal vertx = (VertxInternal) server.app().vertx();
     Set<EventLoop> loops = new HashSet<>();
     vertx.nettyEventLoopGroup().forEach(executor -> loops.add((EventLoop) executor));
-    assertEquals(Runtime.getRuntime().availableProcessors(), loops.size(), "one event loop per core");
+    assertEquals(Cores.available(), loops.size(), "one event loop per core");
 
     List<String> deployments = new ArrayList<>(server.app().httpDeployments());
     deployments.addAll(server.app().serviceDeployments());

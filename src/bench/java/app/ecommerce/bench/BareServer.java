@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code POST /ecommerce/v1/purchase_products} with {@code {"items":[{"product_id","quantity"}]}} (the
  *       first line only): in one {@link Database#inTransaction} the lock/read of the product, the
  *       conditional stock update, the sale, the sale item and the ledger row, for the user
- *       {@code BENCH_USER_ID}, one at a time per product as the app's; no idempotency; 409 when the stock is short;</li>
+ *       {@code BENCH_USER_ID}, one at a time per product when the app's are; no idempotency; 409 when the stock is short;</li>
  *   <li>{@code POST /ecommerce/v1/login_user} with {@code {"email","password"}}: the throttle queries,
  *       the user lookup, argon2 verification on a worker pool of one thread per core (as the app's
  *       PasswordHasher), then the token row and last_login in one transaction; the answer carries
@@ -185,9 +185,9 @@ public final class BareServer extends VerticleBase {
 
   /**
    * The first line of the purchase, in one transaction, as PurchaseService does it for one line:
-   * one at a time per product on this node ({@link Database#inTransaction(java.util.Collection, java.util.function.Function)}),
-   * as the app's are, since on a Galera cluster a hot row's writers on different DB nodes abort
-   * each other's transactions.
+   * one at a time per product on this node whenever the app's are
+   * ({@link Database#inTransaction(java.util.Collection, java.util.function.Function)}: on a Galera
+   * cluster, where a hot row's writers on different DB nodes abort each other's transactions).
    */
   private Future<Object> purchase(JsonObject in) {
     JsonObject line = in.getJsonArray("items").getJsonObject(0);

@@ -81,6 +81,11 @@ public final class ServiceClient {
   }
 
   /** Like {@link #request}, for a service that answers another body type (a Buffer, say). */
+  public <T> Future<T> call(String address, JsonObject body, String requestId) {
+    return call(address, body, requestId, timeoutMs);
+  }
+
+  /** Like {@link #call(String, JsonObject, String)}, within {@code timeout} ms. */
   public <T> Future<T> call(String address, JsonObject body, String requestId, long timeout) {
     InPlaceBindings.Binding here = InPlaceBindings.here(address);
     if (here != null) {

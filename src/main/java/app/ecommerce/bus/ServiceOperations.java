@@ -31,7 +31,8 @@ public final class ServiceOperations {
    * One operation of a service: takes the request body, answers the reply body (a JsonObject,
    * a Buffer for an answer that is already encoded, or {@link Parts} for one sent in parts; all
    * cross a clustered bus). It must not
-   * keep the request body nor hand out an answer it keeps: in place, nothing is copied.
+   * keep the request body nor hand out an answer it keeps and may still change: in place, nothing
+   * is copied (a Buffer it never writes again may be handed out to many callers).
    */
   @FunctionalInterface
   public interface Operation {

@@ -177,7 +177,8 @@ public final class CatalogRoutes implements RouteModule {
             .answering(CatalogSchemas.PRODUCT_PAGE)
             .withChecks(List.of(CatalogRoutes::productListChecks)),
         Endpoint.of(HttpMethod.GET, "get_product", Access.OPTIONAL, "One product with its stock",
-            "Product retrieved successfully", GET_PRODUCT, Endpoint.forwardTo(services, CatalogContract.GET_PRODUCT))
+            "Product retrieved successfully", GET_PRODUCT,
+            Endpoint.forwardEncodedTo(services, CatalogContract.GET_PRODUCT))
             .answering(Schemas.ref("ProductWithInventory"))
             .withOutcome(404, "Product does not exist (or is inactive, for a customer)"),
         Endpoint.of(HttpMethod.GET, "get_low_stock_products", Access.ADMIN,

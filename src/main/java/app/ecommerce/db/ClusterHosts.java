@@ -33,6 +33,8 @@ final class ClusterHosts {
   private final List<Node> nodes = new ArrayList<>();
   private final AtomicInteger turn = new AtomicInteger();
   private long timer = -1;
+  /** Set once a new connection found its server to be a Galera node ({@link #sawGaleraNode()}). */
+  private volatile boolean galera;
 
   private static final class Node {
     final MySQLConnectOptions options;
@@ -78,6 +80,20 @@ final class ClusterHosts {
 
   int size() {
     return nodes.size();
+  }
+
+  /** A new connection's server said it is a Galera node ({@link MysqlDialect#GALERA_NODE}). */
+  void sawGaleraNode() {
+    galera = true;
+  }
+
+  /**
+   * Whether a row may also be written through another database node than the one a connection of
+   * this node is on: several nodes named, or a Galera node (whose cluster other app nodes may reach
+   * through other DB nodes, whatever this URL names). One server alone: no.
+   */
+  boolean rowsWrittenThroughOtherNodes() {
+    return nodes.size() > 1 || galera;
   }
 
   private void probe(Node node) {

@@ -1,6 +1,7 @@
 package app.ecommerce.db;
 
 import app.ecommerce.config.AppConfig;
+import app.ecommerce.config.Cores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -62,7 +63,7 @@ public final class Database {
     int size = config.dbPoolSize() > 0 ? config.dbPoolSize() : sqlite ? 4 : 16;
     PoolOptions main = poolOptions("main", size, config.dbPoolWaitQueue());
     PoolOptions analytics = poolOptions("analytics", config.analyticsPoolSize() > 0
-        ? config.analyticsPoolSize() : defaultAnalyticsPoolSize(sqlite, Runtime.getRuntime().availableProcessors()),
+        ? config.analyticsPoolSize() : defaultAnalyticsPoolSize(sqlite, Cores.available()),
         config.analyticsPoolWaitQueue());
     if (sqlite) {
       SQLiteDataSource source = sqliteDataSource(url, config.dbBusyTimeoutMs());
@@ -94,6 +95,12 @@ public final class Database {
         .withConnectHandler(conn -> conn.query(MysqlDialect.sessionDeadlines(conn, MYSQL_LOCK_WAIT_SECONDS,
                 deadlines.statementsMs()))
             .execute()
+            .compose(set -> conn.query(MysqlDialect.GALERA_NODE).execute())
+            .onSuccess(galera -> {
+              if (MysqlDialect.isGaleraNode(galera)) {
+                hosts.sawGaleraNode();
+              }
+            })
             .onComplete(done -> conn.close()))
         .using(vertx)
         .build();
@@ -204,20 +211,33 @@ public final class Database {
 
   /**
    * The same, run one at a time on this node with every other transaction that names one of the
-   * same {@code rows} (e.g. {@code "product:42"}): each attempt first takes a local lock per name
-   * (in sorted order, so never a deadlock between them), then a connection, and releases them
-   * when it has committed or rolled back. On MySQL/MariaDB a hot row's buyers then wait here,
-   * holding no connection, instead of in the database's lock queue; on Galera that leaves at
-   * most one transaction per app node for the row, so a commit from another DB node aborts at
-   * most one local one instead of a queue of them (docs/decisions.md, issue 31). The wait counts
-   * in the transaction's deadlines. SQLite has one writer anyway: the names are not used there.
+   * same {@code rows} (e.g. {@code "product:42"}) when those rows may also be written through
+   * another database node ({@link #queuesHotRowsInApp()}): each attempt first takes a local lock
+   * per name (in sorted order, so never a deadlock between them), then a connection, and releases
+   * them when it has committed or rolled back. On Galera that leaves at most one transaction per
+   * app node for the row, so a commit from another DB node aborts at most one local one instead
+   * of a queue of them (docs/decisions.md, issue 31). The wait counts in the transaction's
+   * deadlines. On one MySQL/MariaDB server, and on SQLite (one writer anyway), the names are not
+   * used: there the database's own lock queue serves a hot row faster.
    */
   public <T> Future<T> inTransaction(java.util.Collection<String> rows, Function<SqlConnection, Future<T>> work) {
-    if (!(dialect instanceof MysqlDialect) || rows.isEmpty()) {
+    if (rows.isEmpty() || !queuesHotRowsInApp()) {
       return inTransaction(work);
     }
     java.util.List<String> names = rows.stream().sorted().distinct().map(row -> "row-writer:" + row).toList();
     return new GuardedTransaction<>(vertx, dialect, () -> leaseWriterOf(names), work, deadlines).run();
+  }
+
+  /**
+   * Whether {@link #inTransaction(java.util.Collection, Function)} queues a hot row's writers in
+   * this node: on MySQL/MariaDB when {@code DATABASE_URL} names several nodes or the server is a
+   * Galera node (known from the first connection on). Not on one server: InnoDB releases a
+   * transaction's row locks when it commits in memory, before its log flush, so the next writer
+   * of the row runs during that flush; a lock held here lasts until COMMIT has returned, so each
+   * buyer of the row would wait for the one before it to reach the disk (docs/decisions.md).
+   */
+  public boolean queuesHotRowsInApp() {
+    return hosts != null && hosts.rowsWrittenThroughOtherNodes();
   }
 
   private Future<GuardedTransaction.Lease> leaseWriterOf(java.util.List<String> names) {

@@ -3,6 +3,8 @@ package app.ecommerce.db;
 import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -34,6 +36,22 @@ final class MysqlDialect implements Dialect {
   /** MariaDB: the statement ran past max_statement_time and was killed. */
   private static final int ER_STATEMENT_TIMEOUT = 1969;
   private static final Logger LOG = LoggerFactory.getLogger(MysqlDialect.class);
+
+  /**
+   * One row, Value ON, on a node of a Galera cluster; OFF on a MariaDB server without its
+   * replication, no row on MySQL (which has no such variable; SELECT @@wsrep_on would fail there).
+   */
+  static final String GALERA_NODE = "SHOW VARIABLES LIKE 'wsrep_on'";
+
+  /** Whether {@link #GALERA_NODE}'s answer says the server is a Galera node. */
+  static boolean isGaleraNode(RowSet<Row> rows) {
+    for (Row row : rows) {
+      if ("ON".equalsIgnoreCase(String.valueOf(row.getValue(1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The SET that a new connection runs: InnoDB's row-lock wait, and on MariaDB a server-side

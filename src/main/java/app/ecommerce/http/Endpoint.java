@@ -3,6 +3,7 @@ package app.ecommerce.http;
 import app.ecommerce.bus.ServiceClient;
 import app.ecommerce.http.input.Field;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -50,6 +51,15 @@ public record Endpoint(HttpMethod method, String name, Access access, String sum
    */
   public static Handler forwardTo(ServiceClient services, String address) {
     return request -> services.request(address, request.serviceBody(), request.requestId()).map(Reply::ok);
+  }
+
+  /**
+   * Like {@link #forwardTo}, for a service that answers {@code data} already encoded as a JSON
+   * object (a Buffer): it goes out in the envelope as it came.
+   */
+  public static Handler forwardEncodedTo(ServiceClient services, String address) {
+    return request -> services.<Buffer>call(address, request.serviceBody(), request.requestId())
+        .map(Reply::encoded);
   }
 
   /** Whether this endpoint may write: a service that did not answer it in time gives 504, not 503. */

@@ -7,6 +7,7 @@ import app.ecommerce.http.input.Field;
 import app.ecommerce.http.input.InputSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.validation.BadRequestException;
@@ -41,6 +42,8 @@ final class EndpointDispatch implements Handler<RoutingContext> {
   private final InputSchema fields;
   private final InputSchema headers;
   private final RecentQueries recentQueries = new RecentQueries();
+  /** The envelope's head of a success, for answers whose data comes encoded ({@link Reply#encoded}). */
+  private final Buffer successHead;
 
   /** What the first step found: the caller, the clean fields, and their problems if any. */
   private record Admitted(Caller caller, JsonObject input, Map<String, String> problems, InputSchema headers) {
@@ -51,6 +54,7 @@ final class EndpointDispatch implements Handler<RoutingContext> {
     this.authenticator = authenticator;
     this.fields = new InputSchema(endpoint.fields());
     this.headers = new InputSchema(endpoint.headers());
+    this.successHead = Envelope.head(200, endpoint.successMessage());
   }
 
   /** The endpoint's route handlers after the body handler, in order. */
@@ -176,6 +180,11 @@ final class EndpointDispatch implements Handler<RoutingContext> {
       return;
     }
     String message = reply.message() != null ? reply.message() : endpoint.successMessage();
-    Envelope.send(ctx.response(), reply.status(), message, reply.data());
+    if (reply.encoded() == null) {
+      Envelope.send(ctx.response(), reply.status(), message, reply.data());
+    } else {
+      Buffer head = reply.status() == 200 && reply.message() == null ? successHead : Envelope.head(reply.status(), message);
+      Envelope.send(ctx.response(), reply.status(), head, reply.encoded());
+    }
   }
 }

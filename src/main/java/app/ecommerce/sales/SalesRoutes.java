@@ -106,12 +106,11 @@ public final class SalesRoutes implements RouteModule {
     return outcome.future();
   }
 
-  static final String ENVELOPE_TAIL = "}";
+  static final String ENVELOPE_TAIL = Envelope.TAIL;
 
   /** The envelope up to its {@code data}, whose value the service encodes. */
   private static Buffer envelopeHead() {
-    String envelope = Envelope.of(200, MESSAGE, new JsonObject()).encode();
-    return Buffer.buffer(envelope.substring(0, envelope.length() - "{}}".length()));
+    return Envelope.head(200, MESSAGE);
   }
 
   /**

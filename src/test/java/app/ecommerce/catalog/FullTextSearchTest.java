@@ -237,5 +237,44 @@ abstract class FullTextSearchTest extends EngineTest {
     // the same with few matches: the named ones of a word found in a few descriptions too
     List<Long> zincFirst = ids(Expect.ok(search(category, "zinc copper").query("per_page", 100).send()));
     assertEquals(copperNamed.subList(0, 100), zincFirst);
+
+    // few matches through the cursor: the page and its count come from one walk, the cursor
+    // filters the page and not the count; by a number, by text and by stock (all 1: ties by id)
+    assertEquals(zinc, walk(category, "zinc kett", "price", "asc", zinc.size()));
+    List<Long> byName = new ArrayList<>(zinc);
+    byName.sort(java.util.Comparator.<Long, String>comparing(id -> "Copper kettle zinc " + (id - 900_000))
+        .thenComparing(id -> id).reversed());
+    assertEquals(byName, walk(category, "zinc kett", "product_name", "desc", zinc.size()));
+    List<Long> byStock = new ArrayList<>(zinc);
+    byStock.sort(java.util.Comparator.reverseOrder());
+    assertEquals(byStock, walk(category, "zinc kett", "quantity", "desc", zinc.size()));
+
+    // a page past the last match still says how many there are, few or many
+    JsonObject pastFew = Expect.ok(search(category, "zinc kett").query("order_by", "price").query("per_page", 50)
+        .query("page", 10).send());
+    assertEquals(List.of(), ids(pastFew));
+    assertEquals(zinc.size(), pastFew.getLong("total"));
+    assertEquals(false, pastFew.getBoolean("total_capped"));
+    assertEquals(false, pastFew.getBoolean("has_more"));
+    JsonObject pastMany = Expect.ok(search(category, "copper").query("per_page", 100).query("page", 20).send());
+    assertEquals(List.of(), ids(pastMany));
+    assertEquals(true, pastMany.getBoolean("total_capped"));
+    JsonObject none = Expect.ok(search(category, "zinc walnut").send());
+    assertEquals(List.of(), ids(none));
+    assertEquals(0, none.getLong("total"));
+  }
+
+  /** Every match of q in this order, page after page through the cursor, each page's total checked. */
+  private List<Long> walk(long category, String q, String orderBy, String order, long total) {
+    List<Long> walked = new ArrayList<>();
+    String next = null;
+    do {
+      Api.Call call = search(category, q).query("order_by", orderBy).query("order", order).query("per_page", 40);
+      JsonObject data = Expect.ok(next == null ? call.send() : call.query("after", next).send());
+      assertEquals(total, data.getLong("total"));
+      walked.addAll(ids(data));
+      next = data.getString("next_cursor");
+    } while (next != null);
+    return walked;
   }
 }

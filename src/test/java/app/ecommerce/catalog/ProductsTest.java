@@ -7,6 +7,7 @@ import app.ecommerce.support.Api;
 import app.ecommerce.support.EngineTest;
 import app.ecommerce.support.Expect;
 import app.ecommerce.support.Sql;
+import app.ecommerce.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -269,6 +270,60 @@ abstract class ProductsTest extends EngineTest {
     Expect.keys(inventory, "quantity", "updated_at");
     assertEquals(17, inventory.getInteger("quantity"));
     OffsetDateTime.parse(inventory.getString("updated_at"));
+  }
+
+  /**
+   * get_product reuses the encoding of a row it has answered before (ProductAnswers): every change
+   * to what the answer shows must still be on the very next read, and a caller in another zone
+   * gets its own times, whatever was answered just before.
+   */
+  @Test
+  void theNextReadShowsEveryChangeAndTheCallersZone() {
+    long category = CatalogFixtures.category(api, admin());
+    long id = CatalogFixtures.product(api, admin(), category, "Fresh " + CatalogFixtures.unique("p"), "10.00", true);
+    CatalogFixtures.stock(api, admin(), id, 5);
+    TestServer.Customer buyer = server.newCustomer("UTC");
+    JsonObject first = read(buyer.token(), id);
+    assertEquals(first, read(buyer.token(), id));
+    assertEquals(5, first.getInteger("quantity"));
+
+    Expect.ok(api.call("PATCH", "update_product").token(admin()).json(new JsonObject().put("product_id", id)
+        .put("price", "12.50").put("product_name", "Renamed " + id).put("description", "Now described")).send());
+    JsonObject edited = read(buyer.token(), id);
+    assertEquals("12.50", edited.getString("price"));
+    assertEquals("Renamed " + id, edited.getString("product_name"));
+    assertEquals("Now described", edited.getString("description"));
+
+    Expect.ok(api.post("purchase_products").token(buyer.token()).json(new JsonObject().put("items",
+        new JsonArray().add(new JsonObject().put("product_id", id).put("quantity", 2)))).send());
+    JsonObject bought = read(buyer.token(), id);
+    assertEquals(3, bought.getInteger("quantity"));
+    assertEquals(3, bought.getJsonObject("inventory").getInteger("quantity"));
+
+    CatalogFixtures.stock(api, admin(), id, 10);
+    assertEquals(13, read(buyer.token(), id).getInteger("quantity"));
+
+    Expect.ok(api.call("PATCH", "update_category").token(admin()).json(new JsonObject().put("category_id", category)
+        .put("category_name", "Renamed category " + category)).send());
+    assertEquals("Renamed category " + category, read(buyer.token(), id).getString("category_name"));
+
+    JsonObject inUtc = read(buyer.token(), id);
+    JsonObject inKarachi = read(server.newCustomer("Asia/Karachi").token(), id);
+    assertEquals("+00:00", inUtc.getString("created_at").substring(inUtc.getString("created_at").length() - 6));
+    assertEquals("+05:00", inKarachi.getString("created_at").substring(inKarachi.getString("created_at").length() - 6));
+    assertEquals(OffsetDateTime.parse(inUtc.getString("updated_at")).toInstant(),
+        OffsetDateTime.parse(inKarachi.getString("updated_at")).toInstant());
+    assertEquals(inUtc, read(buyer.token(), id));
+
+    Expect.ok(api.call("PATCH", "update_product").token(admin()).json(new JsonObject().put("product_id", id)
+        .put("is_active", false)).send());
+    Expect.error(api.get("get_product").token(buyer.token()).query("product_id", id).send(), 404,
+        "Product does not exist");
+    assertEquals(false, read(admin(), id).getBoolean("is_active"));
+  }
+
+  private JsonObject read(String token, long id) {
+    return Expect.ok(api.get("get_product").token(token).query("product_id", id).send(), "Product retrieved successfully");
   }
 
   /**

@@ -4,11 +4,16 @@ import app.ecommerce.support.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.core.Promise;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,6 +98,35 @@ class TransactionRetryMariaDbTest extends TransactionRetryTest {
     // the victim's first batch statement was rolled back with it, then run again once
     assertEquals(101, sql.stock(firstOnly).stock());
     assertEquals(101, sql.stock(secondOnly).stock());
+  }
+
+  /**
+   * On one server, transactions that name the same hot row are not queued in the app
+   * ({@link Database#queuesHotRowsInApp()}; InnoDB's own queue serves the row faster): the second
+   * runs while the first is still open. Queued in the app, it would wait for the first until its
+   * lock wait ran out (a 503).
+   */
+  @Test
+  void transactionsNamingTheSameRowAreNotQueuedInTheAppOnOneServer() throws Exception {
+    assertFalse(db().queuesHotRowsInApp());
+    long product = newStockedProduct();
+    List<String> row = List.of("product:" + product);
+    Promise<Void> holdFirst = Promise.promise();
+    CompletableFuture<Void> firstRunning = new CompletableFuture<>();
+    Future<Void> first = db().inTransaction(row, tx -> {
+      firstRunning.complete(null);
+      return holdFirst.future();
+    });
+    try {
+      firstRunning.get(1, TimeUnit.MINUTES);
+      AtomicInteger attempts = new AtomicInteger();
+      await(db().inTransaction(row, bump(product, attempts)));
+      assertEquals(1, attempts.get());
+    } finally {
+      holdFirst.tryComplete();
+    }
+    await(first);
+    assertEquals(101, new app.ecommerce.support.Sql(server.db()).stock(product).stock());
   }
 
   private static Future<Void> lockInBatch(SqlConnection tx, long first, long second) {

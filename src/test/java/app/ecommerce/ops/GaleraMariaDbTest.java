@@ -220,6 +220,20 @@ class GaleraMariaDbTest {
     }
   }
 
+  /**
+   * A hot row's buyers queue in the app on a cluster, whether its DATABASE_URL names several DB
+   * nodes or one Galera node alone (other app nodes may write the row through the others): on one
+   * plain server they do not (TransactionRetryMariaDbTest).
+   */
+  @Test
+  @Order(5)
+  void hotRowsQueueInTheAppOnEveryGaleraNodeEvenNamedAlone() {
+    assertTrue(first.app().db().queuesHotRowsInApp(), "a URL naming two DB nodes");
+    try (TestServer alone = TestServer.start(galera.database(SCHEMA, 3), Map.of())) {
+      assertTrue(alone.app().db().queuesHotRowsInApp(), "a URL naming one Galera node");
+    }
+  }
+
   private long awaitReady(TestServer app, long sinceNanos) throws InterruptedException {
     while (System.nanoTime() - sinceNanos < 10_000_000_000L) {
       if (app.api().get("/ready").send().status() == 200) {

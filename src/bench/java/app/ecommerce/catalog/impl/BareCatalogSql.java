@@ -18,7 +18,7 @@ public final class BareCatalogSql {
    * ProductRepository#page. Parameters: the limit and the offset.
    */
   public static String productsPage(Dialect dialect, String orderBy, boolean descending) {
-    return new ProductQuery(dialect).page(CUSTOMER_ALL, orderBy, descending, null, 0, 0, false).text();
+    return new ProductQuery(dialect).page(CUSTOMER_ALL, orderBy, descending, null, 0, 0).text();
   }
 
   /** The total beside that page: ProductRepository#count (no parameters). */

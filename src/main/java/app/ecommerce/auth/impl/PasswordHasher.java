@@ -2,6 +2,7 @@ package app.ecommerce.auth.impl;
 
 import app.ecommerce.auth.Argon2Hashing;
 import app.ecommerce.bus.Errors;
+import app.ecommerce.config.Cores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -29,7 +30,7 @@ final class PasswordHasher {
   private volatile String dummyHash;
 
   PasswordHasher(Vertx vertx, Argon2Hashing hashing, int queue) {
-    this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    this.threads = Cores.available();
     this.hashing = hashing;
     this.executor = vertx.createSharedWorkerExecutor("argon2", threads, 2, TimeUnit.MINUTES);
     this.maxInFlight = threads + queue;

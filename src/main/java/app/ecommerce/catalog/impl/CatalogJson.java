@@ -27,11 +27,15 @@ final class CatalogJson {
    * A row of {@link ProductRepository#SELECT} as one product's answer: the product, its category
    * and its stock as {@code inventory: {quantity, updated_at}}.
    */
-  static JsonObject productWithInventory(Row row, ZoneId zone) {
-    ProductColumns at = ProductColumns.of(row.size(), row::getColumnName);
-    return product(row, at, zone).put("inventory", new JsonObject()
-        .put("quantity", row.getLong(at.quantity()))
-        .put("updated_at", Times.iso(row.getLong(at.stockUpdatedAt()), zone)));
+  static JsonObject productWithInventory(ProductRow row, ZoneId zone) {
+    return product(row, zone).put("inventory", new JsonObject()
+        .put("quantity", row.quantity())
+        .put("updated_at", Times.iso(row.stockUpdatedAt(), zone)));
+  }
+
+  /** The values of a row of {@link ProductRepository#SELECT} that its answer shows. */
+  static ProductRow productRow(Row row) {
+    return productRow(row, ProductColumns.of(row.size(), row::getColumnName));
   }
 
   /** Every row of a result of {@link ProductRepository#SELECT}. */
@@ -48,24 +52,40 @@ final class CatalogJson {
       if (list.size() == limit) {
         break;
       }
-      list.add(product(row, at, zone));
+      list.add(product(productRow(row, at), zone));
     }
     return list;
   }
 
-  private static JsonObject product(Row row, ProductColumns at, ZoneId zone) {
+  private static ProductRow productRow(Row row, ProductColumns at) {
+    return new ProductRow(row.getLong(at.id()), row.getString(at.productName()), row.getString(at.description()),
+        row.getLong(at.categoryId()), row.getLong(at.priceCents()), row.getLong(at.isActive()) == 1L,
+        row.getLong(at.quantity()), row.getLong(at.stockUpdatedAt()), row.getLong(at.createdAt()),
+        row.getLong(at.updatedAt()), row.getString(at.categoryName()), row.getString(at.categorySlug()));
+  }
+
+  private static JsonObject product(ProductRow row, ZoneId zone) {
     return new JsonObject()
-        .put("id", row.getLong(at.id()))
-        .put("product_name", row.getString(at.productName()))
-        .put("description", row.getString(at.description()))
-        .put("category_id", row.getLong(at.categoryId()))
-        .put("price", Money.format(row.getLong(at.priceCents())))
-        .put("is_active", row.getLong(at.isActive()) == 1L)
-        .put("quantity", row.getLong(at.quantity()))
-        .put("created_at", Times.iso(row.getLong(at.createdAt()), zone))
-        .put("updated_at", Times.iso(row.getLong(at.updatedAt()), zone))
-        .put("category_name", row.getString(at.categoryName()))
-        .put("category_slug", row.getString(at.categorySlug()));
+        .put("id", row.id())
+        .put("product_name", row.productName())
+        .put("description", row.description())
+        .put("category_id", row.categoryId())
+        .put("price", Money.format(row.priceCents()))
+        .put("is_active", row.active())
+        .put("quantity", row.quantity())
+        .put("created_at", Times.iso(row.createdAt(), zone))
+        .put("updated_at", Times.iso(row.updatedAt(), zone))
+        .put("category_name", row.categoryName())
+        .put("category_slug", row.categorySlug());
+  }
+
+  /**
+   * The values of one product row that its answer is made of, as read: two equal rows render
+   * equally in the same zone ({@link ProductAnswers} relies on it).
+   */
+  record ProductRow(long id, String productName, String description, long categoryId, long priceCents,
+                    boolean active, long quantity, long stockUpdatedAt, long createdAt, long updatedAt,
+                    String categoryName, String categorySlug) {
   }
 
   /**

@@ -10,6 +10,7 @@ import app.ecommerce.idempotency.IdempotentWrites;
 import app.ecommerce.money.Money;
 import app.ecommerce.time.Times;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -28,6 +29,7 @@ final class CatalogService {
   private final CategoryRepository categories;
   private final ProductRepository products;
   private final InventoryRepository inventory = new InventoryRepository();
+  private final ProductAnswers answers = new ProductAnswers();
   private final IdempotentWrites writes;
 
   /** @param writes every write below runs through it: its Idempotency-Key commits with it */
@@ -99,21 +101,47 @@ final class CatalogService {
     // one row more than the page tells whether another follows, in either way of paging
     long rowsAsked = page.perPage() + 1;
     return products.rarestFirst(ProductFilter.from(in, isAdmin(in))).compose(filter -> {
+      if (!filter.prefixes().isEmpty()) {
+        return search(page, filter, cursor, rowsAsked);
+      }
+      Future<RowSet<Row>> rows = products.page(page, filter, cursor, rowsAsked);
       Future<Long> count = products.count(filter);
-      // a search's page depends on how many match: many are walked in an index's order and cut at
-      // the page, few are read and sorted (ProductQuery#page); the capped count tells which
-      Future<RowSet<Row>> found = filter.prefixes().isEmpty()
-          ? products.page(page, filter, cursor, rowsAsked, false)
-          : count.compose(n -> products.page(page, filter, cursor, rowsAsked, n > ProductQuery.COUNT_CAP));
-      return Future.all(found, count);
-    }).map(both -> {
-      RowSet<Row> rows = both.resultAt(0);
+      return Future.all(rows, count).map(both -> new Found(both.resultAt(0), both.resultAt(1)));
+    }).map(found -> {
+      RowSet<Row> rows = found.rows();
       JsonArray list = CatalogJson.products(rows, zone, page.perPage());
       boolean more = rows.size() > page.perPage();
       String next = more && order != null ? cursorAfter(rows, page.perPage(), order).encode() : null;
-      return new JsonObject().put("products", list).mergeIn(counted(page, both.resultAt(1)))
+      return new JsonObject().put("products", list).mergeIn(counted(page, found.counted()))
           .put("has_more", more).put("next_cursor", next);
     });
+  }
+
+  /** A page of products and how many match the filter, counted up to the cap. */
+  private record Found(RowSet<Row> rows, long counted) {
+  }
+
+  /**
+   * A search's page depends on how many match: many are walked in an index's order and cut at
+   * the page, few are read and sorted (ProductQuery#page). The walk that counts them up to the
+   * cap also gives the page of few, so few cost one statement and many two.
+   */
+  private Future<Found> search(Page page, ProductFilter filter, ProductCursor cursor, long rowsAsked) {
+    return products.pageCounted(page, filter, cursor, rowsAsked).compose(rows -> {
+      if (rows.size() == 0) {
+        // an empty page after the first: the count is unknown and might be past the cap
+        return page.offset() == 0 && cursor == null ? Future.succeededFuture(new Found(rows, 0L))
+            : products.count(filter).compose(n -> many(page, filter, cursor, rowsAsked, rows, n));
+      }
+      return many(page, filter, cursor, rowsAsked, rows, rows.iterator().next().getLong(ProductQuery.TOTAL));
+    });
+  }
+
+  /** The page read again by an index's walk when the count says matches are many; else the page read with it. */
+  private Future<Found> many(Page page, ProductFilter filter, ProductCursor cursor, long rowsAsked, RowSet<Row> few,
+                             long counted) {
+    return counted <= ProductQuery.COUNT_CAP ? Future.succeededFuture(new Found(few, counted))
+        : products.page(page, filter, cursor, rowsAsked).map(rows -> new Found(rows, counted));
   }
 
   /** The cursor after the {@code n}th row (the page's last): its sort key in {@code order} and its id. */
@@ -139,13 +167,14 @@ final class CatalogService {
     return page.meta(capped ? ProductQuery.COUNT_CAP : counted).put("total_capped", capped);
   }
 
-  Future<JsonObject> getProduct(JsonObject in) {
+  /** The product's {@code data}, already encoded: read fresh, rendered once per row value and zone. */
+  Future<Buffer> getProduct(JsonObject in) {
     ZoneId zone = zone(in);
     return products.find(in.getLong("product_id"), isAdmin(in)).map(row -> {
       if (row == null) {
         throw Errors.notFound(PRODUCT_NOT_FOUND);
       }
-      return CatalogJson.productWithInventory(row, zone);
+      return answers.of(CatalogJson.productRow(row), zone);
     });
   }
 
@@ -207,7 +236,7 @@ final class CatalogService {
       });
     })
         .compose(v -> products.find(tx, id, true))
-        .map(row -> CatalogJson.productWithInventory(row, zone(in))))
+        .map(row -> CatalogJson.productWithInventory(CatalogJson.productRow(row), zone(in))))
         .recover(this::categoryWentAway);
   }
 

@@ -64,6 +64,15 @@ final class ProductQuery {
   /** A prefix of q shorter than a term: it must start a word of search_words. */
   static final String AND_WORDS_LIKE = " AND p.search_words LIKE ? ESCAPE '" + ProductSearch.ESCAPE + "'";
   static final String PAGE = " LIMIT ? OFFSET ?";
+  /** The column of {@link #counted}'s rows that holds the capped count of the search's matches. */
+  static final String TOTAL = "total";
+  /**
+   * {@link #counted}: the matches' first COUNT_CAP + 1 in the walk's order ({@code m}), counted by
+   * a window over them ({@code w}) before the cursor and the page cut them.
+   */
+  static final String COUNTED_PREFIX = "SELECT w.id, w.sort_key, w." + TOTAL + " FROM (SELECT m.id, m.sort_key,"
+      + " COUNT(*) OVER () AS " + TOTAL + " FROM (";
+  static final String COUNTED_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") m) w WHERE 1 = 1";
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM ";
   static final String COUNT_SUFFIX = " LIMIT " + (COUNT_CAP + 1) + ") capped";
   /** Past this many products a term is common enough for the order of a search's terms. */
@@ -87,18 +96,18 @@ final class ProductQuery {
 
   /**
    * One page: {@code limit} rows in {@code orderBy} ({@code null}: relevance, for a search), from
-   * the page's offset or right after the cursor. A search in another order than id reads its
-   * matches and sorts them, unless {@code common}: then it walks the order's index and tests each
-   * product for the search's terms, which stops after the page's rows when matches are many and
-   * would read the whole index when they are few (the caller decides by the count).
+   * the page's offset or right after the cursor. A search is read here when its matches are more
+   * than the count's cap ({@link #counted} reads the page of fewer): in id order it walks its
+   * first term, in another order it walks the order's index and tests each product for the
+   * search's terms, which stops after the page's rows when matches are many and would read the
+   * whole index when they are few.
    */
-  Sql page(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset,
-           boolean common) {
+  Sql page(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset) {
     boolean search = !filter.prefixes().isEmpty();
     if (orderBy == null && search) {
-      return ranked(filter, limit, offset, common);
+      return ranked(filter, limit, offset);
     }
-    boolean walk = search && common && !"id".equals(orderBy);
+    boolean walk = search && !"id".equals(orderBy);
     Tuple params = Tuple.tuple();
     String order = orderBy == null ? "id" : orderBy;
     boolean byStock = "quantity".equals(order);
@@ -117,7 +126,7 @@ final class ProductQuery {
     String column = COLUMN.get(order);
     String tie = byStock ? "i.product_id" : "p.id";
     if (after != null) {
-      keys.append(keyset(column, tie, descending, after, params));
+      keys.append(keyset(order, column, tie, descending, after, params));
     }
     String innerOrder;
     String outerOrder;
@@ -135,25 +144,54 @@ final class ProductQuery {
   }
 
   /**
-   * A search by relevance (API.md §5, docs/decisions.md): first the matches with a word of
-   * {@code q} in their name ({@code r} = 1), then those found through their description only
-   * ({@code r} = 0), each group by id. With {@code common} matches each group is its own walk
-   * through search_terms in id order, cut at the rows the page needs, so a common word costs a
-   * page's worth of matches instead of all of them; few matches (no more than the count's cap)
-   * are read once, each with its group, and sorted.
+   * A search's page read from its first {@link #COUNT_CAP} + 1 matches, with their number beside
+   * each row ({@code total}, {@code COUNT(*) OVER ()} of the capped walk): one walk through
+   * search_terms gives both the page and the count. That number decides whether the page stands:
+   * no more than the cap, and the walk held every match, so the page is exact; past it, matches
+   * are many and the caller reads the page again with {@link #page}. In
+   * {@code orderBy} ({@code null}: relevance), from the page's offset or right after the cursor,
+   * which filters the counted matches and not the count.
    */
-  private Sql ranked(ProductFilter filter, long limit, long offset, boolean common) {
+  Sql counted(ProductFilter filter, String orderBy, boolean descending, ProductCursor after, long limit, long offset) {
+    Tuple params = Tuple.tuple();
+    // the select list's parameters (the relevance group's) come before the walk's
+    String sortKey = orderBy == null ? inName(filter, params) : COLUMN.get(orderBy);
+    StringBuilder keys = new StringBuilder(COUNTED_PREFIX).append("SELECT p.id AS id, ").append(sortKey)
+        .append(" AS sort_key FROM ").append(from(filter, true, false, filter.inStock() || "quantity".equals(orderBy), params))
+        .append(where(filter, true, false, params)).append(" ORDER BY ").append(matchId(filter))
+        .append(COUNTED_SUFFIX);
+    String dir = descending ? " DESC" : " ASC";
+    String outerOrder;
+    if (orderBy == null) {
+      keys.append(" ORDER BY w.sort_key DESC, w.id ASC");
+      outerOrder = " ORDER BY k.sort_key DESC, p.id ASC";
+    } else {
+      if (after != null) {
+        keys.append(keyset(orderBy, "w.sort_key", "w.id", descending, after, params));
+      }
+      keys.append(" ORDER BY w.sort_key").append(dir).append(", w.id").append(dir);
+      outerOrder = " ORDER BY " + COLUMN.get(orderBy) + dir + ", p.id" + dir;
+    }
+    keys.append(PAGE);
+    params.addLong(limit).addLong(offset);
+    return new Sql("SELECT " + COLUMNS + ", k." + TOTAL + " FROM (" + keys + ") k" + dialect.straightJoin()
+        + "products p ON p.id = k.id" + JOINS + outerOrder, params);
+  }
+
+  /**
+   * A search of many matches by relevance (API.md §5, docs/decisions.md): first the matches with a
+   * word of {@code q} in their name ({@code r} = 1), then those found through their description
+   * only ({@code r} = 0), each group by id, and each its own walk through search_terms in id
+   * order, cut at the rows the page needs, so a common word costs a page's worth of matches
+   * instead of all of them. Few matches are read once, each with its group, and sorted
+   * ({@link #counted}).
+   */
+  private Sql ranked(ProductFilter filter, long limit, long offset) {
     Tuple params = Tuple.tuple();
     StringBuilder keys = new StringBuilder();
-    if (common) {
-      keys.append("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
-          .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
-          .append(") described ORDER BY r DESC, id ASC");
-    } else {
-      keys.append("SELECT p.id AS id, ").append(inName(filter, params)).append(" AS r FROM ")
-          .append(from(filter, true, false, filter.inStock(), params)).append(where(filter, true, false, params))
-          .append(" ORDER BY r DESC, ").append(matchId(filter)).append(" ASC");
-    }
+    keys.append("SELECT id, r FROM (").append(group(filter, true, offset + limit, params))
+        .append(") named UNION ALL SELECT id, r FROM (").append(group(filter, false, offset + limit, params))
+        .append(") described ORDER BY r DESC, id ASC");
     keys.append(PAGE);
     params.addLong(limit).addLong(offset);
     return new Sql("SELECT " + COLUMNS + " FROM (" + keys + ") k" + dialect.straightJoin() + "products p ON p.id = k.id"
@@ -325,15 +363,17 @@ final class ProductQuery {
 
   /**
    * Strictly after the cursor's product in the page's order: {@code (column, id)} past the
-   * cursor's, written so that both engines seek the index range on the column.
+   * cursor's, written so that both engines seek the index range on the column ({@code tie} alone
+   * in id order).
    */
-  private static String keyset(String column, String tie, boolean descending, ProductCursor after, Tuple params) {
+  private static String keyset(String order, String column, String tie, boolean descending, ProductCursor after,
+                                Tuple params) {
     String past = descending ? " < ?" : " > ?";
-    if (column.equals("p.id")) {
+    if ("id".equals(order)) {
       params.addLong(after.id());
-      return " AND p.id" + past;
+      return " AND " + tie + past;
     }
-    Object key = "p.product_name".equals(column) ? after.key() : (Object) after.numericKey();
+    Object key = "product_name".equals(order) ? after.key() : (Object) after.numericKey();
     params.addValue(key).addValue(key).addLong(after.id());
     return " AND " + column + (descending ? " <= ?" : " >= ?") + " AND (" + column + past + " OR " + tie + past + ")";
   }

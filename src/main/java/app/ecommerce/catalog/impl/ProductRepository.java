@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ final class ProductRepository {
   private final Database db;
   private final ProductQuery query;
   private final boolean mysql;
+  private final TermFrequencies frequencies = new TermFrequencies(System::currentTimeMillis);
 
   ProductRepository(Database db) {
     this.db = db;
@@ -44,12 +46,27 @@ final class ProductRepository {
 
   /**
    * One page of products matching the filter, in {@code orderBy} or, for a search without one, by
-   * relevance; {@code limit} rows from the page's offset, or right after the cursor. {@code common}:
-   * a search with more matches than the count's cap (see {@link ProductQuery#page}).
+   * relevance; {@code limit} rows from the page's offset, or right after the cursor. A search read
+   * here has more matches than the count's cap (see {@link ProductQuery#page}).
    */
-  Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit, boolean common) {
+  Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit) {
     long offset = after == null ? page.offset() : 0L;
-    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset, common);
+    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset);
+    if (offset > 0 && mysql) {
+      return once(sql);
+    }
+    return db.pool().preparedQuery(sql.text()).execute(sql.params());
+  }
+
+  /**
+   * A search's page and the capped count of its matches, from one walk ({@link ProductQuery#counted}):
+   * each row holds the count in {@link ProductQuery#TOTAL}; past {@link ProductQuery#COUNT_CAP}
+   * the page is not the search's (read it with {@link #page}), and no row says
+   * nothing of the count.
+   */
+  Future<RowSet<Row>> pageCounted(Page page, ProductFilter filter, ProductCursor after, long limit) {
+    long offset = after == null ? page.offset() : 0L;
+    ProductQuery.Sql sql = query.counted(filter, page.orderBy(), page.descending(), after, limit, offset);
     if (offset > 0 && mysql) {
       return once(sql);
     }
@@ -72,23 +89,40 @@ final class ProductRepository {
    * The filter with the prefixes of its search in the order of their terms' frequency, rarest
    * first (unknown order past ProductQuery#TERM_COUNT_CAP; prefixes without a term last): a
    * search walks its first term's products and looks the others up, so that a rare word of
-   * {@code q} bounds the walk. One statement, for searches of two terms or more only.
+   * {@code q} bounds the walk. Searches of two terms or more only; the terms not counted within
+   * the last minute ({@link TermFrequencies}) are counted in one statement.
    */
   Future<ProductFilter> rarestFirst(ProductFilter filter) {
     List<String> terms = ProductSearch.terms(filter.prefixes());
     if (terms.size() < 2) {
       return Future.succeededFuture(filter);
     }
-    ProductQuery.Sql sql = query.termCounts(terms);
-    return db.pool().preparedQuery(sql.text()).execute(sql.params()).map(rows -> {
-      Row counts = rows.iterator().next();
-      Map<String, Long> byTerm = new HashMap<>();
-      for (int i = 0; i < terms.size(); i++) {
-        byTerm.put(terms.get(i), counts.getLong(i));
+    Map<String, Long> byTerm = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String term : terms) {
+      Long known = frequencies.fresh(term);
+      if (known == null) {
+        unknown.add(term);
+      } else {
+        byTerm.put(term, known);
       }
-      return filter.withPrefixes(filter.prefixes().stream().sorted(Comparator.comparingLong(
-          prefix -> byTerm.getOrDefault(ProductSearch.term(prefix), Long.MAX_VALUE))).toList());
-    });
+    }
+    Future<Map<String, Long>> counted = Future.succeededFuture(byTerm);
+    if (!unknown.isEmpty()) {
+      ProductQuery.Sql sql = query.termCounts(unknown);
+      counted = db.pool().preparedQuery(sql.text()).execute(sql.params()).map(rows -> {
+        Row counts = rows.iterator().next();
+        List<Long> read = new ArrayList<>();
+        for (int i = 0; i < unknown.size(); i++) {
+          read.add(counts.getLong(i));
+          byTerm.put(unknown.get(i), counts.getLong(i));
+        }
+        frequencies.remember(unknown, read);
+        return byTerm;
+      });
+    }
+    return counted.map(counts -> filter.withPrefixes(filter.prefixes().stream().sorted(Comparator.comparingLong(
+        prefix -> counts.getOrDefault(ProductSearch.term(prefix), Long.MAX_VALUE))).toList()));
   }
 
   /** How many products match, up to {@link ProductQuery#COUNT_CAP} + 1. */

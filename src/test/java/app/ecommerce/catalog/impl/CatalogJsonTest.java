@@ -62,7 +62,7 @@ class CatalogJsonTest extends EngineTest {
   }
 
   private JsonObject productWithInventory(String sql, long id) throws Exception {
-    return CatalogJson.productWithInventory(query(sql, id).iterator().next(), ZONE);
+    return CatalogJson.productWithInventory(CatalogJson.productRow(query(sql, id).iterator().next()), ZONE);
   }
 
   private JsonArray products(String sql, long id) throws Exception {
