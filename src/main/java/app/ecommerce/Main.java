@@ -252,7 +252,7 @@ public final class Main {
     }
     if (config.runs("sales")) {
       int cpuPercent = config.analyticsCpuPercent() > 0 ? config.analyticsCpuPercent()
-          : SalesAnalyticsVerticle.defaultCpuPercent(cores());
+          : SalesAnalyticsVerticle.defaultCpuPercent(Cores.available());
       deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db, cpuPercent),
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
     }
