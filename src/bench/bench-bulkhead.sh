@@ -7,7 +7,8 @@
 #   1. demo data of BENCH_SALES sales (default 20,000, ~30,000 sale items over three years), or the
 #      data kept in BENCH_KEEP_DATA=DIR by an earlier run;
 #   2. the app from the jar (-Xms64m -Xmx384m, defaults otherwise: ANALYTICS_POOL_SIZE 1 on SQLite;
-#      on MySQL 1 on up to 2 cores, 2 above), the two purchase products given a huge stock;
+#      on MySQL 1 on up to 2 cores, 2 above; ANALYTICS_CPU_PERCENT 50 on up to 2 cores, 100 above;
+#      either taken from the environment when set), the two purchase products given a huge stock;
 #   3. BENCH_WARMUP s (20) of the measured load: get_product at 8 connections and purchase at 4, at
 #      once (wrk, one thread each);
 #   4. four measured slices of BENCH_DURATION s (20) of that same load: without reports, with, with,
@@ -148,6 +149,7 @@ done
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo ' (uncommitted changes)')"
   echo "- machine: $(nproc) cores, shared; load average at start $LOAD_AT_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- app settings: ANALYTICS_POOL_SIZE ${ANALYTICS_POOL_SIZE:-default}, ANALYTICS_CPU_PERCENT ${ANALYTICS_CPU_PERCENT:-default}"
   echo "- $SALES demo sales; buyers: get_product 8 connections + purchase 4, ${WARMUP} s warm-up, then slices of ${DURATION} s: without reports, with, with, without; reports: $REPORTS connections of get_sales_data?$BENCH_REPORT_QUERY from ${LEAD} s before each slice with them"
   echo
   echo "| engine | route | p50 ms without | p99 ms without | p50 ms with 16 reports | p99 ms with 16 reports | p99 ratio | target | result | error answers | 1-min load at each slice |"

@@ -251,7 +251,9 @@ public final class Main {
           new DeploymentOptions().setInstances(eventLoops)));
     }
     if (config.runs("sales")) {
-      deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db),
+      int cpuPercent = config.analyticsCpuPercent() > 0 ? config.analyticsCpuPercent()
+          : SalesAnalyticsVerticle.defaultCpuPercent(Cores.available());
+      deployed.add(vertx.deployVerticle(new SalesAnalyticsVerticle(db, cpuPercent),
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)));
     }
     return Future.all(deployed).map(all -> all.<String>list());

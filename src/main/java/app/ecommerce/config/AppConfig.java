@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * @param sqliteCheckpointSeconds how often a SQLite node truncates its write-ahead log
  * @param analyticsPoolSize connections of the reports' own pool; 0 means the engine's default
  * @param analyticsPoolWaitQueue reports that may wait for one of them before a 503
+ * @param analyticsCpuPercent share of time reports may work, pausing between pages; 0 means by the
+ *     node's cores (50 on up to 2, 100 above)
  */
 public record AppConfig(
     String httpHost,
@@ -53,7 +55,8 @@ public record AppConfig(
     List<String> corsAllowedOrigins,
     int sqliteCheckpointSeconds,
     int analyticsPoolSize,
-    int analyticsPoolWaitQueue) {
+    int analyticsPoolWaitQueue,
+    int analyticsCpuPercent) {
 
   /** An origin as browsers send it: lower-case scheme and host (or bracketed IPv6), maybe a port. */
   private static final Pattern ORIGIN = Pattern.compile(
@@ -117,7 +120,8 @@ public record AppConfig(
         origins(s.getOrDefault("CORS_ALLOWED_ORIGINS", "")),
         integer(s, "SQLITE_CHECKPOINT_SECONDS", 10, 1, 3_600),
         integer(s, "ANALYTICS_POOL_SIZE", 0, 0, 100),
-        integer(s, "ANALYTICS_POOL_WAIT_QUEUE", 256, 1, 100_000));
+        integer(s, "ANALYTICS_POOL_WAIT_QUEUE", 256, 1, 100_000),
+        integer(s, "ANALYTICS_CPU_PERCENT", 0, 0, 100));
   }
 
   /**

@@ -1,5 +1,6 @@
 package app.ecommerce.sales.impl;
 
+import app.ecommerce.bus.Parts;
 import app.ecommerce.bus.ServiceOperations;
 import app.ecommerce.db.Database;
 import app.ecommerce.sales.SalesContract;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * periods and formatting large answers never runs on an event loop. It also keeps the sales
  * totals folded ({@link SalesRollup}): batch after batch while there is a backlog (a backfill
  * after an upgrade, an import or demo data, with its progress in the log), then once a second.
- * Answers never wait for it: what is not folded yet is read from the sale rows.
+ * Answers never wait for it: what is not folded yet is read from the sale rows. Reports are
+ * paced ({@link ReportPacer}) so that on a small node they leave CPU to buyers.
  */
 public final class SalesAnalyticsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SalesAnalyticsVerticle.class);
@@ -26,23 +28,33 @@ public final class SalesAnalyticsVerticle extends VerticleBase {
   static final long PROGRESS_EVERY_MS = 5_000;
 
   private final Database db;
+  private final int cpuPercent;
   private SalesRollup rollup;
   private volatile boolean stopped;
   private Future<?> running = Future.succeededFuture();
   private Backfill backfill;
 
-  public SalesAnalyticsVerticle(Database db) {
+  /** @param cpuPercent the share of time reports may work ({@link ReportPacer}), 1 to 100 */
+  public SalesAnalyticsVerticle(Database db, int cpuPercent) {
     this.db = db;
+    this.cpuPercent = cpuPercent;
+  }
+
+  /** ANALYTICS_CPU_PERCENT when it is 0 (the default): see {@link ReportPacer#defaultPercent}. */
+  public static int defaultCpuPercent(int cores) {
+    return ReportPacer.defaultPercent(cores);
   }
 
   @Override
   public Future<?> start() {
     SalesService sales = new SalesService(db);
+    ReportPacer pacer = new ReportPacer(vertx, cpuPercent);
     rollup = new SalesRollup(db);
     vertx.setTimer(1, id -> fold());
     return ServiceOperations.bind(vertx, Map.of(
-        SalesContract.SALES_DATA, sales::salesData,
-        SalesContract.CSV_PAGE, sales::csvPage,
+        SalesContract.SALES_DATA, body -> pacer.afterPause(() -> sales.salesData(body))
+            .map(answer -> answer instanceof Parts parts ? pacer.paced(parts) : answer),
+        SalesContract.CSV_PAGE, body -> pacer.afterPause(() -> sales.csvPage(body)),
         SalesContract.PING, body -> db.ping().map(v -> new JsonObject()),
         SalesContract.ALIVE, body -> Future.succeededFuture(new JsonObject())),
         db.dialect()::isUnavailable, db.dialect()::isOutcomeUnknown);
