@@ -34,7 +34,7 @@ public final class Database {
   static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
   private final Vertx vertx;
-  private final Pool pool;
+  private final WaitBoundedPool pool;
   private final Pool analytics;
   private final Dialect dialect;
   private final DatabaseUrl url;
@@ -44,7 +44,7 @@ public final class Database {
   /** MySQL: the server or the nodes of its cluster, and which of them answer. */
   private ClusterHosts hosts;
 
-  private Database(Vertx vertx, Pool pool, Pool analytics, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
+  private Database(Vertx vertx, WaitBoundedPool pool, Pool analytics, Dialect dialect, DatabaseUrl url, long lockTimeoutMs,
                    WriteDeadlines deadlines) {
     this.vertx = vertx;
     this.deadlines = deadlines;
@@ -172,6 +172,15 @@ public final class Database {
 
   public Pool pool() {
     return pool;
+  }
+
+  /**
+   * How many connections the main pool was asked for so far: a count that rises while this node
+   * serves purchases, catalog reads or sign-ins (reports use {@link #analytics()}), so that work
+   * which should give way to them can tell whether they are running.
+   */
+  public long mainPoolLeases() {
+    return pool.leases();
   }
 
   /** The SQLite log's checkpoints (null on MySQL), for the tests of this package. */

@@ -13,6 +13,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collector;
 
@@ -31,6 +32,7 @@ final class WaitBoundedPool implements Pool {
   private final Vertx vertx;
   private final Pool pool;
   private final long waitMs;
+  private final LongAdder leases = new LongAdder();
 
   /** @param pool a pool built with no connection timeout (PoolOptions connectionTimeout 0) */
   WaitBoundedPool(Vertx vertx, Pool pool, long waitMs) {
@@ -41,6 +43,7 @@ final class WaitBoundedPool implements Pool {
 
   @Override
   public Future<SqlConnection> getConnection() {
+    leases.increment();
     Promise<SqlConnection> leased = Promise.promise();
     long timer = vertx.setTimer(waitMs, id -> leased.tryFail(
         new DatabaseUnavailableException("Timed out waiting " + waitMs + " ms for a database connection", null)));
@@ -53,6 +56,11 @@ final class WaitBoundedPool implements Pool {
       }
     });
     return leased.future();
+  }
+
+  /** How many connections were asked of this pool so far, every query's included. */
+  long leases() {
+    return leases.sum();
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * totals folded ({@link SalesRollup}): batch after batch while there is a backlog (a backfill
  * after an upgrade, an import or demo data, with its progress in the log), then once a second.
  * Answers never wait for it: what is not folded yet is read from the sale rows. Reports are
- * paced ({@link ReportPacer}) so that on a small node they leave CPU to buyers.
+ * paced ({@link ReportPacer}) so that on a small node serving buyers they leave CPU to them.
  */
 public final class SalesAnalyticsVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SalesAnalyticsVerticle.class);
@@ -48,7 +48,7 @@ public final class SalesAnalyticsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     SalesService sales = new SalesService(db);
-    ReportPacer pacer = new ReportPacer(vertx, cpuPercent);
+    ReportPacer pacer = new ReportPacer(vertx, cpuPercent, db::mainPoolLeases);
     rollup = new SalesRollup(db);
     vertx.setTimer(1, id -> fold());
     return ServiceOperations.bind(vertx, Map.of(

@@ -11,6 +11,8 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,9 @@ class ReportPacerTest {
   private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(3);
 
   private final Vertx vertx = Vertx.vertx();
+  /** A node whose buyers take a connection between any two looks. */
+  private final AtomicLong served = new AtomicLong();
+  private final LongSupplier alwaysServing = served::incrementAndGet;
 
   @AfterEach
   void close() {
@@ -54,7 +59,7 @@ class ReportPacerTest {
 
   @Test
   void aUnitIsFollowedByAPauseThatKeepsWorkToTheShare() {
-    ReportPacer pacer = new ReportPacer(vertx, 20);
+    ReportPacer pacer = new ReportPacer(vertx, 20, alwaysServing);
     List<long[]> spans = new ArrayList<>();
     chain(pacer, spans, 4).await();
 
@@ -69,7 +74,7 @@ class ReportPacerTest {
 
   @Test
   void theNextReportWaitsForThePauseOfTheLastOne() {
-    ReportPacer pacer = new ReportPacer(vertx, 25);
+    ReportPacer pacer = new ReportPacer(vertx, 25, alwaysServing);
     List<long[]> spans = new ArrayList<>();
     chain(pacer, spans, 1).await();
     long[] started = new long[1];
@@ -86,7 +91,7 @@ class ReportPacerTest {
 
   @Test
   void partsArePacedPartByPart() {
-    ReportPacer pacer = new ReportPacer(vertx, 50);
+    ReportPacer pacer = new ReportPacer(vertx, 50, alwaysServing);
     List<long[]> spans = new ArrayList<>();
     int[] left = {3};
     Parts parts = pacer.paced(new Parts() {
@@ -110,6 +115,19 @@ class ReportPacerTest {
       long worked = spans.get(i - 1)[1] - spans.get(i - 1)[0];
       assertTrue(spans.get(i)[0] - spans.get(i - 1)[1] >= worked - SLACK_NANOS, "part " + i + " was not paced");
     }
+  }
+
+  @Test
+  void aUnitDuringWhichNoBuyerWasServedIsNotFollowedByAPause() {
+    AtomicLong buyers = new AtomicLong();
+    ReportPacer pacer = new ReportPacer(vertx, 1, buyers::get);
+    List<long[]> spans = new ArrayList<>();
+    chain(pacer, spans, 2).await();
+    assertEquals(0, pacer.pauseLeftNanos(), "an idle node's report works at full speed");
+
+    // a buyer served during the next unit: at 1 %, a pause of 99 times the unit (seconds) follows
+    pacer.paced(() -> unit(spans).onComplete(done -> buyers.incrementAndGet())).await();
+    assertTrue(pacer.pauseLeftNanos() > 0, "no pause after a unit during which a buyer was served");
   }
 
   @Test
