@@ -52,8 +52,8 @@ public final class ProductSearch {
 
   /**
    * One UPDATE for {@code rows} products: {@code CASE id WHEN ? THEN ? ...} per column, the ids
-   * listed once more in the WHERE. One statement per product took 2.5 ms each on MariaDB under
-   * load, 40 minutes for an upgrade of 1,000,000 products. Columns already there are kept:
+   * listed once more in the WHERE: one statement per product made an upgrade of a million products
+   * take most of an hour on MariaDB (docs/benchmarks.md). Columns already there are kept:
    * rewriting search_words would make InnoDB index every product's text again when only
    * name_words is new. Their words are the same (rows written before name_words hold the name
    * twice, which counted when relevance was a score and no longer does).

@@ -53,7 +53,8 @@ final class ProductQuery {
   /**
    * A term of q looked up per product, for a page that walks its order's index instead (see
    * {@link #page}): a join, not EXISTS, which MariaDB turns into a semi-join driven by the terms
-   * and a sort of all matches (273 ms for a common word by price at 1,000,000 products).
+   * and a sort of all matches, far slower for a common word at a million products
+   * (docs/benchmarks.md, issue 32).
    */
   static final String TERM_OF_PRODUCT = "search_terms t%1$d ON t%1$d.term = ? AND t%1$d.product_id = p.id";
   /** A prefix of q longer than its term: one of the words listed under the term starts with it. */

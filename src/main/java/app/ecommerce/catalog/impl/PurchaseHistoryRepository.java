@@ -17,8 +17,8 @@ import java.util.List;
 final class PurchaseHistoryRepository {
   static final String SELECT = "SELECT id, user_id, total_cents, created_at FROM sales";
   /**
-   * Counting stops here: an exact COUNT over 666,667 sales took 200-450 ms on SQLite, every page;
-   * beyond this many, {@code total} is this number and {@code total_capped} true.
+   * Counting stops here: an exact COUNT over hundreds of thousands of sales cost more than the page
+   * itself, on every page (docs/benchmarks.md); beyond this many, {@code total} is this number and {@code total_capped} true.
    */
   static final long COUNT_CAP = 1_000;
   static final String COUNT_PREFIX = "SELECT COUNT(*) FROM (SELECT 1 FROM sales";
