@@ -1,6 +1,7 @@
 package app.ecommerce.sales;
 
 import app.ecommerce.bus.Parts;
+import app.ecommerce.http.Envelope;
 import app.ecommerce.http.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,7 +47,7 @@ final class PartsDownload {
   private void write(Parts.Part part) {
     if (part.last()) {
       response.write(part.data());
-      response.end(SalesRoutes.ENVELOPE_TAIL);
+      response.end(Envelope.TAIL);
       outcome.tryComplete(Reply.alreadySent());
       return;
     }

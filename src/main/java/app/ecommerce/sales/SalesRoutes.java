@@ -82,10 +82,10 @@ public final class SalesRoutes implements RouteModule {
       answer = new CsvDownload(services, request, query).start();
     } else if (query.getBoolean("include_sales_items")) {
       answer = services.parts(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
-          .compose(parts -> new PartsDownload(request.context().response(), envelopeHead(), parts).start());
+          .compose(parts -> new PartsDownload(request.context().response(), Envelope.head(200, MESSAGE), parts).start());
     } else {
       answer = services.<Buffer>call(SalesContract.SALES_DATA, query, request.requestId(), SERVICE_TIMEOUT_MS)
-          .map(data -> send(request.context().response(), data));
+          .map(Reply::encoded);
     }
     return unlessDead(alive, answer, request.context().response());
   }
@@ -104,28 +104,5 @@ public final class SalesRoutes implements RouteModule {
     });
     answer.onSuccess(outcome::tryComplete).onFailure(outcome::tryFail);
     return outcome.future();
-  }
-
-  static final String ENVELOPE_TAIL = Envelope.TAIL;
-
-  /** The envelope up to its {@code data}, whose value the service encodes. */
-  private static Buffer envelopeHead() {
-    return Envelope.head(200, MESSAGE);
-  }
-
-  /**
-   * The service answers {@code data} already encoded (a big answer is cheaper as bytes than as a
-   * tree); the envelope around it is the usual one, keys in the usual order.
-   */
-  private static Reply send(HttpServerResponse response, Buffer data) {
-    Buffer head = envelopeHead();
-    Buffer tail = Buffer.buffer(ENVELOPE_TAIL);
-    response.setStatusCode(200)
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Content-Length", String.valueOf(head.length() + data.length() + tail.length()));
-    response.write(head);
-    response.write(data);
-    response.end(tail);
-    return Reply.alreadySent();
   }
 }
