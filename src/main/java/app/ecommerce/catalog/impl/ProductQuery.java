@@ -310,12 +310,10 @@ final class ProductQuery {
         where.append(AND_FIRST_TERM);
         params.addString(terms.get(0));
       }
-      if (!terms.isEmpty()) {
-        for (int i = 0; i < terms.size(); i++) {
-          for (String prefix : longer(filter.prefixes(), terms.get(i))) {
-            where.append(" AND ").append(String.format(WORDS_OF_TERM, i));
-            params.addString(listed(prefix));
-          }
+      for (int i = 0; i < terms.size(); i++) {
+        for (String prefix : longer(filter.prefixes(), terms.get(i))) {
+          where.append(" AND ").append(String.format(WORDS_OF_TERM, i));
+          params.addString(listed(prefix));
         }
       }
       for (String prefix : filter.prefixes()) {

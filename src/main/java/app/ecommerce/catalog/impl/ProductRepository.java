@@ -51,11 +51,7 @@ final class ProductRepository {
    */
   Future<RowSet<Row>> page(Page page, ProductFilter filter, ProductCursor after, long limit) {
     long offset = after == null ? page.offset() : 0L;
-    ProductQuery.Sql sql = query.page(filter, page.orderBy(), page.descending(), after, limit, offset);
-    if (offset > 0 && mysql) {
-      return once(sql);
-    }
-    return db.pool().preparedQuery(sql.text()).execute(sql.params());
+    return pageOf(query.page(filter, page.orderBy(), page.descending(), after, limit, offset), offset);
   }
 
   /**
@@ -66,11 +62,12 @@ final class ProductRepository {
    */
   Future<RowSet<Row>> pageCounted(Page page, ProductFilter filter, ProductCursor after, long limit) {
     long offset = after == null ? page.offset() : 0L;
-    ProductQuery.Sql sql = query.counted(filter, page.orderBy(), page.descending(), after, limit, offset);
-    if (offset > 0 && mysql) {
-      return once(sql);
-    }
-    return db.pool().preparedQuery(sql.text()).execute(sql.params());
+    return pageOf(query.counted(filter, page.orderBy(), page.descending(), after, limit, offset), offset);
+  }
+
+  /** A page's statement run: prepared for this execution alone when it has an offset on MariaDB ({@link #once}). */
+  private Future<RowSet<Row>> pageOf(ProductQuery.Sql sql, long offset) {
+    return offset > 0 && mysql ? once(sql) : db.pool().preparedQuery(sql.text()).execute(sql.params());
   }
 
   /**
