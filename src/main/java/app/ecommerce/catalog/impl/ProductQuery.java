@@ -116,7 +116,7 @@ final class ProductQuery {
     StringBuilder keys = new StringBuilder("SELECT p.id");
     keys.append(" FROM ").append(from(filter, search && !walk, byStock, filter.inStock() || byStock, params));
     if (walk) {
-      List<String> terms = ProductSearch.terms(filter.prefixes());
+      List<String> terms = filter.terms();
       for (int i = 0; i < terms.size(); i++) {
         keys.append(dialect.straightJoin()).append(String.format(TERM_OF_PRODUCT, i));
         params.addString(terms.get(i));
@@ -216,7 +216,7 @@ final class ProductQuery {
   private static String inName(ProductFilter filter, Tuple params) {
     StringBuilder sql = new StringBuilder("(");
     List<String> prefixes = filter.prefixes();
-    List<String> terms = ProductSearch.terms(prefixes);
+    List<String> terms = filter.terms();
     for (int i = 0; i < prefixes.size(); i++) {
       String prefix = prefixes.get(i);
       String term = ProductSearch.term(prefix);
@@ -236,7 +236,7 @@ final class ProductQuery {
 
   /** The column that gives a search's matches in id order: the first term's, else (no term) the product's. */
   private static String matchId(ProductFilter filter) {
-    return ProductSearch.terms(filter.prefixes()).isEmpty() ? "p.id" : "t0.product_id";
+    return filter.terms().isEmpty() ? "p.id" : "t0.product_id";
   }
 
   /** How many products match, counted up to COUNT_CAP + 1. */
@@ -277,7 +277,7 @@ final class ProductQuery {
   private String from(ProductFilter filter, boolean search, boolean byStock, boolean withStock, Tuple params) {
     String stock = withStock ? dialect.straightJoin() + "inventories i ON i.product_id = p.id" : "";
     if (search) {
-      List<String> terms = ProductSearch.terms(filter.prefixes());
+      List<String> terms = filter.terms();
       if (terms.isEmpty()) {
         return "products p" + stock;
       }
@@ -305,7 +305,7 @@ final class ProductQuery {
   private String where(ProductFilter filter, boolean search, boolean tested, Tuple params) {
     StringBuilder where = new StringBuilder(WHERE_TRUE);
     if (search) {
-      List<String> terms = ProductSearch.terms(filter.prefixes());
+      List<String> terms = filter.terms();
       if (!tested && !terms.isEmpty()) {
         where.append(AND_FIRST_TERM);
         params.addString(terms.get(0));

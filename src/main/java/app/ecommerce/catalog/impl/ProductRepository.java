@@ -90,7 +90,7 @@ final class ProductRepository {
    * the last minute ({@link TermFrequencies}) are counted in one statement.
    */
   Future<ProductFilter> rarestFirst(ProductFilter filter) {
-    List<String> terms = ProductSearch.terms(filter.prefixes());
+    List<String> terms = filter.terms();
     if (terms.size() < 2) {
       return Future.succeededFuture(filter);
     }
