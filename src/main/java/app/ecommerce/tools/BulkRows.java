@@ -19,6 +19,13 @@ final class BulkRows {
   /** MariaDB, demo data only: see DemoData#generate. */
   static final String FAST_BULK = "SET SESSION foreign_key_checks = 0, unique_checks = 0";
   static final String CHECKED = "SET SESSION foreign_key_checks = 1, unique_checks = 1";
+  /**
+   * SQLite, generated catalog only: 256 MiB of page cache for the tool's connection instead of
+   * SQLite's 2 MiB. Each batch's products land all over the products' order indexes, and with the
+   * default cache their pages were read again and spilled to the log several times per batch
+   * (docs/benchmarks.md).
+   */
+  static final String SQLITE_LARGE_CACHE = "PRAGMA cache_size = -262144";
   static final String HAS_DATA = "SELECT (SELECT COUNT(*) FROM products) + (SELECT COUNT(*) FROM sales)";
 
   static final String INSERT_CATEGORY = "INSERT INTO categories (id, category_name, category_slug, created_at)"

@@ -104,7 +104,7 @@ public final class DemoData {
       }
       c.commit();
       if (products > 0) {
-        GeneratedCatalog.write(c, products, catalog.categories.size() + 1L, catalog.products.size() + 1L, adminId,
+        GeneratedCatalog.write(c, mysql, products, catalog.categories.size() + 1L, catalog.products.size() + 1L, adminId,
             plan.now, out);
       }
       if (mysql) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Random;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Random;
  * created over the last three years, spread over the demo categories and 20 more. Deterministic
  * for a given size. Every product with stock has its restock in the ledger, so stock still equals
  * the ledger's sum. Written with multi-row INSERTs, its search columns computed here, as the
- * service computes them.
+ * service computes them, and its search_terms rows in one sorted pass per batch (BulkSearchTerms).
  */
 final class GeneratedCatalog {
   static final String[][] CATEGORIES = {
@@ -72,8 +73,8 @@ final class GeneratedCatalog {
    * Writes the extra categories after {@code firstCategory - 1} and {@code count} products from
    * id {@code firstProduct}, committing as it goes.
    */
-  static void write(Connection c, int count, long firstCategory, long firstProduct, long adminId, long now,
-                    PrintStream out) throws SQLException {
+  static void write(Connection c, boolean mysql, int count, long firstCategory, long firstProduct, long adminId,
+                    long now, PrintStream out) throws SQLException {
     long start = now - 3 * 365 * DAY_MICROS;
     try (PreparedStatement category = c.prepareStatement(BulkRows.INSERT_CATEGORY)) {
       for (int i = 0; i < CATEGORIES.length; i++) {
@@ -82,11 +83,18 @@ final class GeneratedCatalog {
       }
     }
     long categories = firstCategory - 1 + CATEGORIES.length;
+    if (!mysql) {
+      try (Statement s = c.createStatement()) {
+        s.execute(BulkRows.SQLITE_LARGE_CACHE);
+      }
+    }
     Random random = new Random(DemoData.SEED + count);
     Progress progress = new Progress("Writing products", count, out);
     try (MultiRowInsert products = new MultiRowInsert(c, INSERT_PRODUCTS, PRODUCT_ROW, 11);
          MultiRowInsert stock = new MultiRowInsert(c, INSERT_STOCK, STOCK_ROW, 3);
-         MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
+         MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6);
+         BulkSearchTerms terms = BulkSearchTerms.open(c, mysql)) {
+      long batchStart = firstProduct;
       for (int n = 0; n < count; n++) {
         long id = firstProduct + n;
         String name = name(random);
@@ -102,7 +110,8 @@ final class GeneratedCatalog {
           movements.add(id, quantity, "restock", null, adminId, created);
         }
         if ((n + 1) % ROWS_PER_COMMIT == 0 || n + 1 == count) {
-          products.flush();
+          terms.insert(products::flush, batchStart, id);
+          batchStart = id + 1;
           stock.flush();
           movements.flush();
           c.commit();

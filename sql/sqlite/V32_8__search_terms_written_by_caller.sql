@@ -1,0 +1,6 @@
+-- Nothing changes on SQLite; the version keeps both engines' schemas numbered alike. MariaDB's
+-- V32_8 lets a session that writes the search_terms of its new products itself skip the insert
+-- trigger. On SQLite, where DDL is transactional and a write transaction excludes every other
+-- writer, demo-data's generated catalog drops the trigger inside its own write transaction and
+-- creates it again, from its text in sqlite_master, before that transaction commits
+-- (GeneratedCatalog): no other connection ever sees the table without it.
