@@ -76,7 +76,7 @@ public final class AnalyticsBench {
    */
   private static final boolean ROWS_ONLY = "json-rows".equals(System.getenv("BENCH_ONLY"));
   /** Untimed pairs of the JSON answer with rows and its CSV before the timed ones. */
-  private static final int JSON_WARMUP = 3;
+  private static final int JSON_WARMUP = 5;
   /** Timed pairs of the JSON answer with rows and its CSV, read as counted bytes (BENCH_JSON_RUNS). */
   private static final int JSON_RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_JSON_RUNS", "9"));
   /** Pairs read as Strings, the bench's earlier way, for comparison. */
