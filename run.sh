@@ -65,7 +65,8 @@ Usage: ./run.sh [command]
                             BENCH_MYSQL_HOST/PORT/USER/PASSWORD, default root@127.0.0.1:3306); BENCH_KEEP_DATA=DIR
                             keeps the generated data there (MariaDB: databases BENCH_DB_PREFIX_<items>) and
                             reuses it; BENCH_WARMUP_SECONDS of answers before the timed ones (default 30),
-                            BENCH_BARE_RUNS bare scans per query (default 9)
+                            BENCH_BARE_RUNS bare scans per query (default 9); BENCH_ONLY=json-rows times only
+                            the rows-included JSON answer against the CSV of the same rows
   build                     build target/ecommerce.jar
   help                      this text
 Configuration comes from conf/config.json, then .vars, then the environment (see README.md).

@@ -7,7 +7,8 @@
 # generated data (SQLite files in DIR, MariaDB databases <BENCH_DB_PREFIX>_<items>, by default
 # ecommerce_bench_analytics_<items>) and reuses it on the next run instead of generating it again.
 # BENCH_WARMUP_SECONDS: untimed answers before the timed ones (default 30); BENCH_BARE_RUNS: bare
-# scans per query (default 9).
+# scans per query (default 9). BENCH_ONLY=json-rows times only the rows-included JSON answer against
+# the CSV of the same rows (BENCH_JSON_RUNS pairs, default 9); BENCH_HTTP_PORT fixes the server's port.
 # Prints the results and appends them to target/bench-analytics.txt. Never fails a build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

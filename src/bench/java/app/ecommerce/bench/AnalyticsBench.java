@@ -3,6 +3,7 @@ package app.ecommerce.bench;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,8 +45,11 @@ import java.util.regex.Pattern;
  *       over JDBC on the same database, several runs, medians; the bare time is the faster of two
  *       hand-written queries (per product and UTC day by integer division; per product and month
  *       by the engine's date functions);</li>
+ *   <li>times the rows-included JSON answer for 90 days against the CSV of the same rows, read
+ *       the same way (BENCH_ONLY=json-rows runs this part alone);</li>
  *   <li>exports every sale item as CSV while sampling the server's heap ({@code jcmd
- *       GC.heap_info} every 2 s, and the heap after each GC from the GC log).</li>
+ *       GC.heap_info} every 2 s, and the heap after each GC from the GC log), and reads the
+ *       same rows with bare JDBC into a file.</li>
  * </ol>
  * Usage: {@code java -cp target/bench-build/ecommerce-bench.jar app.ecommerce.bench.AnalyticsBench ENGINE DATABASE_URL
  * JDBC_URL JDBC_USER JDBC_PASSWORD RESULT_FILE}. Prints one result block and appends it to the file.
@@ -62,6 +70,20 @@ public final class AnalyticsBench {
   private static final int API_RUNS = 31;
   /** Bare scans per query, after the answers (BENCH_BARE_RUNS; at 10M rows each takes seconds). */
   private static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_BARE_RUNS", "9"));
+  /**
+   * BENCH_ONLY=json-rows: only the rows-included JSON answer against the CSV of the same rows
+   * (no aggregated answers, no bare scans, no 1M-row export), for a short quiet window.
+   */
+  private static final boolean ROWS_ONLY = "json-rows".equals(System.getenv("BENCH_ONLY"));
+  /** Untimed pairs of the JSON answer with rows and its CSV before the timed ones. */
+  private static final int JSON_WARMUP = 5;
+  /** Timed pairs of the JSON answer with rows and its CSV, read as counted bytes (BENCH_JSON_RUNS). */
+  private static final int JSON_RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_JSON_RUNS", "9"));
+  /** Pairs read as Strings, the bench's earlier way, for comparison. */
+  private static final int STRING_RUNS = 5;
+  /** The bench's own CPU time (all its threads, the HTTP client's included). */
+  private static final com.sun.management.OperatingSystemMXBean CLIENT =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private static final String ADMIN = "bench-admin@example.com";
   private static final String PASSWORD = "bench-password-1";
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -79,7 +101,8 @@ public final class AnalyticsBench {
     Path results = Path.of(args[5]);
     Path scratch = Files.createTempDirectory("analytics-bench");
     Path gcLog = scratch.resolve("gc.log");
-    int port = freePort();
+    // BENCH_HTTP_PORT: a fixed port (a shared machine's agreed range) instead of a free one
+    int port = System.getenv("BENCH_HTTP_PORT") == null ? freePort() : Integer.parseInt(System.getenv("BENCH_HTTP_PORT"));
     ProcessBuilder pb = new ProcessBuilder("java", "-Xms64m", "-Xmx256m", "-Xlog:gc:file=" + gcLog,
         "-jar", Path.of("target", "ecommerce.jar").toString());
     Map<String, String> env = pb.environment();
@@ -100,71 +123,18 @@ public final class AnalyticsBench {
       awaitReady(base, server);
       String token = login(base);
       int year = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
-      long from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
-      long to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L - 1;
-      String query = "start_date=" + year + "-01-01&end_date=" + year + "-12-31&timezone=UTC&buckets=monthly"
-          + "&include_sales_items=false";
       try (Connection jdbc = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword)) {
-        long rows = count(jdbc, from, to);
         long total = count(jdbc, 0, Long.MAX_VALUE);
-        List<Double> api = new ArrayList<>();
-        List<Double> byDay = new ArrayList<>();
-        List<Double> byMonth = new ArrayList<>();
-        String dayQuery = "SELECT product_id, (created_at + 86400000000000000) " + (engine.equals("sqlite") ? "/" : "DIV")
-            + " 86400000000 AS d, SUM(quantity), SUM(quantity * price_cents) FROM sale_items"
-            + " WHERE created_at BETWEEN ? AND ? GROUP BY product_id, d";
-        String monthQuery = engine.equals("sqlite")
-            ? "SELECT product_id, strftime('%Y-%m', created_at / 1000000, 'unixepoch') AS m, SUM(quantity),"
-                + " SUM(quantity * price_cents) FROM sale_items WHERE created_at BETWEEN ? AND ? GROUP BY product_id, m"
-            : "SELECT product_id, DATE_FORMAT(FROM_UNIXTIME(created_at DIV 1000000), '%Y-%m') AS m, SUM(quantity),"
-                + " SUM(quantity * price_cents) FROM sale_items WHERE created_at BETWEEN ? AND ? GROUP BY product_id, m";
-        if (!engine.equals("sqlite")) {
-          try (var s = jdbc.createStatement()) {
-            s.execute("SET time_zone = '+00:00'");
-          }
+        if (ROWS_ONLY) {
+          report.append(String.format("%n== get_sales_data with rows against CSV on %s: %d sale items in the database ==%n",
+              engine, total));
+        } else {
+          report.append(aggregated(base, token, jdbc, engine, year, total));
         }
-        String utc = query;
-        String kathmanduQuery = query.replace("timezone=UTC", "timezone=Asia/Kathmandu");
-        long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVER_WARMUP_SECONDS);
-        int warmups = 0;
-        while (System.nanoTime() < warmEnd) {
-          get(base, token, utc);
-          get(base, token, kathmanduQuery);
-          warmups++;
+        if (ROWS_ONLY || !"false".equals(System.getenv("BENCH_CSV"))) {
+          report.append(jsonRows(base, token, jdbc, year, server.pid()));
         }
-        String firstBody = null;
-        List<Double> kathmandu = new ArrayList<>();
-        for (int i = 0; i < API_RUNS; i++) {
-          long t0 = System.nanoTime();
-          String body = get(base, token, utc);
-          api.add((System.nanoTime() - t0) / 1e6);
-          long t1 = System.nanoTime();
-          get(base, token, kathmanduQuery);
-          kathmandu.add((System.nanoTime() - t1) / 1e6);
-          firstBody = firstBody == null ? body : firstBody;
-        }
-        for (int i = 0; i < RUNS; i++) {
-          byDay.add(bare(jdbc, dayQuery, from, to));
-          byMonth.add(bare(jdbc, monthQuery, from, to));
-        }
-        JsonObject data = new JsonObject(firstBody).getJsonObject("data");
-        double apiMedian = median(api);
-        double bareMedian = Math.min(median(byDay), median(byMonth));
-        report.append(String.format("%n== get_sales_data on %s: %d sale items in the database, %d in %d ==%n",
-            engine, total, rows, year));
-        report.append(String.format("buckets in answer: %d; total_revenue %s; %d s of warm-up (%d answers per zone)%n",
-            data.size(), sumOfBuckets(data), SERVER_WARMUP_SECONDS, warmups));
-        report.append(String.format("API (HTTP, monthly, include_sales_items=false): median %.1f ms  p90 %.1f ms  runs %s%n",
-            apiMedian, percentile(api, 0.9), fmt(api)));
-        report.append(String.format("API, same in Asia/Kathmandu (+05:45):          median %.1f ms  p90 %.1f ms  runs %s%n",
-            median(kathmandu), percentile(kathmandu, 0.9), fmt(kathmandu)));
-        report.append(String.format("bare SQL per product+UTC day (JDBC):           median %.1f ms  runs %s%n",
-            median(byDay), fmt(byDay)));
-        report.append(String.format("bare SQL per product+month (JDBC):             median %.1f ms  runs %s%n",
-            median(byMonth), fmt(byMonth)));
-        report.append(String.format("ratio API / fastest bare SQL: %.3f (medians)%n", apiMedian / bareMedian));
-        if (!"false".equals(System.getenv("BENCH_CSV"))) {
-          report.append(jsonRows(base, token, jdbc, year));
+        if (!ROWS_ONLY && !"false".equals(System.getenv("BENCH_CSV"))) {
           report.append(csvExport(base, token, server.pid(), gcLog, total));
           report.append(bareCsv(jdbc, scratch.resolve("bare.csv")));
         }
@@ -178,6 +148,77 @@ public final class AnalyticsBench {
     System.out.print(report);
     Files.writeString(results, report.toString(), StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * get_sales_data for one calendar year by month without rows (UTC and +05:45) after the
+   * warm-up, then the bare SQL aggregations: the report's lines.
+   */
+  private static String aggregated(String base, String token, Connection jdbc, String engine, int year, long total)
+      throws Exception {
+    StringBuilder report = new StringBuilder();
+    long from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+    long to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L - 1;
+    String query = "start_date=" + year + "-01-01&end_date=" + year + "-12-31&timezone=UTC&buckets=monthly"
+        + "&include_sales_items=false";
+    long rows = count(jdbc, from, to);
+    List<Double> api = new ArrayList<>();
+    List<Double> byDay = new ArrayList<>();
+    List<Double> byMonth = new ArrayList<>();
+    String dayQuery = "SELECT product_id, (created_at + 86400000000000000) " + (engine.equals("sqlite") ? "/" : "DIV")
+        + " 86400000000 AS d, SUM(quantity), SUM(quantity * price_cents) FROM sale_items"
+        + " WHERE created_at BETWEEN ? AND ? GROUP BY product_id, d";
+    String monthQuery = engine.equals("sqlite")
+        ? "SELECT product_id, strftime('%Y-%m', created_at / 1000000, 'unixepoch') AS m, SUM(quantity),"
+            + " SUM(quantity * price_cents) FROM sale_items WHERE created_at BETWEEN ? AND ? GROUP BY product_id, m"
+        : "SELECT product_id, DATE_FORMAT(FROM_UNIXTIME(created_at DIV 1000000), '%Y-%m') AS m, SUM(quantity),"
+            + " SUM(quantity * price_cents) FROM sale_items WHERE created_at BETWEEN ? AND ? GROUP BY product_id, m";
+    if (!engine.equals("sqlite")) {
+      try (var s = jdbc.createStatement()) {
+        s.execute("SET time_zone = '+00:00'");
+      }
+    }
+    String utc = query;
+    String kathmanduQuery = query.replace("timezone=UTC", "timezone=Asia/Kathmandu");
+    long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVER_WARMUP_SECONDS);
+    int warmups = 0;
+    while (System.nanoTime() < warmEnd) {
+      get(base, token, utc);
+      get(base, token, kathmanduQuery);
+      warmups++;
+    }
+    String firstBody = null;
+    List<Double> kathmandu = new ArrayList<>();
+    for (int i = 0; i < API_RUNS; i++) {
+      long t0 = System.nanoTime();
+      String body = get(base, token, utc);
+      api.add((System.nanoTime() - t0) / 1e6);
+      long t1 = System.nanoTime();
+      get(base, token, kathmanduQuery);
+      kathmandu.add((System.nanoTime() - t1) / 1e6);
+      firstBody = firstBody == null ? body : firstBody;
+    }
+    for (int i = 0; i < RUNS; i++) {
+      byDay.add(bare(jdbc, dayQuery, from, to));
+      byMonth.add(bare(jdbc, monthQuery, from, to));
+    }
+    JsonObject data = new JsonObject(firstBody).getJsonObject("data");
+    double apiMedian = median(api);
+    double bareMedian = Math.min(median(byDay), median(byMonth));
+    report.append(String.format("%n== get_sales_data on %s: %d sale items in the database, %d in %d ==%n",
+        engine, total, rows, year));
+    report.append(String.format("buckets in answer: %d; total_revenue %s; %d s of warm-up (%d answers per zone)%n",
+        data.size(), sumOfBuckets(data), SERVER_WARMUP_SECONDS, warmups));
+    report.append(String.format("API (HTTP, monthly, include_sales_items=false): median %.1f ms  p90 %.1f ms  runs %s%n",
+        apiMedian, percentile(api, 0.9), fmt(api)));
+    report.append(String.format("API, same in Asia/Kathmandu (+05:45):          median %.1f ms  p90 %.1f ms  runs %s%n",
+        median(kathmandu), percentile(kathmandu, 0.9), fmt(kathmandu)));
+    report.append(String.format("bare SQL per product+UTC day (JDBC):           median %.1f ms  runs %s%n",
+        median(byDay), fmt(byDay)));
+    report.append(String.format("bare SQL per product+month (JDBC):             median %.1f ms  runs %s%n",
+        median(byMonth), fmt(byMonth)));
+    report.append(String.format("ratio API / fastest bare SQL: %.3f (medians)%n", apiMedian / bareMedian));
+    return report.toString();
   }
 
   /** Streams every row as CSV, counting lines, while sampling the server's heap. */
@@ -224,30 +265,136 @@ public final class AnalyticsBench {
 
   /**
    * The rows-included JSON answer for the first 90 days of the year (under its 100,000-row bound)
-   * and the CSV export of the same rows, alternating, read the same way: rows per second of each.
+   * and the CSV export of the same rows, alternating (which goes first alternates too), each read
+   * the same way: its bytes counted and dropped as they arrive ({@link ByteCount}), timed to the
+   * last byte, with the server's CPU per answer. The bench shares the machine's cores with the
+   * server, so a client that does more per byte slows the larger answer down: reading each body
+   * into a String, as this bench did before, decodes the JSON's larger body after its last byte
+   * has arrived and charged that to the JSON answer. That reading is kept as a second line for
+   * comparison (docs/decisions.md).
    */
-  private static String jsonRows(String base, String token, Connection jdbc, int year) throws Exception {
+  private static String jsonRows(String base, String token, Connection jdbc, int year, long serverPid)
+      throws Exception {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = first.plusDays(89);
     long rows = count(jdbc, first.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L,
         last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L - 1);
     String query = "start_date=" + first + "&end_date=" + last + "&timezone=UTC&include_sales_items=true";
-    List<Double> json = new ArrayList<>();
-    List<Double> csv = new ArrayList<>();
-    long bytes = 0;
-    for (int i = 0; i < 7; i++) {
-      long t0 = System.nanoTime();
-      bytes = get(base, token, query).length();
-      long t1 = System.nanoTime();
-      get(base, token, query + "&format=csv");
-      if (i > 1) {
-        json.add((t1 - t0) / 1e9);
-        csv.add((System.nanoTime() - t1) / 1e9);
+    String csvQuery = query + "&format=csv";
+    ProcessHandle server = ProcessHandle.of(serverPid).orElseThrow();
+    for (int i = 0; i < JSON_WARMUP; i++) {
+      read(base, token, query, server);
+      read(base, token, csvQuery, server);
+    }
+    List<Reading> json = new ArrayList<>();
+    List<Reading> csv = new ArrayList<>();
+    for (int i = 0; i < JSON_RUNS; i++) {
+      if (i % 2 == 0) {
+        json.add(read(base, token, query, server));
+        csv.add(read(base, token, csvQuery, server));
+      } else {
+        csv.add(read(base, token, csvQuery, server));
+        json.add(read(base, token, query, server));
       }
     }
-    return String.format("JSON with sale items (90 days, %d rows, %.1f MB): median %.2f s (%.0f rows/s) runs %s%n"
-            + "CSV of the same rows:                               median %.2f s (%.0f rows/s) runs %s%n",
-        rows, bytes / 1e6, median(json), rows / median(json), runs(json), median(csv), rows / median(csv), runs(csv));
+    List<Double> jsonAsString = new ArrayList<>();
+    List<Double> csvAsString = new ArrayList<>();
+    for (int i = 0; i < STRING_RUNS; i++) {
+      long t0 = System.nanoTime();
+      get(base, token, query);
+      long t1 = System.nanoTime();
+      get(base, token, csvQuery);
+      jsonAsString.add((t1 - t0) / 1e9);
+      csvAsString.add((System.nanoTime() - t1) / 1e9);
+    }
+    double jsonSeconds = median(seconds(json));
+    double csvSeconds = median(seconds(csv));
+    return String.format("JSON with sale items (90 days, %d rows, %.1f MB), bytes counted as they arrive: median %.3f s"
+            + " (%.0f rows/s) runs %s; CPU per answer: server %.0f ms, bench client %.0f ms%n"
+            + "CSV of the same rows (%.1f MB), read the same way:                        median %.3f s"
+            + " (%.0f rows/s) runs %s; CPU per answer: server %.0f ms, bench client %.0f ms%n"
+            + "JSON / CSV per row (rows/s, medians of %d): %.2f%n"
+            + "the same, each body read as one String (the bench's earlier reading, %d runs): JSON median %.3f s,"
+            + " CSV median %.3f s, JSON / CSV per row %.2f%n",
+        rows, json.get(0).bytes() / 1e6, jsonSeconds, rows / jsonSeconds, runs(seconds(json)),
+        meanCpuMs(json, Reading::serverCpuNanos), meanCpuMs(json, Reading::clientCpuNanos),
+        csv.get(0).bytes() / 1e6, csvSeconds, rows / csvSeconds, runs(seconds(csv)),
+        meanCpuMs(csv, Reading::serverCpuNanos), meanCpuMs(csv, Reading::clientCpuNanos),
+        JSON_RUNS, csvSeconds / jsonSeconds,
+        STRING_RUNS, median(jsonAsString), median(csvAsString), median(csvAsString) / median(jsonAsString));
+  }
+
+  /** One answer read by {@link #read}: time to its last byte, its size, and the CPU both processes spent on it. */
+  private record Reading(double seconds, long bytes, long serverCpuNanos, long clientCpuNanos) {
+  }
+
+  /**
+   * One get_sales_data answer, its body counted and dropped; the server's CPU from the kernel's
+   * account of its process (clock ticks, so it is averaged over the runs), the bench's own likewise.
+   */
+  private static Reading read(String base, String token, String query, ProcessHandle server) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/ecommerce/v1/get_sales_data?" + encodeQuery(query)))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5)).GET().build();
+    long serverCpu = cpuNanos(server);
+    long clientCpu = CLIENT.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    HttpResponse<Long> r = HTTP.send(request, info -> new ByteCount());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long clientCpuUsed = CLIENT.getProcessCpuTime() - clientCpu;
+    long serverCpuUsed = cpuNanos(server) - serverCpu;
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("get_sales_data answered " + r.statusCode() + " to " + query);
+    }
+    return new Reading(seconds, r.body(), serverCpuUsed, clientCpuUsed);
+  }
+
+  private static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().orElseThrow().toNanos();
+  }
+
+  private static List<Double> seconds(List<Reading> readings) {
+    return readings.stream().map(Reading::seconds).toList();
+  }
+
+  private static double meanCpuMs(List<Reading> readings, java.util.function.ToLongFunction<Reading> cpu) {
+    return readings.stream().mapToLong(cpu).average().orElse(0) / 1e6;
+  }
+
+  /**
+   * A body handler's subscriber that counts the bytes as they arrive and drops them: the least a
+   * client can do with an answer, the same for both formats; the answer's future completes with
+   * its last byte.
+   */
+  private static final class ByteCount implements HttpResponse.BodySubscriber<Long> {
+    private final CompletableFuture<Long> total = new CompletableFuture<>();
+    private long bytes;
+
+    @Override
+    public CompletionStage<Long> getBody() {
+      return total;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      for (ByteBuffer item : items) {
+        bytes += item.remaining();
+      }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      total.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      total.complete(bytes);
+    }
   }
 
   private static List<String> runs(List<Double> seconds) {

@@ -15,8 +15,12 @@ import java.time.temporal.ChronoUnit;
 public final class Times {
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
-  /** The longest local time {@link #writeLocal} writes: {@code 2023-01-31T23:59:59.999999}. */
-  private static final int LOCAL_MAX = 26;
+  /**
+   * The most bytes {@link #writeIso} writes: a local time of a year the formatter writes with a
+   * sign ({@code -290308-12-21T19:59:05.224192}, 29 bytes), then an offset such as
+   * {@code -03:00:15}.
+   */
+  public static final int ISO_MAX_BYTES = 40;
 
   private Times() {
   }
@@ -40,41 +44,57 @@ public final class Times {
    * ZonedDateTime: every product of a page has two timestamps.
    */
   public static String iso(long micros, ZoneId zone) {
+    byte[] text = new byte[ISO_MAX_BYTES];
+    return new String(text, 0, writeIso(text, 0, micros, zone), StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes {@code iso(micros, zone)} as ASCII from {@code at} (room for {@link #ISO_MAX_BYTES}
+   * bytes) and returns the position after it: the rows-included JSON answer writes its times
+   * straight into its bytes.
+   */
+  public static int writeIso(byte[] text, int at, long micros, ZoneId zone) {
     Instant instant = fromMicros(micros);
     ZoneOffset offset = zone.getRules().getOffset(instant);
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
-    return render(time, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
+    return write(text, at, time, offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId());
   }
 
   /** {@code 2023-01-01T00:00:00} or {@code 2023-01-31T23:59:59.999999}: no offset. */
   public static String local(LocalDateTime time) {
-    return render(time, "");
+    byte[] text = new byte[ISO_MAX_BYTES];
+    return new String(text, 0, write(text, 0, time, ""), StandardCharsets.ISO_8859_1);
   }
 
   /**
    * The local time followed by {@code suffix} (an offset id, which is ASCII: "+05:30",
-   * "-03:00:15"). Years outside 0000–9999, which the formatter writes with a sign, are left to it.
+   * "-03:00:15"), from {@code at}; returns the position after it. Years outside 0000–9999, which
+   * the formatter writes with a sign, are left to it.
    */
-  private static String render(LocalDateTime time, String suffix) {
+  private static int write(byte[] text, int at, LocalDateTime time, String suffix) {
+    int end;
     if (time.getYear() < 0 || time.getYear() > 9999) {
-      return (time.getNano() == 0 ? SECONDS : MICROS).format(time.truncatedTo(ChronoUnit.MICROS)) + suffix;
+      byte[] formatted = (time.getNano() == 0 ? SECONDS : MICROS).format(time.truncatedTo(ChronoUnit.MICROS))
+          .getBytes(StandardCharsets.ISO_8859_1);
+      System.arraycopy(formatted, 0, text, at, formatted.length);
+      end = at + formatted.length;
+    } else {
+      end = writeLocal(text, at, time);
     }
-    byte[] text = new byte[LOCAL_MAX + suffix.length()];
-    int end = writeLocal(text, time);
     for (int i = 0; i < suffix.length(); i++) {
       text[end++] = (byte) suffix.charAt(i);
     }
-    return new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    return end;
   }
 
   /**
-   * Writes {@code uuuu-MM-ddTHH:mm:ss[.SSSSSS]} from the start of {@code text} and returns its
-   * length. By hand, as bytes: this runs for every timestamp of every answer (a page of products
-   * has 40, a CSV export millions), and a DateTimeFormatter costs several times as much; so did a
+   * Writes {@code uuuu-MM-ddTHH:mm:ss[.SSSSSS]} from {@code at} and returns the position after
+   * it. By hand, as bytes: this runs for every timestamp of every answer (a page of products has
+   * 40, a CSV export millions), and a DateTimeFormatter costs several times as much; so did a
    * StringBuilder, one checked append per character.
    */
-  private static int writeLocal(byte[] text, LocalDateTime time) {
-    int at = twoDigits(text, 0, time.getYear() / 100);
+  private static int writeLocal(byte[] text, int at, LocalDateTime time) {
+    at = twoDigits(text, at, time.getYear() / 100);
     at = twoDigits(text, at, time.getYear() % 100);
     text[at++] = '-';
     at = twoDigits(text, at, time.getMonthValue());

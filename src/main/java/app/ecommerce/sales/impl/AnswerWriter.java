@@ -17,6 +17,11 @@ import java.util.Map;
 final class AnswerWriter {
   /** Every block is encoded with its rows first: {@code {"sales":[...],"total_revenue":...}}. */
   private static final String EMPTY_SALES = "{\"sales\":[]";
+  /**
+   * Rows are written into a byte array and go into the answer's buffer this many bytes at a time:
+   * one copy per few hundred rows instead of a buffer call per row.
+   */
+  private static final int ROWS_CHUNK = 32 * 1024;
 
   private final ZoneId zone;
   private final Periods periods;
@@ -24,10 +29,10 @@ final class AnswerWriter {
   private final Map<Long, MetricBlock.Product> products;
   private final Map<Long, String> categories;
   private Buffer out = Buffer.buffer(64 * 1024);
-  private final StringBuilder row = new StringBuilder(512);
+  private final SaleRows.Bytes rows = new SaleRows.Bytes(ROWS_CHUNK + 1024);
   private int open = -1;
   private boolean firstRow;
-  private long rows;
+  private long rowCount;
 
   /** @param periods null for one block without buckets */
   AnswerWriter(ZoneId zone, Periods periods, MetricBlock[] blocks, Map<Long, MetricBlock.Product> products,
@@ -43,7 +48,7 @@ final class AnswerWriter {
   }
 
   long rows() {
-    return rows;
+    return rowCount;
   }
 
   /** Appends one sale row to the block of its period (rows must come in time order). */
@@ -51,13 +56,22 @@ final class AnswerWriter {
     int index = periods == null ? 0 : periods.indexOf(Times.fromMicros(r.createdAt).atZone(zone).toLocalDate());
     openUpTo(index);
     if (!firstRow) {
-      out.appendString(",");
+      rows.append((byte) ',');
     }
     firstRow = false;
-    row.setLength(0);
-    SaleRows.write(SaleRows.JSON, row, r, zone);
-    out.appendString(row.toString());
-    rows++;
+    SaleRows.write(SaleRows.JSON, rows, r, zone);
+    rowCount++;
+    if (rows.length >= ROWS_CHUNK) {
+      flush();
+    }
+  }
+
+  /** Moves the rows written so far into the answer's buffer. */
+  private void flush() {
+    if (rows.length > 0) {
+      out.appendBytes(rows.bytes, 0, rows.length);
+      rows.length = 0;
+    }
   }
 
   /**
@@ -65,6 +79,7 @@ final class AnswerWriter {
    * while the next rows are read.
    */
   Buffer take() {
+    flush();
     Buffer part = out;
     out = Buffer.buffer(Math.max(64 * 1024, part.length() + part.length() / 8));
     return part;
@@ -72,6 +87,7 @@ final class AnswerWriter {
 
   /** Writes every block not written yet and returns the encoded {@code data} (its rest, after {@link #take}). */
   Buffer finish() {
+    flush();
     openUpTo(blocks.length - 1);
     close(open);
     if (periods != null) {
@@ -81,6 +97,9 @@ final class AnswerWriter {
   }
 
   private void openUpTo(int index) {
+    if (open < index) {
+      flush();
+    }
     while (open < index) {
       if (open >= 0) {
         close(open);
