@@ -98,7 +98,7 @@ public final class DemoData {
           s.execute(BulkRows.FAST_BULK);
         }
       }
-      writeSales(c, catalog, plan, customerId, mysql);
+      writeSales(c, catalog, plan, adminId, customerId, mysql);
       if (mysql) {
         out.println("Committing the sales (InnoDB builds the tables' indexes now) ...");
       }
@@ -172,27 +172,27 @@ public final class DemoData {
         stock.executeUpdate();
       }
     }
-    try (MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
-      for (int p = 0; p < catalog.products.size(); p++) {
-        movements.add(p + 1L, plan.remaining[p] + plan.sold[p], "restock", null, adminId, created);
-      }
-      movements.flush();
-    }
   }
 
   /**
    * On MariaDB every sale goes in one transaction: the tables are empty and the session's checks
    * are off ({@link BulkRows#FAST_BULK}), which is when InnoDB loads in bulk (no undo log per row,
    * each index built sorted at the commit) instead of row by row; committing every few thousand
-   * sales would end that after the first batch. SQLite commits every {@value #SALES_PER_COMMIT}
-   * sales, so its write-ahead log stays small.
+   * sales would end that after the first batch. The stock's restocks go first in the same
+   * transaction, not with the catalog: a ledger that already holds committed rows is not empty, so
+   * its sale rows would be written row by row with an undo record each. SQLite commits every
+   * {@value #SALES_PER_COMMIT} sales, so its write-ahead log stays small.
    */
-  private void writeSales(Connection c, Catalog catalog, Plan plan, long customerId, boolean mysql)
+  private void writeSales(Connection c, Catalog catalog, Plan plan, long adminId, long customerId, boolean mysql)
       throws SQLException {
     Progress progress = new Progress("Writing sales", plan.saleCount, out);
     try (MultiRowInsert sales = new MultiRowInsert(c, BulkRows.INSERT_SALES, BulkRows.SALE_ROW, 4);
          MultiRowInsert items = new MultiRowInsert(c, BulkRows.INSERT_ITEMS, BulkRows.ITEM_ROW, 6);
          MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
+      long restocked = plan.start - DAY_MICROS;
+      for (int p = 0; p < catalog.products.size(); p++) {
+        movements.add(p + 1L, plan.remaining[p] + plan.sold[p], "restock", null, adminId, restocked);
+      }
       long itemId = 0;
       for (int s = 0; s < plan.saleCount; s++) {
         long saleId = s + 1L;
