@@ -23,6 +23,15 @@ public final class TotalsRebuild {
       + " SELECT slot_at - (((slot_at % 86400000000) + 86400000000) % 86400000000) AS day_at, product_id,"
       + " SUM(units), SUM(cents) FROM sales_hour_totals GROUP BY day_at, product_id";
   static final String SET_MARK = "UPDATE sales_rollup SET folded_item_id = ?, updated_at = ? WHERE id = 1";
+  /**
+   * MariaDB groups FILL_HOURS (and FILL_DAYS) in an implicit temporary table, one row per product
+   * and hour (day). Past the server's default size (16 MB) it moves that table to disk and goes on
+   * updating it there once per sale item, which is most of a rebuild's time; raised for these two
+   * statements of this session only, the groups of a few years of a small shop's history stay in
+   * memory. A larger history still spills to disk, as before.
+   */
+  static final String ROOM_TO_GROUP_MYSQL = "SET SESSION tmp_table_size = 268435456, max_heap_table_size = 268435456";
+  static final String ROOM_RESET_MYSQL = "SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT";
 
   private TotalsRebuild() {
   }
@@ -38,12 +47,19 @@ public final class TotalsRebuild {
       }
       s.executeUpdate(CLEAR_HOURS);
       s.executeUpdate(CLEAR_DAYS);
+      if (mysql) {
+        s.execute(ROOM_TO_GROUP_MYSQL);
+      }
       try (PreparedStatement fill = c.prepareStatement(FILL_HOURS)) {
         fill.setLong(1, 0);
         fill.setLong(2, last);
         fill.executeUpdate();
+        s.executeUpdate(FILL_DAYS);
+      } finally {
+        if (mysql) {
+          s.execute(ROOM_RESET_MYSQL);
+        }
       }
-      s.executeUpdate(FILL_DAYS);
       try (PreparedStatement mark = c.prepareStatement(SET_MARK)) {
         mark.setLong(1, last);
         mark.setLong(2, Times.nowMicros());
