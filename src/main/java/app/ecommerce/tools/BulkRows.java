@@ -49,6 +49,14 @@ final class BulkRows {
   static final String INSERT_MOVEMENTS = "INSERT INTO inventory_movements (product_id, delta, reason, sale_id,"
       + " user_id, created_at) VALUES ";
   static final String MOVEMENT_ROW = "(?, ?, ?, ?, ?, ?)";
+  /**
+   * Demo data gives the ledger's rows their ids, as it does every sale and sale item: MariaDB hands
+   * a binary batch ({@link BatchInsert}) its auto-increment ids in blocks, leaving gaps between
+   * batches.
+   */
+  static final String INSERT_MOVEMENTS_BY_ID = "INSERT INTO inventory_movements (id, product_id, delta, reason,"
+      + " sale_id, user_id, created_at) VALUES ";
+  static final String MOVEMENT_BY_ID_ROW = "(?, ?, ?, ?, ?, ?, ?)";
 
   private BulkRows() {
   }

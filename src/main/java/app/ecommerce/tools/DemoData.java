@@ -186,12 +186,13 @@ public final class DemoData {
   private void writeSales(Connection c, Catalog catalog, Plan plan, long adminId, long customerId, boolean mysql)
       throws SQLException {
     Progress progress = new Progress("Writing sales", plan.saleCount, out);
-    try (MultiRowInsert sales = new MultiRowInsert(c, BulkRows.INSERT_SALES, BulkRows.SALE_ROW, 4);
-         MultiRowInsert items = new MultiRowInsert(c, BulkRows.INSERT_ITEMS, BulkRows.ITEM_ROW, 6);
-         MultiRowInsert movements = new MultiRowInsert(c, BulkRows.INSERT_MOVEMENTS, BulkRows.MOVEMENT_ROW, 6)) {
+    try (BulkInsert sales = rows(c, mysql, BulkRows.INSERT_SALES, BulkRows.SALE_ROW, 4);
+         BulkInsert items = rows(c, mysql, BulkRows.INSERT_ITEMS, BulkRows.ITEM_ROW, 6);
+         BulkInsert movements = rows(c, mysql, BulkRows.INSERT_MOVEMENTS_BY_ID, BulkRows.MOVEMENT_BY_ID_ROW, 7)) {
       long restocked = plan.start - DAY_MICROS;
+      long movementId = 0;
       for (int p = 0; p < catalog.products.size(); p++) {
-        movements.add(p + 1L, plan.remaining[p] + plan.sold[p], "restock", null, adminId, restocked);
+        movements.add(++movementId, p + 1L, plan.remaining[p] + plan.sold[p], "restock", null, adminId, restocked);
       }
       long itemId = 0;
       for (int s = 0; s < plan.saleCount; s++) {
@@ -205,7 +206,7 @@ public final class DemoData {
         for (int k = plan.firstItem[s]; k < plan.firstItem[s + 1]; k++) {
           int p = plan.itemProduct[k];
           items.add(++itemId, saleId, p + 1L, (long) plan.itemQuantity[k], catalog.priceCents[p], at);
-          movements.add(p + 1L, (long) -plan.itemQuantity[k], "sale", saleId, customerId, at);
+          movements.add(++movementId, p + 1L, (long) -plan.itemQuantity[k], "sale", saleId, customerId, at);
         }
         if ((s + 1) % SALES_PER_COMMIT == 0 || s + 1 == plan.saleCount) {
           sales.flush();
@@ -219,6 +220,12 @@ public final class DemoData {
       }
     }
     progress.finish();
+  }
+
+  /** MariaDB takes the sales as binary batches ({@link BatchInsert}), SQLite as multi-row INSERTs. */
+  private static BulkInsert rows(Connection c, boolean mysql, String prefix, String row, int columns)
+      throws SQLException {
+    return mysql ? new BatchInsert(c, prefix, row, columns) : new MultiRowInsert(c, prefix, row, columns);
   }
 
   /**

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Buffers rows and, on {@link #flush()}, writes them as multi-row INSERT statements of at most
  * {@link #ROWS} rows: the fastest bulk path that works the same on the SQLite and MariaDB JDBC
- * drivers. The caller flushes parents before children so foreign keys always hold.
+ * drivers (the demo sales on MariaDB go as {@link BatchInsert}s instead). The caller flushes
+ * parents before children so foreign keys always hold.
  */
-final class MultiRowInsert implements AutoCloseable {
+final class MultiRowInsert implements BulkInsert {
   private static final int ROWS = 500;
 
   private final Connection connection;
@@ -29,11 +30,13 @@ final class MultiRowInsert implements AutoCloseable {
     this.columns = columns;
   }
 
-  void add(Object... row) {
+  @Override
+  public void add(Object... row) {
     Collections.addAll(pending, row);
   }
 
-  void flush() throws SQLException {
+  @Override
+  public void flush() throws SQLException {
     int rows = pending.size() / columns;
     int done = 0;
     while (rows - done >= ROWS) {

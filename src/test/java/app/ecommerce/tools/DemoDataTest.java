@@ -88,6 +88,23 @@ abstract class DemoDataTest extends EngineTest {
     }
   }
 
+  /**
+   * The ledger as the generator has always numbered it: the 25 restocks first, then one movement
+   * per sale item in the items' order, with no gap (whatever ids the driver's batches would get).
+   */
+  @Test
+  void theLedgerRunsRestocksThenOneMovementPerSaleItem() {
+    Sql sql = new Sql(server.db());
+    long items = sql.number("SELECT COUNT(*) FROM sale_items");
+    assertEquals(25 + items, sql.number("SELECT COUNT(*) FROM inventory_movements"));
+    assertEquals(25 + items, sql.number("SELECT MAX(id) FROM inventory_movements"));
+    assertEquals(25, sql.number("SELECT COUNT(*) FROM inventory_movements WHERE id <= 25 AND reason = 'restock'"
+        + " AND product_id = id AND sale_id IS NULL"));
+    assertEquals(items, sql.number("SELECT COUNT(*) FROM inventory_movements m JOIN sale_items i ON m.id = i.id + 25"
+        + " WHERE m.reason = 'sale' AND m.sale_id = i.sale_id AND m.product_id = i.product_id"
+        + " AND m.delta = -i.quantity AND m.created_at = i.created_at"));
+  }
+
   @Test
   void theSalesTotalsAreWrittenWithTheSales() {
     assertEquals(SalesTotalsCheck.lastItem(server.db()), SalesTotalsCheck.mark(server.db()));
