@@ -208,18 +208,26 @@ public final class DemoData {
           items.add(++itemId, saleId, p + 1L, (long) plan.itemQuantity[k], catalog.priceCents[p], at);
           movements.add(++movementId, p + 1L, (long) -plan.itemQuantity[k], "sale", saleId, customerId, at);
         }
-        if ((s + 1) % SALES_PER_COMMIT == 0 || s + 1 == plan.saleCount) {
-          sales.flush();
-          items.flush();
-          movements.flush();
-          if (!mysql) {
-            c.commit();
-          }
+        if ((s + 1) % SALES_PER_COMMIT == 0) {
+          flush(c, mysql, sales, items, movements);
           progress.update(s + 1);
         }
       }
+      // the last sales, or with --sales 0 the restocks alone
+      flush(c, mysql, sales, items, movements);
     }
     progress.finish();
+  }
+
+  /** Writes the rows added so far, parents first; SQLite commits them (MariaDB commits once, at the end). */
+  private static void flush(Connection c, boolean mysql, BulkInsert sales, BulkInsert items, BulkInsert movements)
+      throws SQLException {
+    sales.flush();
+    items.flush();
+    movements.flush();
+    if (!mysql) {
+      c.commit();
+    }
   }
 
   /** MariaDB takes the sales as binary batches ({@link BatchInsert}), SQLite as multi-row INSERTs. */

@@ -58,6 +58,21 @@ abstract class GeneratedCatalogTest extends EngineTest {
   }
 
   /**
+   * {@code demo-data --sales 0}: no sale, and still every demo product's stock in the ledger as
+   * its restock (the restocks are written with the sales, so a run without sales must still write
+   * them).
+   */
+  @Test
+  void withoutSalesEveryStockIsStillInTheLedger() throws Exception {
+    new DemoData(server.app().config(), new PrintStream(OutputStream.nullOutputStream())).generate(0, 0);
+    Sql sql = new Sql(server.db());
+    assertEquals(0, sql.number("SELECT COUNT(*) FROM sales"));
+    assertEquals(25, sql.number("SELECT COUNT(*) FROM inventory_movements WHERE reason = 'restock'"));
+    assertEquals(0, sql.number("SELECT COUNT(*) FROM inventories i WHERE i.quantity <> (SELECT COALESCE(SUM(m.delta), 0)"
+        + " FROM inventory_movements m WHERE m.product_id = i.product_id)"));
+  }
+
+  /**
    * The generator writes its products' search_terms rows itself, in one sorted pass per batch,
    * not through the insert trigger (BulkSearchTerms): they must be exactly the rows the trigger
    * writes. The same products inserted again under other ids by a plain INSERT go through the
