@@ -56,10 +56,6 @@ final class ReportPacer {
     return cores <= 2 ? 50 : 100;
   }
 
-  int percent() {
-    return percent;
-  }
-
   /** {@code unit} once the reports' current pause is over; its time is not counted. */
   <T> Future<T> afterPause(Supplier<Future<T>> unit) {
     return pauseOver().compose(v -> unit.get());
